@@ -1,0 +1,96 @@
+/**
+ * The vocabulary of incident management (ITIL 4, incident management practice). Values are stored as
+ * strings in the database; these lists are the only source of what is allowed.
+ */
+export const impacts = ["high", "medium", "low"] as const;
+export type Impact = (typeof impacts)[number];
+
+export const urgencies = ["high", "medium", "low"] as const;
+export type Urgency = (typeof urgencies)[number];
+
+export const priorities = ["P1", "P2", "P3", "P4", "P5"] as const;
+export type Priority = (typeof priorities)[number];
+
+export const incidentStatuses = ["new", "in_progress", "on_hold", "resolved", "closed", "cancelled"] as const;
+export type IncidentStatus = (typeof incidentStatuses)[number];
+
+/** Why work is waiting. SLA policies (a later issue) decide which of these pause the clocks. */
+export const holdReasons = ["awaiting_caller", "awaiting_vendor", "awaiting_change"] as const;
+export type HoldReason = (typeof holdReasons)[number];
+
+export const resolutionCodes = [
+  "fixed",
+  "workaround",
+  "duplicate",
+  "not_reproducible",
+  "user_error",
+  "resolved_by_caller",
+] as const;
+export type ResolutionCode = (typeof resolutionCodes)[number];
+
+/** Everything a person can do to an incident; buttons, text subcommands and forms map onto these. */
+export const incidentActions = [
+  "acknowledge",
+  "assign_to_me",
+  "assign",
+  "add_note",
+  "change_priority",
+  "hold",
+  "resume",
+  "resolve",
+  "reopen",
+  "close",
+  "cancel",
+  "declare_major",
+] as const;
+export type IncidentAction = (typeof incidentActions)[number];
+
+export const noteVisibilities = ["public", "internal"] as const;
+export type NoteVisibility = (typeof noteVisibilities)[number];
+
+export const INCIDENT_PREFIX = "INC";
+
+export function incidentRef(number: number): string {
+  return `${INCIDENT_PREFIX}-${number}`;
+}
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+/** An incident as the rest of OpsDesk sees it: read-only, platform-neutral. */
+export interface IncidentSnapshot {
+  id: number;
+  number: number;
+  ref: string;
+  title: string;
+  description: string;
+  impact: Impact;
+  urgency: Urgency;
+  priority: Priority;
+  status: IncidentStatus;
+  holdReason: HoldReason | null;
+  service: { id: string; name: string } | null;
+  category: string | null;
+  reporter: PersonRef;
+  assignee: PersonRef | null;
+  assignedGroup: { id: string; name: string } | null;
+  major: boolean;
+  resolutionCode: ResolutionCode | null;
+  resolutionNote: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  acknowledgedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  version: number;
+}
+
+export const incidentLimits = {
+  titleMax: 150,
+  descriptionMax: 3000,
+  noteMax: 3000,
+  categoryMax: 60,
+  reasonMax: 500,
+} as const;
