@@ -15,7 +15,9 @@ export default defineConfig({
   engine: "js",
   async adapter() {
     if (provider === "postgresql") {
-      return new PrismaPg({ connectionString: process.env.OPSDESK_PRISMA_CLI_URL ?? "postgresql://127.0.0.1/postgres" });
+      return new PrismaPg({
+        connectionString: process.env.OPSDESK_PRISMA_CLI_URL ?? "postgresql://127.0.0.1/postgres",
+      });
     }
     return new PrismaBetterSQLite3({ url: process.env.OPSDESK_PRISMA_CLI_URL ?? ":memory:" });
   },

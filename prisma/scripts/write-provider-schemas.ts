@@ -1,7 +1,7 @@
 // Writes prisma/<provider>/schema.prisma from the one source, prisma/models.prisma.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { providers, type ProviderName } from "./providers.js";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { renderProviderSchema } from "../../src/db/schema-source.js";
+import { type ProviderName, providers } from "./providers.js";
 
 const root = new URL("../../", import.meta.url);
 const models = readFileSync(new URL("prisma/models.prisma", root), "utf8");

@@ -3,7 +3,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 
-export const postgresAdminUrl = process.env.OPSDESK_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const postgresAdminUrl =
+  process.env.OPSDESK_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export type PostgresAvailability = { available: true } | { available: false; reason: string };
 

@@ -1,0 +1,63 @@
+// Runs an integration suite once per database provider against a real SQLite file and a real PostgreSQL
+// server, each test file on its own fresh database.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe } from "vitest";
+import { type DatabaseHandle, openDatabase } from "../../src/db/client.js";
+import type { DatabaseLocation } from "../../src/db/location.js";
+import { migrateDatabase } from "../../src/db/migrate.js";
+import { createScratchDatabase, postgresAvailability } from "./postgres.js";
+
+export interface TestDatabase {
+  provider: "sqlite" | "postgresql";
+  location: DatabaseLocation;
+  handle: DatabaseHandle;
+}
+
+const postgres = await postgresAvailability();
+
+/** A fresh, migrated database of the given provider, with a disposer. */
+export async function createTestDatabase(
+  provider: "sqlite" | "postgresql",
+  options: { migrate?: boolean } = {},
+): Promise<{ location: DatabaseLocation; dispose: () => Promise<void> }> {
+  if (provider === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "opsdesk-test-"));
+    const filename = join(dir, "opsdesk.db");
+    const location: DatabaseLocation = { provider, filename, display: filename };
+    if (options.migrate !== false) await migrateDatabase(location);
+    return { location, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const scratch = await createScratchDatabase();
+  const location: DatabaseLocation = { provider, url: scratch.url, display: scratch.url };
+  if (options.migrate !== false) await migrateDatabase(location);
+  return { location, dispose: scratch.drop };
+}
+
+/**
+ * `describe` once for SQLite and once for PostgreSQL. When no PostgreSQL server is reachable the
+ * PostgreSQL half is skipped, and the global setup prints a banner (or fails the run under CI=true).
+ */
+export function describeEachDatabase(name: string, body: (db: () => TestDatabase) => void): void {
+  for (const provider of ["sqlite", "postgresql"] as const) {
+    const run = provider === "sqlite" || postgres.available ? describe : describe.skip;
+    run(`${name} [${provider}]`, () => {
+      let current: TestDatabase | undefined;
+      let dispose: (() => Promise<void>) | undefined;
+      beforeAll(async () => {
+        const created = await createTestDatabase(provider);
+        dispose = created.dispose;
+        current = { provider, location: created.location, handle: openDatabase(created.location) };
+      });
+      afterAll(async () => {
+        await current?.handle.close();
+        await dispose?.();
+      });
+      body(() => {
+        if (!current) throw new Error("test database not ready");
+        return current;
+      });
+    });
+  }
+}
