@@ -1,0 +1,78 @@
+import { transactionOptions } from "../../db/client.js";
+import { NotFoundError } from "../errors.js";
+import type { Actor } from "../people/actor.js";
+import { nextTicketNumber } from "../tickets/next-number.js";
+import { appendTimeline } from "../timeline/append.js";
+import { validate } from "../validate.js";
+import { type CreateIncidentInput, createIncidentSchema } from "./commands.js";
+import { type IncidentContext, runChangeHooks } from "./context.js";
+import { INCIDENT_PREFIX, type IncidentSnapshot } from "./model.js";
+import { priorityFor } from "./priority.js";
+import { incidentInclude, toSnapshot } from "./snapshot.js";
+
+/**
+ * Raises an incident: validates the input, derives the priority from the matrix, takes the next number
+ * and records the creation on the timeline, all in one transaction (no gaps, no half-written incident).
+ */
+export async function createIncident(
+  ctx: IncidentContext,
+  actor: Actor,
+  input: CreateIncidentInput,
+): Promise<IncidentSnapshot> {
+  const data = validate(createIncidentSchema, input);
+  const now = ctx.clock.now();
+  return ctx.db.$transaction(async (tx) => {
+    if (data.serviceId) {
+      const service = await tx.service.findUnique({ where: { id: data.serviceId } });
+      if (!service?.active) {
+        const known = await tx.service.findMany({
+          where: { active: true },
+          select: { id: true },
+          orderBy: { id: "asc" },
+        });
+        throw new NotFoundError(
+          `There is no service "${data.serviceId}". ` +
+            (known.length
+              ? `Known services: ${known.map((s) => s.id).join(", ")}.`
+              : "No services are configured yet."),
+        );
+      }
+    }
+    const number = await nextTicketNumber(tx, INCIDENT_PREFIX);
+    const priority = priorityFor(ctx.priorityMatrix, data.impact, data.urgency);
+    const row = await tx.incident.create({
+      data: {
+        number,
+        title: data.title,
+        description: data.description,
+        impact: data.impact,
+        urgency: data.urgency,
+        priority,
+        status: "new",
+        serviceId: data.serviceId ?? null,
+        category: data.category || null,
+        reporterId: actor.person.id,
+        createdAt: now,
+        updatedAt: now,
+      },
+      include: incidentInclude,
+    });
+    const incident = toSnapshot(row);
+    await appendTimeline(tx, {
+      ticketKind: "incident",
+      ticketId: row.id,
+      at: now,
+      actorId: actor.person.id,
+      kind: "created",
+      after: {
+        title: data.title,
+        priority,
+        impact: data.impact,
+        urgency: data.urgency,
+        service: data.serviceId ?? null,
+      },
+    });
+    await runChangeHooks(ctx, tx, { kind: "created", incident, previous: null, actor, visibility: "public" });
+    return incident;
+  }, transactionOptions);
+}

@@ -1,0 +1,132 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ValidIncidentCommand } from "../../../src/core/incidents/commands.js";
+import { decideIncidentChange } from "../../../src/core/incidents/decide.js";
+import { actionsAllowedIn } from "../../../src/core/incidents/lifecycle.js";
+import {
+  type IncidentSnapshot,
+  type IncidentStatus,
+  impacts,
+  incidentStatuses,
+  urgencies,
+} from "../../../src/core/incidents/model.js";
+import { itilPriorityMatrix, priorityFor } from "../../../src/core/incidents/priority.js";
+import type { Actor } from "../../../src/core/people/actor.js";
+
+const agent: Actor = { person: { id: "ada", displayName: "Ada" }, roles: new Set(["agent"]) };
+const now = new Date("2026-11-02T10:00:00Z");
+
+function incident(overrides: Partial<IncidentSnapshot> = {}): IncidentSnapshot {
+  return {
+    id: 1,
+    number: 7,
+    ref: "INC-7",
+    title: "Payments down",
+    description: "",
+    impact: "medium",
+    urgency: "medium",
+    priority: "P3",
+    status: "new",
+    holdReason: null,
+    service: null,
+    category: null,
+    reporter: { id: "rita", displayName: "Rita" },
+    assignee: null,
+    assignedGroup: null,
+    major: false,
+    resolutionCode: null,
+    resolutionNote: null,
+    createdAt: now,
+    updatedAt: now,
+    acknowledgedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    version: 0,
+    ...overrides,
+  };
+}
+
+const decide = (
+  status: IncidentStatus,
+  command: ValidIncidentCommand,
+  extra: Partial<IncidentSnapshot> = {},
+) =>
+  decideIncidentChange({
+    incident: incident({ status, ...extra }),
+    actor: agent,
+    command,
+    now,
+    matrix: itilPriorityMatrix,
+  });
+
+describe("GIVEN the ITIL priority matrix", () => {
+  it("THEN high impact and high urgency is P1 and low/low is P5", () => {
+    expect(priorityFor(itilPriorityMatrix, "high", "high")).toBe("P1");
+    expect(priorityFor(itilPriorityMatrix, "medium", "medium")).toBe("P3");
+    expect(priorityFor(itilPriorityMatrix, "low", "low")).toBe("P5");
+  });
+
+  it("THEN raising impact or urgency never lowers the priority", () => {
+    const rank = { high: 0, medium: 1, low: 2 } as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...impacts),
+        fc.constantFrom(...impacts),
+        fc.constantFrom(...urgencies),
+        fc.constantFrom(...urgencies),
+        (i1, i2, u1, u2) => {
+          if (rank[i1] <= rank[i2] && rank[u1] <= rank[u2]) {
+            expect(priorityFor(itilPriorityMatrix, i1, u1) <= priorityFor(itilPriorityMatrix, i2, u2)).toBe(
+              true,
+            );
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe("GIVEN the incident state machine", () => {
+  it("THEN acknowledging a new incident starts work and assigns it to the agent", () => {
+    expect(decide("new", { type: "acknowledge" }).update).toEqual({
+      status: "in_progress",
+      acknowledgedAt: now,
+      assigneeId: "ada",
+    });
+  });
+
+  it("THEN terminal states allow nothing", () => {
+    expect(actionsAllowedIn("closed")).toEqual([]);
+    expect(actionsAllowedIn("cancelled")).toEqual([]);
+  });
+
+  it("THEN every action outside the allowed set is refused with the state and what to do", () => {
+    for (const status of incidentStatuses) {
+      if (actionsAllowedIn(status).includes("resume")) continue;
+      expect(() => decide(status, { type: "resume" })).toThrow(/so you cannot resume it/);
+    }
+  });
+
+  it("THEN a hold records its reason and resuming clears it", () => {
+    expect(decide("in_progress", { type: "hold", reason: "awaiting_caller" }).update).toEqual({
+      status: "on_hold",
+      holdReason: "awaiting_caller",
+    });
+    expect(decide("on_hold", { type: "resume" }, { holdReason: "awaiting_caller" }).update).toEqual({
+      status: "in_progress",
+      holdReason: null,
+    });
+  });
+
+  it("THEN a priority change to the same values is reported as already done", () => {
+    expect(() =>
+      decide("in_progress", { type: "change_priority", impact: "medium", urgency: "medium", reason: "same" }),
+    ).toThrow("INC-7 already has impact medium and urgency medium.");
+  });
+
+  it("THEN declaring major twice is reported as already done", () => {
+    expect(() => decide("in_progress", { type: "declare_major" }, { major: true })).toThrow(
+      "INC-7 is already a major incident.",
+    );
+  });
+});
