@@ -1,0 +1,69 @@
+import type { AddressInfo } from "node:net";
+import { type Clock, systemClock } from "../core/clock.js";
+import type { IncidentContext } from "../core/incidents/context.js";
+import type { Env } from "../config/env.js";
+import { loadConfigFile } from "../config/load.js";
+import type { OpsdeskConfig } from "../config/types.js";
+import { type DatabaseHandle, openDatabase } from "../db/client.js";
+import { locateDatabase } from "../db/location.js";
+import { migrateDatabase } from "../db/migrate.js";
+import { registerHealthRoutes, type ReadinessState } from "../http/health.js";
+import { HttpServer } from "../http/server.js";
+import type { Logger } from "../log.js";
+import { syncConfigToDatabase } from "./sync-config.js";
+
+export interface RunningOpsDesk {
+  address: AddressInfo;
+  url: string;
+  config: OpsdeskConfig;
+  database: DatabaseHandle;
+  incidents: IncidentContext;
+  /** Graceful stop: not ready, stop accepting, finish requests in flight, close the database. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env: Env;
+  log: Logger;
+  clock?: Clock;
+}
+
+/** Starts OpsDesk: configuration, migrations, config sync, then the HTTP server. */
+export async function startOpsDesk({ env, log, clock = systemClock }: StartOptions): Promise<RunningOpsDesk> {
+  const startedAt = performance.now();
+  const { config, usedDefaults } = await loadConfigFile(env.OPSDESK_CONFIG);
+  if (usedDefaults) log.info({ path: env.OPSDESK_CONFIG }, "no configuration file; using built-in defaults");
+
+  const location = locateDatabase(env.DATABASE_URL);
+  const migration = await migrateDatabase(location);
+  log.info({ database: location.display, provider: location.provider, ...migration }, "database migrated");
+
+  const database = openDatabase(location);
+  const state: ReadinessState = { migrationsApplied: true, shuttingDown: false };
+  try {
+    const synced = await syncConfigToDatabase(database.db, location.provider, config);
+    log.info(synced, "configuration synced");
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const incidents: IncidentContext = { db: database.db, clock, priorityMatrix: config.priorityMatrix };
+  const server = new HttpServer(log);
+  registerHealthRoutes(server, database.db, state);
+  const address = await server.listen(env.PORT, env.HOST);
+  const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  log.info({ url, startupMs: Math.round(performance.now() - startedAt) }, "OpsDesk is ready");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      state.shuttingDown = true;
+      await server.close();
+      await database.close();
+      log.info("OpsDesk stopped");
+    })();
+    return stopping;
+  };
+  return { address, url, config, database, incidents, stop };
+}
