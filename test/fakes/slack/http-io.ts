@@ -1,0 +1,70 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Args } from "./types.js";
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function mediaType(contentType: string | undefined): string {
+  return (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+export type ParsedBody = { ok: true; args: Args } | { ok: false; error: string };
+
+/**
+ * Slack's Web API takes `application/x-www-form-urlencoded` (what @slack/web-api sends, with nested values
+ * JSON-encoded as strings) or `application/json` (docs.slack.dev/apis/web-api, "POST bodies").
+ */
+export function parseBody(raw: string, contentType: string | undefined): ParsedBody {
+  const type = mediaType(contentType);
+  if (raw.length === 0) return { ok: true, args: {} };
+  if (type === "application/json") {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+        return { ok: false, error: "invalid_json" };
+      }
+      return { ok: true, args: { ...parsed } };
+    } catch {
+      return { ok: false, error: "invalid_json" };
+    }
+  }
+  if (type === "application/x-www-form-urlencoded" || type === "") {
+    return { ok: true, args: Object.fromEntries(new URLSearchParams(raw)) };
+  }
+  return { ok: false, error: "invalid_form_data" };
+}
+
+/** Form bodies carry objects as JSON strings; Slack decodes them for these fields. */
+const JSON_FIELDS = ["blocks", "attachments", "view", "metadata", "unfurls"];
+
+export function decodeJsonFields(args: Args): Args | { decodeError: string } {
+  const out: Args = { ...args };
+  for (const field of JSON_FIELDS) {
+    const value = out[field];
+    if (typeof value !== "string") continue;
+    try {
+      out[field] = JSON.parse(value);
+    } catch {
+      return { decodeError: field === "blocks" ? "invalid_blocks_format" : "invalid_arguments" };
+    }
+  }
+  return out;
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
