@@ -1,0 +1,132 @@
+import { threadChannel } from "../entities.js";
+import { invalidFormBody, unknownChannel, unknownMessage } from "../http/errors.js";
+import type { RouteContext, Router } from "../http/router.js";
+import { asRecord, type JsonRecord } from "../json.js";
+import { FormErrors } from "../limits/form-errors.js";
+import type { FakeChannel, FakeMessage } from "../types.js";
+import {
+  attachmentsFor,
+  editStoredMessage,
+  requireChannel,
+  storeMessage,
+  validateMessageBody,
+} from "./message-store.js";
+
+const GUILDS_INTENT = 1 << 0;
+const PUBLIC_THREAD = 11;
+const PRIVATE_THREAD = 12;
+const HAS_THREAD_FLAG = 32;
+
+function requireMessage(context: RouteContext): FakeMessage {
+  requireChannel(context.state, context.param("channelId"));
+  const message = context.state
+    .messagesIn(context.param("channelId"))
+    .find((candidate) => candidate.id === context.param("messageId"));
+  if (!message) throw unknownMessage();
+  return message;
+}
+
+function threadBody(body: unknown): { name: string; archiveMinutes: number; type: number | undefined } {
+  const input = asRecord(body);
+  const errors = new FormErrors();
+  errors.lengthBetween(["name"], input.name, 1, 100);
+  if (!errors.empty) throw invalidFormBody(errors.toJSON());
+  return {
+    name: String(input.name),
+    archiveMinutes: typeof input.auto_archive_duration === "number" ? input.auto_archive_duration : 4320,
+    type: typeof input.type === "number" ? input.type : undefined,
+  };
+}
+
+function createThread(
+  context: RouteContext,
+  id: string,
+  type: number,
+  body: ReturnType<typeof threadBody>,
+): FakeChannel {
+  const { state } = context;
+  const parent = requireChannel(state, context.param("channelId"));
+  const thread = threadChannel({
+    id,
+    guildId: parent.guild_id,
+    parentId: parent.id,
+    name: body.name,
+    type,
+    ownerId: state.config.bot.id,
+    archiveMinutes: body.archiveMinutes,
+    now: state.isoNow(),
+  });
+  state.channels.set(id, thread);
+  state.threadMembers.set(id, new Set([state.config.bot.id]));
+  state.dispatch("THREAD_CREATE", { ...thread, newly_created: true }, GUILDS_INTENT);
+  return thread;
+}
+
+function pin(context: RouteContext, pinned: boolean): { status: number } {
+  const message = requireMessage(context);
+  message.pinned = pinned;
+  return { status: 204 };
+}
+
+export function registerChannelRoutes(router: Router): void {
+  router.add("GET", "/channels/:channelId", (context) => ({
+    status: 200,
+    body: requireChannel(context.state, context.param("channelId")),
+  }));
+  router.add("GET", "/channels/:channelId/messages", (context) => {
+    requireChannel(context.state, context.param("channelId"));
+    // Discord lists newest first.
+    return { status: 200, body: [...context.state.messagesIn(context.param("channelId"))].reverse() };
+  });
+  router.add("POST", "/channels/:channelId/messages", (context) => {
+    const data = validateMessageBody(context.body, { creating: true, fileCount: context.files.length });
+    const extra: JsonRecord = {};
+    if (data.message_reference) extra.message_reference = data.message_reference;
+    const attachments = attachmentsFor(context.state, context.files);
+    return {
+      status: 200,
+      body: storeMessage(context.state, context.param("channelId"), data, extra, attachments),
+    };
+  });
+  router.add("GET", "/channels/:channelId/messages/:messageId", (context) => ({
+    status: 200,
+    body: requireMessage(context),
+  }));
+  router.add("PATCH", "/channels/:channelId/messages/:messageId", (context) => {
+    const message = requireMessage(context);
+    const data = validateMessageBody(context.body, { creating: false, fileCount: context.files.length });
+    return { status: 200, body: editStoredMessage(context.state, message, data) };
+  });
+  router.add("DELETE", "/channels/:channelId/messages/:messageId", (context) => {
+    requireMessage(context);
+    context.state.deleteMessage(context.param("messageId"));
+    return { status: 204 };
+  });
+  router.add("POST", "/channels/:channelId/messages/:messageId/threads", (context) => {
+    const message = requireMessage(context);
+    const body = threadBody(context.body);
+    // A thread started from a message takes the message's id.
+    const thread = createThread(context, message.id, PUBLIC_THREAD, body);
+    message.flags |= HAS_THREAD_FLAG;
+    message.thread = thread;
+    return { status: 201, body: thread };
+  });
+  router.add("POST", "/channels/:channelId/threads", (context) => {
+    const body = threadBody(context.body);
+    // Without `type`, Discord creates a PRIVATE thread (kept for backwards compatibility).
+    const type = body.type ?? PRIVATE_THREAD;
+    return { status: 201, body: createThread(context, context.state.ids.next(), type, body) };
+  });
+  router.add("PUT", "/channels/:channelId/thread-members/:userId", (context) => {
+    const members = context.state.threadMembers.get(context.param("channelId"));
+    if (!members) throw unknownChannel();
+    const userId = context.param("userId");
+    members.add(userId === "@me" ? context.state.config.bot.id : userId);
+    return { status: 204 };
+  });
+  // Discord moved pins under /messages/pins in 2025; the old /pins routes still work.
+  router.add("PUT", "/channels/:channelId/pins/:messageId", (context) => pin(context, true));
+  router.add("DELETE", "/channels/:channelId/pins/:messageId", (context) => pin(context, false));
+  router.add("PUT", "/channels/:channelId/messages/pins/:messageId", (context) => pin(context, true));
+  router.add("DELETE", "/channels/:channelId/messages/pins/:messageId", (context) => pin(context, false));
+}
