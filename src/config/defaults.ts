@@ -1,0 +1,71 @@
+import { alwaysOpenCalendar, buildCalendar, type WeeklyHoursInput } from "./calendars.js";
+import type {
+  ChannelPurpose,
+  ChannelRefs,
+  DefaultChannelRefs,
+  OpsdeskConfig,
+  PriorityMatrix,
+} from "./types.js";
+
+export const DEFAULT_TIMEZONE = "UTC";
+
+/** ITIL's usual 3x3: priority follows impact and urgency together, P1 only when both are high. */
+export const DEFAULT_PRIORITY_MATRIX: PriorityMatrix = {
+  high: { high: "P1", medium: "P2", low: "P3" },
+  medium: { high: "P2", medium: "P3", low: "P4" },
+  low: { high: "P3", medium: "P4", low: "P5" },
+};
+
+export const DEFAULT_CONSOLE_CHANNELS: Readonly<Record<ChannelPurpose, string>> = {
+  incidents: "#incidents",
+  approvals: "#approvals",
+  slaAlerts: "#sla-alerts",
+};
+
+export const BUSINESS_CALENDAR_ID = "business";
+
+const nineToFive: [string, string][] = [["09:00", "17:00"]];
+
+/** Monday to Friday, 09:00-17:00: what "business hours" means when nobody has said otherwise. */
+export const BUSINESS_WEEK_HOURS = {
+  mon: nineToFive,
+  tue: nineToFive,
+  wed: nineToFive,
+  thu: nineToFive,
+  fri: nineToFive,
+} satisfies WeeklyHoursInput;
+
+/**
+ * What OpsDesk runs with when there is no opsdesk.yaml: enough to try every command in the local console.
+ * A file that leaves a section out gets the same section from here, so this is also what an empty file means.
+ * There are deliberately no people, groups or services: invented ones would show up in real desks that
+ * simply forgot the file, and the console's users are not people an operator declared.
+ */
+export function defaultConfig(): OpsdeskConfig {
+  return {
+    timezone: DEFAULT_TIMEZONE,
+    calendars: {
+      [alwaysOpenCalendar(DEFAULT_TIMEZONE).id]: alwaysOpenCalendar(DEFAULT_TIMEZONE),
+      [BUSINESS_CALENDAR_ID]: buildCalendar(BUSINESS_CALENDAR_ID, DEFAULT_TIMEZONE, BUSINESS_WEEK_HOURS, []),
+    },
+    priorityMatrix: DEFAULT_PRIORITY_MATRIX,
+    people: [],
+    groups: [],
+    services: [],
+    channels: defaultChannels({}),
+  };
+}
+
+export function defaultChannels(
+  declared: Partial<Record<ChannelPurpose, ChannelRefs>>,
+): Readonly<Record<ChannelPurpose, DefaultChannelRefs>> {
+  const withConsole = (purpose: ChannelPurpose): DefaultChannelRefs => ({
+    ...declared[purpose],
+    console: declared[purpose]?.console ?? DEFAULT_CONSOLE_CHANNELS[purpose],
+  });
+  return {
+    incidents: withConsole("incidents"),
+    approvals: withConsole("approvals"),
+    slaAlerts: withConsole("slaAlerts"),
+  };
+}

@@ -1,0 +1,171 @@
+import * as z from "zod";
+import { ConfigError } from "./errors.js";
+import { describeValue } from "./messages.js";
+
+/**
+ * The environment: where the database is, where to listen, and the chat credentials. Secrets never appear in
+ * error messages, only what kind of value was found, because start-up errors end up in shared logs.
+ */
+
+export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/** Where the database lives when DATABASE_URL is unset: zero set-up, one file under ./data/. */
+export const DEFAULT_DATABASE_URL = "file:./data/opsdesk.db";
+
+export interface Env {
+  /** Unset means SQLite at DEFAULT_DATABASE_URL. */
+  readonly DATABASE_URL?: string;
+  readonly PORT: number;
+  readonly HOST: string;
+  readonly LOG_LEVEL: LogLevel;
+  readonly OPSDESK_CONFIG: string;
+  readonly SLACK_BOT_TOKEN?: string;
+  readonly SLACK_SIGNING_SECRET?: string;
+  readonly SLACK_APP_TOKEN?: string;
+  readonly SLACK_API_URL?: string;
+  readonly DISCORD_TOKEN?: string;
+  readonly DISCORD_APPLICATION_ID?: string;
+  readonly DISCORD_PUBLIC_KEY?: string;
+  readonly DISCORD_API_URL?: string;
+}
+
+export function databaseProvider(databaseUrl: string | undefined): "sqlite" | "postgresql" {
+  return databaseUrl !== undefined && /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgresql" : "sqlite";
+}
+
+/** Shows only the scheme of a URL that may carry a password. */
+function describeScheme(value: unknown): string {
+  if (typeof value !== "string") return describeValue(value);
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(value)?.[0];
+  return scheme === undefined ? "a value with no scheme" : `a value starting with "${scheme}"`;
+}
+
+/** Names the kind of Slack token found, since pasting the wrong one of the three is the usual mistake. */
+function describeSlackToken(value: unknown): string {
+  if (typeof value !== "string") return describeValue(value);
+  const prefix = /^(xox[a-z]|xapp)-/.exec(value)?.[0];
+  return prefix === undefined ? "a value that is not a Slack token" : `a token starting with ${prefix}`;
+}
+
+function isDatabaseUrl(value: string): boolean {
+  if (value.startsWith("file:")) return value.length > "file:".length;
+  if (!/^postgres(ql)?:\/\//.test(value)) return false;
+  return URL.canParse(value);
+}
+
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
+
+const databaseUrl = z.string().refine(isDatabaseUrl, {
+  error: (issue) =>
+    `expected file:<path> for SQLite (like file:./data/opsdesk.db) or a postgresql:// URL (like postgresql://opsdesk:secret@db:5432/opsdesk), got ${describeScheme(issue.input)}; leave it unset to use SQLite under ./data/`,
+});
+
+const port = z
+  .string()
+  .regex(/^[0-9]{1,5}$/, {
+    error: (issue) => `expected a port number from 1 to 65535, got ${describeValue(issue.input)}`,
+  })
+  .transform(Number)
+  .refine((value) => value >= 1 && value <= 65535, {
+    error: (issue) => `expected a port number from 1 to 65535, got ${describeValue(issue.input)}`,
+  })
+  .default(3000);
+
+const logLevel = z
+  .string()
+  .transform((value) => value.toLowerCase())
+  .pipe(
+    z.enum(logLevels, {
+      error: (issue) => `expected one of ${logLevels.join(", ")}, got ${describeValue(issue.input)}`,
+    }),
+  )
+  .default("info");
+
+const httpUrl = (what: string) =>
+  z.string().refine(isHttpUrl, {
+    error: (issue) => `expected an http(s) URL of ${what}, got ${describeScheme(issue.input)}`,
+  });
+
+const slackToken = (prefix: string, where: string) =>
+  z.string().refine((value) => value.startsWith(prefix), {
+    error: (issue) =>
+      `expected a token starting with ${prefix} (${where}), got ${describeSlackToken(issue.input)}`,
+  });
+
+const envSchema = z
+  .object({
+    DATABASE_URL: databaseUrl.optional(),
+    PORT: port,
+    HOST: z.string().default("127.0.0.1"),
+    LOG_LEVEL: logLevel,
+    OPSDESK_CONFIG: z.string().default("./opsdesk.yaml"),
+    SLACK_BOT_TOKEN: slackToken("xoxb-", "the Bot User OAuth Token under OAuth & Permissions").optional(),
+    SLACK_SIGNING_SECRET: z.string().optional(),
+    SLACK_APP_TOKEN: slackToken(
+      "xapp-",
+      "an app-level token with connections:write, for Socket Mode",
+    ).optional(),
+    SLACK_API_URL: httpUrl("the Slack Web API, like https://slack.com/api/").optional(),
+    DISCORD_TOKEN: z.string().optional(),
+    DISCORD_APPLICATION_ID: z
+      .string()
+      .regex(/^[0-9]{17,20}$/, {
+        error: (issue) =>
+          `expected the Application ID from the Discord developer portal (17 to 20 digits), got ${describeValue(issue.input)}`,
+      })
+      .optional(),
+    DISCORD_PUBLIC_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, {
+        error: () => "expected the Public Key from the Discord developer portal (64 hexadecimal characters)",
+      })
+      .optional(),
+    DISCORD_API_URL: httpUrl("the Discord REST API, like https://discord.com/api").optional(),
+  })
+  .superRefine((env, ctx) => {
+    // Half a Slack set-up would start silently and never receive anything; say which half is missing.
+    const receives = env.SLACK_SIGNING_SECRET !== undefined || env.SLACK_APP_TOKEN !== undefined;
+    if (receives && env.SLACK_BOT_TOKEN === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_BOT_TOKEN"],
+        message:
+          "missing; Slack is half configured: set the Bot User OAuth Token (xoxb-…) too, or unset SLACK_SIGNING_SECRET and SLACK_APP_TOKEN",
+      });
+    }
+    if (env.SLACK_BOT_TOKEN !== undefined && !receives) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message:
+          "missing; with SLACK_BOT_TOKEN set, also set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) so Slack can reach OpsDesk",
+      });
+    }
+  });
+
+const names = Object.keys(envSchema.shape) as (keyof Env)[];
+
+/**
+ * Reads and checks the environment. Empty values count as unset, the way `FOO=` in an env file is meant.
+ * Throws ConfigError listing every problem as `NAME: what is expected`.
+ */
+export function loadEnv(env: Readonly<Record<string, string | undefined>> = process.env): Env {
+  const relevant = Object.fromEntries(
+    names.flatMap((name) => {
+      const value = env[name];
+      return value === undefined || value.trim() === "" ? [] : [[name, value]];
+    }),
+  );
+  const result = envSchema.safeParse(relevant, {
+    error: (issue) =>
+      issue.code === "invalid_type" ? `expected text, got ${describeValue(issue.input)}` : undefined,
+  });
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const parsed: Env = result.data;
+  return parsed;
+}

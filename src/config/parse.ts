@@ -1,0 +1,74 @@
+import { LineCounter, parseDocument } from "yaml";
+import { ConfigError } from "./errors.js";
+import { formatPath, locate } from "./locate.js";
+import { describeValue } from "./messages.js";
+import { type Problem, unknownKeyMessage, validate } from "./problems.js";
+import { resolveConfig } from "./resolve.js";
+import { type FileSection, fileSections, type OpsdeskFile } from "./schema.js";
+import type { OpsdeskConfig } from "./types.js";
+
+const sectionNames = Object.keys(fileSections) as FileSection[];
+
+/**
+ * Reads the text of an opsdesk.yaml. `file` is only used to name the file in messages.
+ * Throws ConfigError listing every problem as `<file>:<line>:<col> <path>: <what to write instead>`.
+ */
+export function parseConfig(text: string, file: string): OpsdeskConfig {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    // After a syntax error the tree is a guess; checking it would report problems that are not there.
+    throw new ConfigError(
+      doc.errors.map((error) => {
+        const { line, col } = lines.linePos(error.pos[0]);
+        return `${file}:${line}:${col} YAML syntax error: ${error.message}`;
+      }),
+    );
+  }
+
+  const { sections, problems } = validateSections(doc.toJS());
+  const resolution = resolveConfig(sections);
+  const all = [...problems, ...resolution.problems];
+  if (all.length > 0 || resolution.config === undefined) {
+    const located = all.map((problem) => ({ problem, position: locate(doc, lines, problem) }));
+    // In file order, so the operator can fix them top to bottom.
+    located.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
+    throw new ConfigError(
+      located.map(({ problem, position }) => {
+        const path = formatPath(problem.path);
+        return `${file}:${position.line}:${position.col} ${path === "" ? "" : `${path}: `}${problem.message}`;
+      }),
+    );
+  }
+  return resolution.config;
+}
+
+/** Each section on its own, so one bad section does not hide what is wrong with the others. */
+function validateSections(root: unknown): { sections: Partial<OpsdeskFile>; problems: Problem[] } {
+  // An empty file, or one with every line commented out, means "all defaults".
+  const document = root ?? {};
+  if (typeof document !== "object" || Array.isArray(document)) {
+    return {
+      sections: {},
+      problems: [
+        {
+          path: [],
+          message: `expected a mapping of settings (${sectionNames.join(", ")}), got ${describeValue(document)}`,
+        },
+      ],
+    };
+  }
+  const values = new Map(Object.entries(document));
+  const problems: Problem[] = [...values.keys()]
+    .filter((key) => !(sectionNames as string[]).includes(key))
+    .map((key) => ({ path: [key], at: "key", message: unknownKeyMessage(key, sectionNames) }));
+
+  const sections: Partial<Record<FileSection, unknown>> = {};
+  for (const name of sectionNames) {
+    // `services:` with every entry commented out reads as null; it means "none", like leaving it out.
+    const result = validate(fileSections[name], values.get(name) ?? undefined, [name]);
+    if (result.ok) sections[name] = result.value;
+    else problems.push(...result.problems);
+  }
+  return { sections: sections as Partial<OpsdeskFile>, problems };
+}

@@ -1,0 +1,97 @@
+import type { Impact, Priority, Urgency } from "../core/incidents/model.js";
+
+/**
+ * The configuration the rest of OpsDesk sees: every default applied, every reference checked and resolved.
+ * Nothing downstream has to ask "what if this is missing".
+ */
+
+export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof weekdays)[number];
+
+export const groupRoles = ["agent", "cab", "admin"] as const;
+export type GroupRole = (typeof groupRoles)[number];
+
+export const channelPurposes = ["incidents", "approvals", "slaAlerts"] as const;
+export type ChannelPurpose = (typeof channelPurposes)[number];
+
+export const serviceTiers = [1, 2, 3, 4] as const;
+export type ServiceTier = (typeof serviceTiers)[number];
+
+/** Working time within one local day; minutes are from local midnight, so 24:00 is 1440. */
+export interface TimeInterval {
+  readonly start: string;
+  readonly end: string;
+  readonly startMinute: number;
+  readonly endMinute: number;
+}
+
+export interface BusinessCalendar {
+  readonly id: string;
+  readonly timezone: string;
+  /** Every weekday is present; a closed day has no intervals. Intervals are sorted and do not overlap. */
+  readonly hours: Readonly<Record<Weekday, readonly TimeInterval[]>>;
+  /** Local dates "YYYY-MM-DD" in the calendar's time zone, sorted, without duplicates. */
+  readonly holidays: readonly string[];
+}
+
+export type PriorityMatrix = Readonly<Record<Impact, Readonly<Record<Urgency, Priority>>>>;
+
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  /** The person's own zone, or the top-level timezone when none is declared. */
+  readonly timezone: string;
+  readonly slack?: string;
+  readonly discord?: string;
+}
+
+/** A group member; for a bare platform id (no entry in people) personId is that id, e.g. "slack:U0123ABC". */
+export interface GroupMember {
+  readonly personId: string;
+  readonly name: string;
+  readonly slack?: string;
+  readonly discord?: string;
+}
+
+export interface Group {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly GroupRole[];
+  readonly members: readonly GroupMember[];
+}
+
+export interface ChannelRefs {
+  readonly slack?: string;
+  readonly discord?: string;
+  readonly console?: string;
+}
+
+/** Default channels always have a console channel, so the local console can show every kind of post. */
+export interface DefaultChannelRefs extends ChannelRefs {
+  readonly console: string;
+}
+
+export interface Service {
+  readonly id: string;
+  readonly name: string;
+  /** 1 is the most critical. */
+  readonly tier: ServiceTier;
+  /** Id of the owning group. */
+  readonly owner?: string;
+  /** Id of the business calendar its SLAs run on, when it differs from the policy's. */
+  readonly calendar?: string;
+  readonly channels: ChannelRefs;
+  /** Ids of the services this one needs to work; never cyclic. */
+  readonly dependsOn: readonly string[];
+}
+
+export interface OpsdeskConfig {
+  readonly timezone: string;
+  /** Always contains "24x7"; keyed by calendar id. */
+  readonly calendars: Readonly<Record<string, BusinessCalendar>>;
+  readonly priorityMatrix: PriorityMatrix;
+  readonly people: readonly Person[];
+  readonly groups: readonly Group[];
+  readonly services: readonly Service[];
+  readonly channels: Readonly<Record<ChannelPurpose, DefaultChannelRefs>>;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_DATABASE_URL, databaseProvider, loadEnv } from "../../../src/config/env.js";
+import { ConfigError } from "../../../src/config/errors.js";
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadEnv(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected the environment to be rejected, but it loaded");
+}
+
+describe("GIVEN an empty environment", () => {
+  it("THEN OpsDesk listens on 127.0.0.1:3000, logs at info, reads ./opsdesk.yaml and uses SQLite", () => {
+    const env = loadEnv({});
+    expect(env).toEqual({
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      OPSDESK_CONFIG: "./opsdesk.yaml",
+    });
+    expect(databaseProvider(env.DATABASE_URL)).toBe("sqlite");
+    expect(DEFAULT_DATABASE_URL).toMatch(/^file:\.\/data\//);
+  });
+
+  it("THEN variables set to an empty string count as unset, as FOO= in an env file means", () => {
+    expect(loadEnv({ PORT: "", DATABASE_URL: "", SLACK_BOT_TOKEN: " " })).toEqual(loadEnv({}));
+  });
+});
+
+describe("GIVEN a complete environment", () => {
+  it("THEN every value is typed: the port a number, the log level normalised", () => {
+    const env = loadEnv({
+      DATABASE_URL: "postgresql://opsdesk:secret@db:5432/opsdesk",
+      PORT: "8080",
+      HOST: "0.0.0.0",
+      LOG_LEVEL: "DEBUG",
+      OPSDESK_CONFIG: "/etc/opsdesk/opsdesk.yaml",
+      SLACK_BOT_TOKEN: "xoxb-1-2-abc",
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+      SLACK_APP_TOKEN: "xapp-1-A0-1-abc",
+      SLACK_API_URL: "http://127.0.0.1:4010/api/",
+      DISCORD_TOKEN: "discord-bot-token",
+      DISCORD_APPLICATION_ID: "123456789012345678",
+      DISCORD_PUBLIC_KEY: "a".repeat(64),
+      DISCORD_API_URL: "http://127.0.0.1:4020/api",
+      UNRELATED: "ignored",
+    });
+    expect(env.PORT).toBe(8080);
+    expect(env.LOG_LEVEL).toBe("debug");
+    expect(env.DISCORD_APPLICATION_ID).toBe("123456789012345678");
+    expect(databaseProvider(env.DATABASE_URL)).toBe("postgresql");
+    expect(env).not.toHaveProperty("UNRELATED");
+  });
+
+  it("THEN SQLite file: paths and postgres:// URLs are accepted as well", () => {
+    expect(loadEnv({ DATABASE_URL: "file:/var/lib/opsdesk/opsdesk.db" }).DATABASE_URL).toBe(
+      "file:/var/lib/opsdesk/opsdesk.db",
+    );
+    expect(databaseProvider(loadEnv({ DATABASE_URL: "postgres://db/opsdesk" }).DATABASE_URL)).toBe(
+      "postgresql",
+    );
+  });
+});
+
+describe("GIVEN invalid values", () => {
+  it("THEN every problem is listed at once as NAME: what is expected", () => {
+    expect(
+      problemsOf({
+        PORT: "80a",
+        LOG_LEVEL: "verbose",
+        SLACK_API_URL: "slack.com/api",
+        DISCORD_APPLICATION_ID: "42",
+      }),
+    ).toEqual([
+      'PORT: expected a port number from 1 to 65535, got "80a"',
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
+      "SLACK_API_URL: expected an http(s) URL of the Slack Web API, like https://slack.com/api/, got a value with no scheme",
+      'DISCORD_APPLICATION_ID: expected the Application ID from the Discord developer portal (17 to 20 digits), got "42"',
+    ]);
+  });
+
+  it("THEN a port out of range says which range", () => {
+    expect(problemsOf({ PORT: "70000" })).toEqual([
+      "PORT: expected a port number from 1 to 65535, got 70000",
+    ]);
+    expect(problemsOf({ PORT: "0" })).toEqual(["PORT: expected a port number from 1 to 65535, got 0"]);
+  });
+
+  it("THEN a database URL of another kind is refused without echoing its password", () => {
+    const problems = problemsOf({ DATABASE_URL: "mysql://root:hunter2@db/opsdesk" });
+    expect(problems).toEqual([
+      'DATABASE_URL: expected file:<path> for SQLite (like file:./data/opsdesk.db) or a postgresql:// URL (like postgresql://opsdesk:secret@db:5432/opsdesk), got a value starting with "mysql:"; leave it unset to use SQLite under ./data/',
+    ]);
+    expect(problems.join("\n")).not.toContain("hunter2");
+  });
+
+  it("THEN a Slack token in the wrong variable is named by its kind, never shown", () => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: "xapp-1-secret", SLACK_APP_TOKEN: "xoxb-2-secret" });
+    expect(problems).toEqual([
+      "SLACK_BOT_TOKEN: expected a token starting with xoxb- (the Bot User OAuth Token under OAuth & Permissions), got a token starting with xapp-",
+      "SLACK_APP_TOKEN: expected a token starting with xapp- (an app-level token with connections:write, for Socket Mode), got a token starting with xoxb-",
+    ]);
+    expect(problems.join("\n")).not.toContain("secret");
+  });
+
+  it("THEN a malformed Discord public key is refused without repeating it", () => {
+    expect(problemsOf({ DISCORD_PUBLIC_KEY: "not-hex" })).toEqual([
+      "DISCORD_PUBLIC_KEY: expected the Public Key from the Discord developer portal (64 hexadecimal characters)",
+    ]);
+  });
+});
+
+describe("GIVEN half a Slack set-up", () => {
+  it("THEN a bot token alone asks for the way Slack reaches OpsDesk", () => {
+    expect(problemsOf({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([
+      "SLACK_SIGNING_SECRET: missing; with SLACK_BOT_TOKEN set, also set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) so Slack can reach OpsDesk",
+    ]);
+  });
+
+  it("THEN a signing secret without a bot token asks for the token", () => {
+    expect(problemsOf({ SLACK_SIGNING_SECRET: "abc" })).toEqual([
+      "SLACK_BOT_TOKEN: missing; Slack is half configured: set the Bot User OAuth Token (xoxb-…) too, or unset SLACK_SIGNING_SECRET and SLACK_APP_TOKEN",
+    ]);
+  });
+
+  it("THEN a bot token with an app token is a complete Socket Mode set-up", () => {
+    expect(loadEnv({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).SLACK_APP_TOKEN).toBe("xapp-1");
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { loadConfigFile } from "../../../src/config/load.js";
+
+const EXAMPLE = new URL("../../../manifests/opsdesk.example.yaml", import.meta.url).pathname;
+
+describe("GIVEN the example opsdesk.yaml shipped in manifests/", () => {
+  it("THEN it loads without a single problem and is not mistaken for the defaults", async () => {
+    const { usedDefaults } = await loadConfigFile(EXAMPLE);
+    expect(usedDefaults).toBe(false);
+  });
+
+  it("THEN the business calendar keeps its split shift and holidays, and 24x7 is still there", async () => {
+    const { config } = await loadConfigFile(EXAMPLE);
+    const business = config.calendars.business;
+    expect(business?.hours.mon.map(({ start, end }) => [start, end])).toEqual([
+      ["08:30", "12:30"],
+      ["13:30", "17:30"],
+    ]);
+    expect(business?.hours.sat).toEqual([]);
+    expect(business?.holidays).toContain("2025-12-25");
+    expect(config.calendars["24x7"]?.hours.sun).toEqual([
+      { start: "00:00", end: "24:00", startMinute: 0, endMinute: 1440 },
+    ]);
+  });
+
+  it("THEN group members are resolved to people, and undeclared chat accounts are kept as platform ids", async () => {
+    const { config } = await loadConfigFile(EXAMPLE);
+    const serviceDesk = config.groups.find((group) => group.id === "service-desk");
+    expect(serviceDesk?.roles).toEqual(["agent"]);
+    expect(serviceDesk?.members).toContainEqual({
+      personId: "ada",
+      name: "Ada Lovelace",
+      slack: "U01ADA0001",
+      discord: "310000000000000001",
+    });
+    expect(serviceDesk?.members).toContainEqual({
+      personId: "slack:U01CONTRACT",
+      name: "slack:U01CONTRACT",
+      slack: "U01CONTRACT",
+    });
+    expect(config.groups.map((group) => group.id)).toEqual(
+      expect.arrayContaining(["service-desk", "cab", "admins"]),
+    );
+  });
+
+  it("THEN services keep their dependencies, and default channels fill in the console ones", async () => {
+    const { config } = await loadConfigFile(EXAMPLE);
+    expect(config.services.find((service) => service.id === "intranet")?.dependsOn).toEqual([
+      "identity",
+      "payments",
+    ]);
+    expect(config.channels.approvals.console).toBe("#approvals");
+    expect(config.channels.incidents.slack).toBe("C01INCIDENT");
+  });
+});
