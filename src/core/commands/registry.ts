@@ -1,0 +1,8 @@
+import { defineRegistry, type ParsedCommandIn } from "./command-spec.js";
+import { incidentCommand } from "./incident-command.js";
+
+/** Every OpsDesk command. `/change`, `/problem`, `/request`, `/sla`, `/cmdb` and `/opsdesk` join here. */
+export const commandRegistry = defineRegistry([incidentCommand]);
+
+export type ParsedCommand = ParsedCommandIn<typeof commandRegistry>;
+export type IncidentCommand = Extract<ParsedCommand, { command: "incident" }>;
