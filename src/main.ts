@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     opsdesk = await startOpsDesk({ env, log });
   } catch (error) {
     // Configuration and migration problems are the operator's to fix: say what, not a stack trace.
-    if (isOpsDeskError(error) || (error instanceof Error && error.name === "MigrationHistoryError")) exitWithReason(error);
+    if (isOpsDeskError(error) || (error instanceof Error && error.name === "MigrationHistoryError"))
+      exitWithReason(error);
     log.fatal({ err: error }, "OpsDesk could not start");
     process.exit(1);
   }

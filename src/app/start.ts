@@ -1,13 +1,13 @@
 import type { AddressInfo } from "node:net";
-import { type Clock, systemClock } from "../core/clock.js";
-import type { IncidentContext } from "../core/incidents/context.js";
 import type { Env } from "../config/env.js";
 import { loadConfigFile } from "../config/load.js";
 import type { OpsdeskConfig } from "../config/types.js";
+import { type Clock, systemClock } from "../core/clock.js";
+import type { IncidentContext } from "../core/incidents/context.js";
 import { type DatabaseHandle, openDatabase } from "../db/client.js";
 import { locateDatabase } from "../db/location.js";
 import { migrateDatabase } from "../db/migrate.js";
-import { registerHealthRoutes, type ReadinessState } from "../http/health.js";
+import { type ReadinessState, registerHealthRoutes } from "../http/health.js";
 import { HttpServer } from "../http/server.js";
 import type { Logger } from "../log.js";
 import { syncConfigToDatabase } from "./sync-config.js";

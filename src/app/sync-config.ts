@@ -1,5 +1,5 @@
 import type { OpsdeskConfig } from "../config/types.js";
-import { type Db, transactionOptions, type Tx } from "../db/client.js";
+import { type Db, type Tx, transactionOptions } from "../db/client.js";
 import type { DatabaseProvider } from "../db/schema-source.js";
 
 // Names the config-sync lock among the server's advisory locks.
@@ -47,24 +47,35 @@ function declaredPeople(config: OpsdeskConfig): DeclaredPerson[] {
   // Group members written as bare platform ids ("slack:U0123ABC") are people too.
   for (const group of config.groups) {
     for (const member of group.members) {
-      if (!byId.has(member.personId)) byId.set(member.personId, { id: member.personId, name: member.name, ...platformIds(member) });
+      if (!byId.has(member.personId))
+        byId.set(member.personId, { id: member.personId, name: member.name, ...platformIds(member) });
     }
   }
   return [...byId.values()];
 }
 
 function platformIds(member: { slack?: string; discord?: string }): { slack?: string; discord?: string } {
-  return { ...(member.slack ? { slack: member.slack } : {}), ...(member.discord ? { discord: member.discord } : {}) };
+  return {
+    ...(member.slack ? { slack: member.slack } : {}),
+    ...(member.discord ? { discord: member.discord } : {}),
+  };
 }
 
 async function syncPeople(tx: Tx, config: OpsdeskConfig): Promise<void> {
   for (const person of declaredPeople(config)) {
     await tx.person.upsert({
       where: { id: person.id },
-      create: { id: person.id, displayName: person.name, timezone: person.timezone ?? null, fromConfig: true },
+      create: {
+        id: person.id,
+        displayName: person.name,
+        timezone: person.timezone ?? null,
+        fromConfig: true,
+      },
       update: { displayName: person.name, timezone: person.timezone ?? null, fromConfig: true },
     });
-    const identities: { platform: string; externalId: string }[] = [{ platform: "console", externalId: person.id }];
+    const identities: { platform: string; externalId: string }[] = [
+      { platform: "console", externalId: person.id },
+    ];
     if (person.slack) identities.push({ platform: "slack", externalId: person.slack });
     if (person.discord) identities.push({ platform: "discord", externalId: person.discord });
     for (const identity of identities) {
@@ -81,7 +92,11 @@ async function syncPeople(tx: Tx, config: OpsdeskConfig): Promise<void> {
 async function syncGroups(tx: Tx, config: OpsdeskConfig): Promise<void> {
   const declared = new Set(config.groups.map((g) => g.id));
   for (const group of config.groups) {
-    await tx.group.upsert({ where: { id: group.id }, create: { id: group.id, name: group.name }, update: { name: group.name } });
+    await tx.group.upsert({
+      where: { id: group.id },
+      create: { id: group.id, name: group.name },
+      update: { name: group.name },
+    });
     await tx.groupRole.deleteMany({ where: { groupId: group.id } });
     await tx.groupMember.deleteMany({ where: { groupId: group.id } });
     for (const role of group.roles) await tx.groupRole.create({ data: { groupId: group.id, role } });
@@ -97,7 +112,12 @@ async function syncGroups(tx: Tx, config: OpsdeskConfig): Promise<void> {
 
 async function syncServices(tx: Tx, config: OpsdeskConfig): Promise<void> {
   for (const service of config.services) {
-    const data = { name: service.name, tier: service.tier, ownerGroupId: service.owner ?? null, active: true };
+    const data = {
+      name: service.name,
+      tier: service.tier,
+      ownerGroupId: service.owner ?? null,
+      active: true,
+    };
     await tx.service.upsert({ where: { id: service.id }, create: { id: service.id, ...data }, update: data });
   }
   // Dependencies and channels reference other services, so they are written once every service exists.

@@ -1,3 +1,4 @@
+import { itilPriorityMatrix } from "../core/incidents/priority.js";
 import { alwaysOpenCalendar, buildCalendar, type WeeklyHoursInput } from "./calendars.js";
 import type {
   ChannelPurpose,
@@ -9,12 +10,8 @@ import type {
 
 export const DEFAULT_TIMEZONE = "UTC";
 
-/** ITIL's usual 3x3: priority follows impact and urgency together, P1 only when both are high. */
-export const DEFAULT_PRIORITY_MATRIX: PriorityMatrix = {
-  high: { high: "P1", medium: "P2", low: "P3" },
-  medium: { high: "P2", medium: "P3", low: "P4" },
-  low: { high: "P3", medium: "P4", low: "P5" },
-};
+/** ITIL's usual 3x3 (defined with the rule in the core): P1 only when impact and urgency are both high. */
+export const DEFAULT_PRIORITY_MATRIX: PriorityMatrix = itilPriorityMatrix;
 
 export const DEFAULT_CONSOLE_CHANNELS: Readonly<Record<ChannelPurpose, string>> = {
   incidents: "#incidents",

@@ -1,4 +1,3 @@
-import type { Impact, Priority, Urgency } from "../core/incidents/model.js";
 
 /**
  * The configuration the rest of OpsDesk sees: every default applied, every reference checked and resolved.
@@ -34,7 +33,9 @@ export interface BusinessCalendar {
   readonly holidays: readonly string[];
 }
 
-export type PriorityMatrix = Readonly<Record<Impact, Readonly<Record<Urgency, Priority>>>>;
+import type { PriorityMatrix } from "../core/incidents/priority.js";
+
+export type { PriorityMatrix };
 
 export interface Person {
   readonly id: string;

@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseLocation } from "./location.js";
@@ -52,6 +54,8 @@ function pending(applied: Map<string, string>, migrations: MigrationFile[]): Mig
 }
 
 function migrateSqlite(filename: string, migrations: MigrationFile[]): MigrationResult {
+  // First start on a fresh clone: ./data does not exist yet.
+  if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true });
   const db = new Database(filename, { timeout: 15_000 });
   try {
     // WAL lets readers proceed while one writer commits; it is a property of the file and persists.

@@ -54,7 +54,10 @@ export class HttpServer {
         this.#drained = resolve;
       });
       const timer = setTimeout(() => {
-        this.#log.warn({ inFlight: this.#inFlight }, "shutdown grace period over; closing remaining connections");
+        this.#log.warn(
+          { inFlight: this.#inFlight },
+          "shutdown grace period over; closing remaining connections",
+        );
         this.#server.closeAllConnections();
       }, graceMs);
       await Promise.race([drained, closed]);
@@ -72,7 +75,8 @@ export class HttpServer {
     });
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const handler =
-      this.#routes.get(`${req.method} ${path}`) ?? this.#prefixes.find((p) => path.startsWith(p.prefix))?.handler;
+      this.#routes.get(`${req.method} ${path}`) ??
+      this.#prefixes.find((p) => path.startsWith(p.prefix))?.handler;
     if (!handler) {
       sendJson(res, 404, { error: "not_found" });
       return;
@@ -90,6 +94,9 @@ export class HttpServer {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }

@@ -2,7 +2,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { projectRoot } from "../../src/paths.js";
+
+/** Node arguments that run src/main.ts from any working directory (tsx resolved from the project). */
+function mainArgs(root: string): string[] {
+  const loader = pathToFileURL(join(root, "node_modules", "tsx", "dist", "loader.mjs")).href;
+  return ["--import", loader, join(root, "src", "main.ts")];
+}
 
 export interface OpsDeskProcess {
   child: ChildProcess;
@@ -24,12 +31,21 @@ export async function freePort(): Promise<number> {
 }
 
 /** Spawns src/main.ts through tsx; resolves once the "ready" log line arrives, rejects if it exits first. */
-export async function spawnOpsDesk(options: { cwd: string; env?: Record<string, string> }): Promise<OpsDeskProcess> {
+export async function spawnOpsDesk(options: {
+  cwd: string;
+  env?: Record<string, string>;
+}): Promise<OpsDeskProcess> {
   const root = projectRoot();
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src", "main.ts")], {
+  const child = spawn(process.execPath, mainArgs(root), {
     cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? "", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...options.env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: Record<string, unknown>[] = [];
@@ -63,7 +79,7 @@ export async function runOpsDeskExpectingFailure(options: {
   env?: Record<string, string>;
 }): Promise<{ code: number | null; stderr: string; stdout: string }> {
   const root = projectRoot();
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src", "main.ts")], {
+  const child = spawn(process.execPath, mainArgs(root), {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? "", PORT: String(await freePort()), ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -58,9 +58,15 @@ describe("GIVEN a configuration file with a mistake", () => {
     const cwd = workdir();
     writeFileSync(
       join(cwd, "opsdesk.yaml"),
-      ["timezone: Europe/Berlin", "services:", "  - id: payments", "    name: Payments", "    channels:", "      slack: 42", ""].join(
-        "\n",
-      ),
+      [
+        "timezone: Europe/Berlin",
+        "services:",
+        "  - id: payments",
+        "    name: Payments",
+        "    channels:",
+        "      slack: 42",
+        "",
+      ].join("\n"),
     );
     const result = await runOpsDeskExpectingFailure({ cwd });
     expect(result.code).toBe(1);
