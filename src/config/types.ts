@@ -1,4 +1,3 @@
-
 /**
  * The configuration the rest of OpsDesk sees: every default applied, every reference checked and resolved.
  * Nothing downstream has to ask "what if this is missing".
