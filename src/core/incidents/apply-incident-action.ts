@@ -4,7 +4,7 @@ import { type Actor, isAgent } from "../people/actor.js";
 import { actorForPerson } from "../people/resolve-actor.js";
 import { appendTimeline } from "../timeline/append.js";
 import { validate } from "../validate.js";
-import { type IncidentCommand, incidentCommandSchema, type ValidIncidentCommand } from "./commands.js";
+import { type IncidentActionInput, incidentActionSchema, type ValidIncidentAction } from "./inputs.js";
 import { type IncidentContext, runChangeHooks } from "./context.js";
 import { type AssignmentTarget, decideIncidentChange } from "./decide.js";
 import { findIncident } from "./find-incident.js";
@@ -26,9 +26,9 @@ export async function applyIncidentAction(
   ctx: IncidentContext,
   actor: Actor,
   number: number,
-  command: IncidentCommand,
+  command: IncidentActionInput,
 ): Promise<IncidentActionResult> {
-  const valid = validate(incidentCommandSchema, command);
+  const valid = validate(incidentActionSchema, command);
   for (let attempt = 0; attempt < 3; attempt++) {
     const result = await ctx.db.$transaction(
       (tx) => attemptOnce(ctx, tx, actor, number, valid),
@@ -46,7 +46,7 @@ async function attemptOnce(
   tx: Tx,
   actor: Actor,
   number: number,
-  command: ValidIncidentCommand,
+  command: ValidIncidentAction,
 ): Promise<IncidentActionResult | null> {
   const previous = await findIncident(tx, number);
   const now = ctx.clock.now();
@@ -93,7 +93,7 @@ async function attemptOnce(
 
 async function assignmentTarget(
   tx: Tx,
-  command: Extract<ValidIncidentCommand, { type: "assign" }>,
+  command: Extract<ValidIncidentAction, { type: "assign" }>,
 ): Promise<AssignmentTarget> {
   const target: AssignmentTarget = {};
   if (command.assigneeId) {

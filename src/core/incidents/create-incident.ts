@@ -4,7 +4,7 @@ import type { Actor } from "../people/actor.js";
 import { nextTicketNumber } from "../tickets/next-number.js";
 import { appendTimeline } from "../timeline/append.js";
 import { validate } from "../validate.js";
-import { type CreateIncidentInput, createIncidentSchema } from "./commands.js";
+import { type CreateIncidentInput, createIncidentSchema } from "./inputs.js";
 import { type IncidentContext, runChangeHooks } from "./context.js";
 import { INCIDENT_PREFIX, type IncidentSnapshot } from "./model.js";
 import { priorityFor } from "./priority.js";

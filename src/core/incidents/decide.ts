@@ -1,6 +1,6 @@
 import { OpsDeskError, ValidationError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
-import type { ValidIncidentCommand } from "./commands.js";
+import type { ValidIncidentAction } from "./inputs.js";
 import { assertActionAllowed } from "./lifecycle.js";
 import type { HoldReason, Impact, IncidentSnapshot, IncidentStatus, Priority, Urgency } from "./model.js";
 import { assertMayPerform, assertMayWriteInternal } from "./permissions.js";
@@ -43,7 +43,7 @@ export interface AssignmentTarget {
 export interface DecisionInput {
   incident: IncidentSnapshot;
   actor: Actor;
-  command: ValidIncidentCommand;
+  command: ValidIncidentAction;
   now: Date;
   matrix: PriorityMatrix;
   target?: AssignmentTarget;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ValidIncidentCommand } from "../../../src/core/incidents/commands.js";
+import type { ValidIncidentAction } from "../../../src/core/incidents/inputs.js";
 import { decideIncidentChange } from "../../../src/core/incidents/decide.js";
 import { actionsAllowedIn } from "../../../src/core/incidents/lifecycle.js";
 import {
@@ -48,7 +48,7 @@ function incident(overrides: Partial<IncidentSnapshot> = {}): IncidentSnapshot {
 
 const decide = (
   status: IncidentStatus,
-  command: ValidIncidentCommand,
+  command: ValidIncidentAction,
   extra: Partial<IncidentSnapshot> = {},
 ) =>
   decideIncidentChange({

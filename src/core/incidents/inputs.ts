@@ -19,7 +19,7 @@ const text = (field: string, max: number) =>
  * Every change a person can ask for, validated here whichever way it arrived (button, form, text, typed
  * options). The adapters never decide what is valid.
  */
-export const incidentCommandSchema = z.discriminatedUnion("type", [
+export const incidentActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("acknowledge") }),
   z.object({ type: z.literal("assign_to_me") }),
   z.object({
@@ -55,8 +55,8 @@ export const incidentCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("declare_major") }),
 ]);
 
-export type IncidentCommand = z.input<typeof incidentCommandSchema>;
-export type ValidIncidentCommand = z.output<typeof incidentCommandSchema>;
+export type IncidentActionInput = z.input<typeof incidentActionSchema>;
+export type ValidIncidentAction = z.output<typeof incidentActionSchema>;
 
 export const createIncidentSchema = z.object({
   title: text("The title", incidentLimits.titleMax),
