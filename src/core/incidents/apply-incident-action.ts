@@ -4,10 +4,10 @@ import { type Actor, isAgent } from "../people/actor.js";
 import { actorForPerson } from "../people/resolve-actor.js";
 import { appendTimeline } from "../timeline/append.js";
 import { validate } from "../validate.js";
-import { type IncidentActionInput, incidentActionSchema, type ValidIncidentAction } from "./inputs.js";
 import { type IncidentContext, runChangeHooks } from "./context.js";
 import { type AssignmentTarget, decideIncidentChange } from "./decide.js";
 import { findIncident } from "./find-incident.js";
+import { type IncidentActionInput, incidentActionSchema, type ValidIncidentAction } from "./inputs.js";
 import type { IncidentSnapshot } from "./model.js";
 import { incidentInclude, toSnapshot } from "./snapshot.js";
 
