@@ -10,6 +10,8 @@ import { migrateDatabase } from "../db/migrate.js";
 import { type ReadinessState, registerHealthRoutes } from "../http/health.js";
 import { HttpServer } from "../http/server.js";
 import type { Logger } from "../log.js";
+import type { OutboxDispatcher } from "../outbox/index.js";
+import { connectChat } from "./connect-chat.js";
 import { syncConfigToDatabase } from "./sync-config.js";
 
 export interface RunningOpsDesk {
@@ -18,6 +20,7 @@ export interface RunningOpsDesk {
   config: OpsdeskConfig;
   database: DatabaseHandle;
   incidents: IncidentContext;
+  outbox: OutboxDispatcher;
   /** Graceful stop: not ready, stop accepting, finish requests in flight, close the database. */
   stop(): Promise<void>;
 }
@@ -48,22 +51,27 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
     throw error;
   }
 
-  const incidents: IncidentContext = { db: database.db, clock, priorityMatrix: config.priorityMatrix };
   const server = new HttpServer(log);
   registerHealthRoutes(server, database.db, state);
+  const chat = connectChat({ env, config, db: database.db, clock, log, server });
   const address = await server.listen(env.PORT, env.HOST);
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
-  log.info({ url, startupMs: Math.round(performance.now() - startedAt) }, "OpsDesk is ready");
+  await chat.start();
+  log.info(
+    { url, platforms: chat.platforms, startupMs: Math.round(performance.now() - startedAt) },
+    "OpsDesk is ready",
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       state.shuttingDown = true;
       await server.close();
+      await chat.stop();
       await database.close();
       log.info("OpsDesk stopped");
     })();
     return stopping;
   };
-  return { address, url, config, database, incidents, stop };
+  return { address, url, config, database, incidents: chat.incidents, outbox: chat.dispatcher, stop };
 }

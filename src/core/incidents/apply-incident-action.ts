@@ -34,7 +34,10 @@ export async function applyIncidentAction(
       (tx) => attemptOnce(ctx, tx, actor, number, valid),
       transactionOptions,
     );
-    if (result) return result;
+    if (result) {
+      ctx.onCommitted?.();
+      return result;
+    }
   }
   throw new ConflictError(
     `INC-${number} is changing very quickly right now; look at the card and try again.`,

@@ -23,6 +23,8 @@ export interface IncidentContext {
   clock: Clock;
   priorityMatrix: PriorityMatrix;
   onChange?: ReadonlyArray<(tx: Tx, change: IncidentChange) => Promise<void>>;
+  /** Called after a change committed, e.g. to wake the outbox dispatcher so posts go out at once. */
+  onCommitted?: () => void;
 }
 
 export async function runChangeHooks(ctx: IncidentContext, tx: Tx, change: IncidentChange): Promise<void> {

@@ -21,7 +21,7 @@ export async function createIncident(
 ): Promise<IncidentSnapshot> {
   const data = validate(createIncidentSchema, input);
   const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
+  const created = await ctx.db.$transaction(async (tx) => {
     if (data.serviceId) {
       const service = await tx.service.findUnique({ where: { id: data.serviceId } });
       if (!service?.active) {
@@ -75,4 +75,6 @@ export async function createIncident(
     await runChangeHooks(ctx, tx, { kind: "created", incident, previous: null, actor, visibility: "public" });
     return incident;
   }, transactionOptions);
+  ctx.onCommitted?.();
+  return created;
 }

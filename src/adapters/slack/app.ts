@@ -1,0 +1,85 @@
+import { App, LogLevel, webApi } from "@slack/bolt";
+import type { Clock } from "../../core/clock.js";
+import type { IncidentContext } from "../../core/incidents/context.js";
+import type { Logger } from "../../log.js";
+import { registerSlackListeners } from "./listeners/register.js";
+import { SlackHttpReceiver } from "./receiver.js";
+import { SlackTransport } from "./transport.js";
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode (behind a firewall) when set; otherwise HTTP on OpsDesk's server. */
+  appToken?: string | undefined;
+  /** Web API base URL override (enterprise proxies, the local Slack in tests). */
+  apiUrl?: string | undefined;
+  incidents: IncidentContext;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface SlackAdapter {
+  app: App;
+  /** HTTP mode only: the handler for `POST /slack/events`. */
+  receiver?: SlackHttpReceiver;
+  transport: SlackTransport;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Slack's Web API client as OpsDesk wants it: no hidden retries (the outbox retries), errors not logged twice. */
+function clientOptions(apiUrl: string | undefined, log: Logger) {
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: boltLogger(log),
+    logLevel: LogLevel.ERROR,
+  };
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { log } = options;
+  const receiver = options.appToken
+    ? undefined
+    : new SlackHttpReceiver({ signingSecret: options.signingSecret, clock: options.clock, log });
+  const app = new App({
+    token: options.botToken,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken, signingSecret: options.signingSecret }),
+    // auth.test at construction would make start-up depend on Slack being reachable.
+    tokenVerificationEnabled: false,
+    clientOptions: clientOptions(options.apiUrl, log),
+    logger: boltLogger(log),
+    logLevel: LogLevel.WARN,
+  });
+  registerSlackListeners(app, { incidents: options.incidents, clock: options.clock, log });
+  app.error(async (error) => {
+    log.error({ err: error }, "Slack listener error");
+  });
+  const transport = new SlackTransport(new webApi.WebClient(options.botToken, clientOptions(options.apiUrl, log)));
+  return {
+    app,
+    ...(receiver ? { receiver } : {}),
+    transport,
+    start: async () => {
+      if (!receiver) await app.start();
+    },
+    stop: async () => {
+      if (!receiver) await app.stop();
+    },
+  };
+}
+
+/** Bolt's logger interface on top of pino. */
+function boltLogger(log: Logger) {
+  const child = log.child({ component: "slack" });
+  return {
+    debug: (...msg: unknown[]) => child.debug(msg.map(String).join(" ")),
+    info: (...msg: unknown[]) => child.info(msg.map(String).join(" ")),
+    warn: (...msg: unknown[]) => child.warn(msg.map(String).join(" ")),
+    error: (...msg: unknown[]) => child.error(msg.map(String).join(" ")),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.WARN,
+    setName: () => undefined,
+  };
+}

@@ -1,0 +1,26 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { claimRequest } from "../../../../interactions/claim-request.js";
+import type { Reply } from "../../../../interactions/reply.js";
+import { runIncidentButton } from "../../../../interactions/run-incident-button.js";
+import { errorReply } from "../../../../interactions/to-reply.js";
+import { deliverSlackReply } from "../../deliver-reply.js";
+import { slackActor } from "../../identity.js";
+import type { SlackListenerDeps } from "../deps.js";
+
+/** A button on an incident card. The action id names the action, the value the ticket (never the text). */
+export function registerIncidentButton(app: App, deps: SlackListenerDeps): void {
+  app.action<BlockButtonAction>(/^incident\./, async ({ action, body, ack, client, respond }) => {
+    await ack();
+    const channelId = body.channel?.id;
+    const target = { client, userId: body.user.id, channelId, triggerId: body.trigger_id, respond };
+    let reply: Reply;
+    try {
+      if (!(await claimRequest(deps.incidents.db, "slack", `action:${body.trigger_id}`, deps.clock.now()))) return;
+      const actor = await slackActor(deps.incidents.db, { id: body.user.id, name: body.user.name });
+      reply = await runIncidentButton({ platform: "slack", actor, incidents: deps.incidents }, action.action_id, action.value ?? "");
+    } catch (error) {
+      reply = errorReply(error, deps.log);
+    }
+    await deliverSlackReply(reply, target);
+  });
+}

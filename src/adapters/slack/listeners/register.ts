@@ -1,0 +1,14 @@
+import type { App } from "@slack/bolt";
+import { registerIncidentButton } from "./actions/incident-button.js";
+import { registerIncidentCommand } from "./commands/incident.js";
+import type { SlackListenerDeps } from "./deps.js";
+import { registerRaiseIncidentShortcut } from "./shortcuts/raise-incident.js";
+import { registerIncidentForm } from "./views/incident-form.js";
+
+/** Every Slack listener, one file each. */
+export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
+  registerIncidentCommand(app, deps);
+  registerIncidentButton(app, deps);
+  registerIncidentForm(app, deps);
+  registerRaiseIncidentShortcut(app, deps);
+}

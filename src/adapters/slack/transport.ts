@@ -1,0 +1,139 @@
+import type { webApi } from "@slack/bolt";
+import type { Card } from "../../core/views/index.js";
+import { type CardBody, type MajorRoomBody, reviveCard, type ThreadLineBody } from "../../notifications/card-payload.js";
+import {
+  type ChatTransport,
+  type DeliveryResult,
+  type OutboxRow,
+  PermanentDeliveryError,
+  RateLimitedError,
+  type RefStore,
+  TransientDeliveryError,
+} from "../../outbox/index.js";
+import { renderCard } from "./render/index.js";
+
+/**
+ * Delivers outbox rows to Slack: one Web API call per row where possible, errors classified for the
+ * dispatcher (which owns retries, so the WebClient is created with retries off). Posts carry the row's
+ * idempotency key as message metadata.
+ */
+export class SlackTransport implements ChatTransport {
+  readonly platform = "slack" as const;
+  readonly #client: webApi.WebClient;
+
+  constructor(client: webApi.WebClient) {
+    this.#client = client;
+  }
+
+  async deliver(row: OutboxRow, refs: RefStore): Promise<DeliveryResult> {
+    try {
+      switch (row.kind) {
+        case "post_card":
+          return await this.#postCard(row, reviveCard((row.body as CardBody).card));
+        case "update_card":
+          return await this.#updateCard(row, refs, reviveCard((row.body as CardBody).card));
+        case "thread_reply":
+          return await this.#threadReply(row, refs, (row.body as ThreadLineBody).text);
+        case "open_major_room":
+          return await this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
+        default:
+          throw new PermanentDeliveryError("unknown_kind", `Slack cannot deliver a "${row.kind}" message`);
+      }
+    } catch (error) {
+      throw classifySlackError(error);
+    }
+  }
+
+  async #postCard(row: OutboxRow, card: Card): Promise<DeliveryResult> {
+    const posted = await this.#client.chat.postMessage({
+      channel: row.channelId,
+      ...renderCard(card),
+      metadata: { event_type: "opsdesk_outbox", event_payload: { key: row.idempotencyKey } },
+    });
+    return { message: { channelId: posted.channel ?? row.channelId, messageId: posted.ts ?? "" } };
+  }
+
+  async #updateCard(row: OutboxRow, refs: RefStore, card: Card): Promise<DeliveryResult> {
+    const ref = row.ref ? await refs.find("slack", row.ref) : null;
+    // The original post was dead-lettered: post the current state instead of losing the card.
+    if (!ref) return this.#postCard(row, card);
+    await this.#client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...renderCard(card) });
+    return { message: { channelId: ref.channelId, messageId: ref.messageId } };
+  }
+
+  async #threadReply(row: OutboxRow, refs: RefStore, text: string): Promise<DeliveryResult> {
+    const ref = row.ref ? await refs.find("slack", row.ref) : null;
+    await this.#client.chat.postMessage({
+      channel: ref?.channelId ?? row.channelId,
+      text,
+      ...(ref ? { thread_ts: ref.messageId } : {}),
+    });
+    // The reply is not a ticket reference: keep the card's ref unchanged.
+    return ref ? { message: { channelId: ref.channelId, messageId: ref.messageId } } : {};
+  }
+
+  async #openMajorRoom(row: OutboxRow, refs: RefStore, body: MajorRoomBody): Promise<DeliveryResult> {
+    const room = await this.#createChannel(body.name);
+    if (body.invite.length > 0) {
+      await this.#client.conversations.invite({ channel: room, users: body.invite.join(",") }).catch((error: unknown) => {
+        // Inviting someone already in the channel is not a failure of the room.
+        if (platformError(error) !== "already_in_channel") throw error;
+      });
+    }
+    const summary = await this.#client.chat.postMessage({ channel: room, ...renderCard(reviveCard(body.card)) });
+    if (summary.ts) await this.#client.pins.add({ channel: room, timestamp: summary.ts });
+    const card = row.ref ? await refs.find("slack", { ...row.ref, purpose: "card" }) : null;
+    if (card) {
+      await this.#client.chat.postMessage({
+        channel: card.channelId,
+        thread_ts: card.messageId,
+        text: `Major incident room: <#${room}>`,
+      });
+    }
+    return { message: { channelId: room, messageId: summary.ts ?? "" } };
+  }
+
+  /** Slack refuses duplicate names; a retry or a reused number gets a suffix rather than failing. */
+  async #createChannel(name: string): Promise<string> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const candidate = attempt === 0 ? name : `${name.slice(0, 76)}-${attempt + 1}`;
+      try {
+        const created = await this.#client.conversations.create({ name: candidate });
+        if (created.channel?.id) return created.channel.id;
+      } catch (error) {
+        if (platformError(error) !== "name_taken") throw error;
+      }
+    }
+    throw new PermanentDeliveryError("name_taken", `no free channel name for ${name}`);
+  }
+}
+
+function platformError(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } }).data;
+  return typeof data?.error === "string" ? data.error : undefined;
+}
+
+/** Slack's answers mapped onto the dispatcher's three outcomes. */
+export function classifySlackError(error: unknown): unknown {
+  if (error instanceof PermanentDeliveryError || error instanceof TransientDeliveryError || error instanceof RateLimitedError) {
+    return error;
+  }
+  const e = error as { code?: string; retryAfter?: number; statusCode?: number; message?: string };
+  switch (e.code) {
+    case "slack_webapi_rate_limited_error":
+      return new RateLimitedError((e.retryAfter ?? 1) * 1000, { cause: error });
+    case "slack_webapi_platform_error": {
+      const code = platformError(error) ?? "platform_error";
+      const transient = ["internal_error", "fatal_error", "service_unavailable", "request_timeout"].includes(code);
+      return transient
+        ? new TransientDeliveryError(code, e.message ?? code, { cause: error })
+        : new PermanentDeliveryError(code, e.message ?? code, { cause: error });
+    }
+    case "slack_webapi_http_error":
+      return (e.statusCode ?? 500) >= 500
+        ? new TransientDeliveryError(`http_${e.statusCode}`, e.message ?? "HTTP error", { cause: error })
+        : new PermanentDeliveryError(`http_${e.statusCode}`, e.message ?? "HTTP error", { cause: error });
+    default:
+      return new TransientDeliveryError("request_failed", e.message ?? String(error), { cause: error });
+  }
+}

@@ -1,0 +1,78 @@
+import { createSlackAdapter, type SlackAdapter } from "../adapters/slack/app.js";
+import type { Env } from "../config/env.js";
+import type { OpsdeskConfig } from "../config/types.js";
+import type { Clock } from "../core/clock.js";
+import type { IncidentContext } from "../core/incidents/context.js";
+import type { Platform } from "../core/people/actor.js";
+import type { Db } from "../db/client.js";
+import type { HttpServer } from "../http/server.js";
+import type { Logger } from "../log.js";
+import { incidentPostsHook } from "../notifications/incident-posts.js";
+import { type ChatTransport, OutboxDispatcher } from "../outbox/index.js";
+
+export interface ChatConnections {
+  platforms: Platform[];
+  incidents: IncidentContext;
+  dispatcher: OutboxDispatcher;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects the chat platforms whose credentials are set, and the outbox that delivers to them. The incident
+ * context gets the hook that queues card posts for exactly those platforms.
+ */
+export function connectChat(input: {
+  env: Env;
+  config: OpsdeskConfig;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  server: HttpServer;
+}): ChatConnections {
+  const { env, config, db, clock, log, server } = input;
+  const platforms: Platform[] = [];
+  const transports: ChatTransport[] = [];
+  // Filled in below; the dispatcher needs the transports and the incident context needs the dispatcher.
+  const incidents: IncidentContext = { db, clock, priorityMatrix: config.priorityMatrix };
+
+  let slack: SlackAdapter | undefined;
+  if (env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
+    slack = createSlackAdapter({
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET ?? "",
+      appToken: env.SLACK_APP_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      incidents,
+      clock,
+      log,
+    });
+    if (slack.receiver) server.route("POST", "/slack/events", slack.receiver.handler);
+    platforms.push("slack");
+    transports.push(slack.transport);
+  }
+
+  const dispatcher = new OutboxDispatcher({
+    db,
+    transports,
+    clock,
+    logger: log.child({ component: "outbox" }),
+    pollIntervalMs: 500,
+  });
+  incidents.onChange = [incidentPostsHook({ config, platforms })];
+  incidents.onCommitted = () => dispatcher.wake();
+
+  return {
+    platforms,
+    incidents,
+    dispatcher,
+    start: async () => {
+      await slack?.start();
+      dispatcher.start();
+    },
+    stop: async () => {
+      await dispatcher.stop();
+      await slack?.stop();
+    },
+  };
+}
