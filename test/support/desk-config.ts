@@ -10,7 +10,12 @@ export const people = {
 export const stranger = { slack: "U0STRANGR", discord: "100000000000000009" } as const;
 
 export const channels = {
-  slack: { incidents: "C0INCIDENTS", payments: "C0PAYMENTS", approvals: "C0APPROVALS", alerts: "C0SLAALERTS" },
+  slack: {
+    incidents: "C0INCIDENTS",
+    payments: "C0PAYMENTS",
+    approvals: "C0APPROVALS",
+    alerts: "C0SLAALERTS",
+  },
   discord: {
     incidents: "200000000000000001",
     payments: "200000000000000002",

@@ -45,7 +45,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     : new SlackHttpReceiver({ signingSecret: options.signingSecret, clock: options.clock, log });
   const app = new App({
     token: options.botToken,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken, signingSecret: options.signingSecret }),
+    ...(receiver
+      ? { receiver }
+      : { socketMode: true, appToken: options.appToken, signingSecret: options.signingSecret }),
     // auth.test at construction would make start-up depend on Slack being reachable.
     tokenVerificationEnabled: false,
     clientOptions: clientOptions(options.apiUrl, log),
@@ -56,7 +58,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   app.error(async (error) => {
     log.error({ err: error }, "Slack listener error");
   });
-  const transport = new SlackTransport(new webApi.WebClient(options.botToken, clientOptions(options.apiUrl, log)));
+  const transport = new SlackTransport(
+    new webApi.WebClient(options.botToken, clientOptions(options.apiUrl, log)),
+  );
   return {
     app,
     ...(receiver ? { receiver } : {}),

@@ -102,7 +102,10 @@ function retryHeaders(req: IncomingMessage): Pick<ReceiverEvent, "retryNum" | "r
  * Commands arrive form-encoded, interactions form-encoded with one `payload` field holding JSON, events as
  * JSON.
  */
-export function parseSlackBody(raw: string, contentType: string | undefined): Record<string, unknown> | undefined {
+export function parseSlackBody(
+  raw: string,
+  contentType: string | undefined,
+): Record<string, unknown> | undefined {
   try {
     if (contentType?.startsWith("application/json")) return JSON.parse(raw) as Record<string, unknown>;
     const form = Object.fromEntries(new URLSearchParams(raw));

@@ -1,6 +1,11 @@
 import type { webApi } from "@slack/bolt";
 import type { Card } from "../../core/views/index.js";
-import { type CardBody, type MajorRoomBody, reviveCard, type ThreadLineBody } from "../../notifications/card-payload.js";
+import {
+  type CardBody,
+  type MajorRoomBody,
+  reviveCard,
+  type ThreadLineBody,
+} from "../../notifications/card-payload.js";
 import {
   type ChatTransport,
   type DeliveryResult,
@@ -75,12 +80,17 @@ export class SlackTransport implements ChatTransport {
   async #openMajorRoom(row: OutboxRow, refs: RefStore, body: MajorRoomBody): Promise<DeliveryResult> {
     const room = await this.#createChannel(body.name);
     if (body.invite.length > 0) {
-      await this.#client.conversations.invite({ channel: room, users: body.invite.join(",") }).catch((error: unknown) => {
-        // Inviting someone already in the channel is not a failure of the room.
-        if (platformError(error) !== "already_in_channel") throw error;
-      });
+      await this.#client.conversations
+        .invite({ channel: room, users: body.invite.join(",") })
+        .catch((error: unknown) => {
+          // Inviting someone already in the channel is not a failure of the room.
+          if (platformError(error) !== "already_in_channel") throw error;
+        });
     }
-    const summary = await this.#client.chat.postMessage({ channel: room, ...renderCard(reviveCard(body.card)) });
+    const summary = await this.#client.chat.postMessage({
+      channel: room,
+      ...renderCard(reviveCard(body.card)),
+    });
     if (summary.ts) await this.#client.pins.add({ channel: room, timestamp: summary.ts });
     const card = row.ref ? await refs.find("slack", { ...row.ref, purpose: "card" }) : null;
     if (card) {
@@ -115,7 +125,11 @@ function platformError(error: unknown): string | undefined {
 
 /** Slack's answers mapped onto the dispatcher's three outcomes. */
 export function classifySlackError(error: unknown): unknown {
-  if (error instanceof PermanentDeliveryError || error instanceof TransientDeliveryError || error instanceof RateLimitedError) {
+  if (
+    error instanceof PermanentDeliveryError ||
+    error instanceof TransientDeliveryError ||
+    error instanceof RateLimitedError
+  ) {
     return error;
   }
   const e = error as { code?: string; retryAfter?: number; statusCode?: number; message?: string };
@@ -124,7 +138,9 @@ export function classifySlackError(error: unknown): unknown {
       return new RateLimitedError((e.retryAfter ?? 1) * 1000, { cause: error });
     case "slack_webapi_platform_error": {
       const code = platformError(error) ?? "platform_error";
-      const transient = ["internal_error", "fatal_error", "service_unavailable", "request_timeout"].includes(code);
+      const transient = ["internal_error", "fatal_error", "service_unavailable", "request_timeout"].includes(
+        code,
+      );
       return transient
         ? new TransientDeliveryError(code, e.message ?? code, { cause: error })
         : new PermanentDeliveryError(code, e.message ?? code, { cause: error });

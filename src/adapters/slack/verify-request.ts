@@ -27,6 +27,7 @@ export function verifySlackSignature(input: {
   const expected = `v0=${createHmac("sha256", input.signingSecret).update(`v0:${timestamp}:${input.rawBody}`).digest("hex")}`;
   const given = Buffer.from(signatureHeader);
   const wanted = Buffer.from(expected);
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return { ok: false, reason: "bad signature" };
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted))
+    return { ok: false, reason: "bad signature" };
   return { ok: true };
 }

@@ -67,7 +67,10 @@ function invalid(ctx: z.RefinementCtx): typeof z.NEVER {
 
 export function text<const O extends CommonOptions & { readonly maxLength: number }>(options: O) {
   return build<string, PresenceOf<O>>("text", options, {
-    schema: z.string().trim().max(options.maxLength),
+    // A required text of only spaces is as missing as no text at all (an empty form field, `title:" "`).
+    schema: options.required
+      ? z.string().trim().min(1, "must not be empty").max(options.maxLength)
+      : z.string().trim().max(options.maxLength),
     expectation: "text",
     placeholder: "<text>",
     toText: (value) => value,

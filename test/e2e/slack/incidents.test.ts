@@ -11,9 +11,15 @@ afterAll(async () => {
   await world?.close();
 });
 
-/** The text of the first private reply (through the command's response_url) sent after `after`. */
-async function privateReplyAfter(after: number): Promise<string> {
-  const call = await world.fake.waitForCall("response_url", (c) => c.time >= after);
+/** Marks the private replies seen so far, so the next wait only matches a new one. */
+function repliesSoFar(): (c: unknown) => boolean {
+  const seen = new Set<unknown>(world.fake.callsTo("response_url"));
+  return (c) => !seen.has(c);
+}
+
+/** The text of the first new private reply (through the command's response_url). */
+async function privateReplyAfter(isNew: (c: unknown) => boolean): Promise<string> {
+  const call = await world.fake.waitForCall("response_url", isNew);
   expect(call.args.response_type).toBe("ephemeral");
   return String(call.args.text ?? "");
 }
@@ -29,10 +35,15 @@ function cardFor(channel: string, ref: string) {
 }
 
 async function raise(text: string, userId: string = people.rita.slack): Promise<string> {
-  const at = world.fake.now();
-  const result = await world.slack.command({ command: "/incident", text, userId, channelId: channels.slack.incidents });
+  const isNew = repliesSoFar();
+  const result = await world.slack.command({
+    command: "/incident",
+    text,
+    userId,
+    channelId: channels.slack.incidents,
+  });
   expect(result.status).toBe(200);
-  const reply = await privateReplyAfter(at);
+  const reply = await privateReplyAfter(isNew);
   const ref = /INC-\d+/.exec(reply)?.[0];
   if (!ref) throw new Error(`no incident raised: ${reply}`);
   await world.settle();
@@ -71,7 +82,12 @@ describe("GIVEN OpsDesk connected to Slack", () => {
 
   it("THEN /incident with no text opens the form, and submitting it raises the incident", async () => {
     const at = world.fake.now();
-    await world.slack.command({ command: "/incident", text: "", userId: people.rita.slack, channelId: channels.slack.incidents });
+    await world.slack.command({
+      command: "/incident",
+      text: "",
+      userId: people.rita.slack,
+      channelId: channels.slack.incidents,
+    });
     const opened = await world.fake.waitForCall("views.open", (c) => c.time >= at);
     expect(JSON.stringify(opened.args.view)).toContain("incident.new");
     const view = world.fake.openViews(people.rita.slack).at(-1);
@@ -93,7 +109,14 @@ describe("GIVEN OpsDesk connected to Slack", () => {
 
   it("THEN an empty title in the form is shown next to the field and nothing is created", async () => {
     const before = await world.opsdesk.database.db.incident.count();
-    await world.slack.command({ command: "/incident", text: "", userId: people.rita.slack, channelId: channels.slack.incidents });
+    const openedBefore = world.fake.callsTo("views.open").length;
+    await world.slack.command({
+      command: "/incident",
+      text: "",
+      userId: people.rita.slack,
+      channelId: channels.slack.incidents,
+    });
+    await world.fake.waitForCall("views.open", () => world.fake.callsTo("views.open").length > openedBefore);
     const view = world.fake.openViews(people.rita.slack).at(-1);
     const submitted = await world.slack.viewSubmission({
       callbackId: "incident.new",
@@ -108,12 +131,17 @@ describe("GIVEN OpsDesk connected to Slack", () => {
   });
 
   it("THEN the message shortcut opens the form prefilled with the message and its permalink", async () => {
+    const posted = await fetch(`${world.fake.apiUrl}chat.postMessage`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${world.fake.botToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ channel: channels.slack.incidents, text: "Checkout returns 502 since 10:02" }),
+    }).then((r) => r.json() as Promise<{ ts: string }>);
     const at = world.fake.now();
     await world.slack.messageShortcut({
       callbackId: "raise_incident",
       channelId: channels.slack.incidents,
       userId: people.rita.slack,
-      message: { text: "Checkout returns 502 since 10:02", ts: "1700000000.000100", user: people.rita.slack },
+      message: { text: "Checkout returns 502 since 10:02", ts: posted.ts, user: people.rita.slack },
     });
     const opened = await world.fake.waitForCall("views.open", (c) => c.time >= at);
     const view = JSON.stringify(opened.args.view);
@@ -125,7 +153,9 @@ describe("GIVEN OpsDesk connected to Slack", () => {
     const ref = await raise("Card updates in place service:payments");
     const before = cardFor(channels.slack.payments, ref);
     await click(ref, "acknowledge", people.ada.slack);
-    await world.fake.waitForCall("response_url", (c) => String(c.args.text).includes(`You acknowledged ${ref}`));
+    await world.fake.waitForCall("response_url", (c) =>
+      String(c.args.text).includes(`You acknowledged ${ref}`),
+    );
     await world.settle();
     const after = cardFor(channels.slack.payments, ref);
     expect(after.ts).toBe(before.ts);
@@ -138,9 +168,13 @@ describe("GIVEN OpsDesk connected to Slack", () => {
   it("THEN someone without the agent role is refused privately and nothing changes", async () => {
     const ref = await raise("Refusal case service:payments");
     await click(ref, "acknowledge", stranger.slack);
-    const refusal = await world.fake.waitForCall("response_url", (c) => String(c.args.text).includes("Only agents"));
+    const refusal = await world.fake.waitForCall("response_url", (c) =>
+      String(c.args.text).includes("Only agents"),
+    );
     expect(refusal.args.response_type).toBe("ephemeral");
-    const incident = await world.opsdesk.database.db.incident.findUnique({ where: { number: Number(ref.slice(4)) } });
+    const incident = await world.opsdesk.database.db.incident.findUnique({
+      where: { number: Number(ref.slice(4)) },
+    });
     expect(incident?.status).toBe("new");
   });
 
@@ -149,10 +183,19 @@ describe("GIVEN OpsDesk connected to Slack", () => {
     const first = click(ref, "acknowledge", people.ada.slack);
     const second = click(ref, "acknowledge", people.otto.slack);
     await Promise.all([first, second]);
-    await world.fake.waitForCall("response_url", (c) => String(c.args.text).includes(`${ref} was already acknowledged`));
+    await world.fake.waitForCall("response_url", (c) =>
+      String(c.args.text).includes(`${ref} was already acknowledged`),
+    );
     await world.settle();
     const timeline = await world.opsdesk.database.db.timelineEntry.count({
-      where: { kind: "acknowledged", ticketId: (await world.opsdesk.database.db.incident.findUniqueOrThrow({ where: { number: Number(ref.slice(4)) } })).id },
+      where: {
+        kind: "acknowledged",
+        ticketId: (
+          await world.opsdesk.database.db.incident.findUniqueOrThrow({
+            where: { number: Number(ref.slice(4)) },
+          })
+        ).id,
+      },
     });
     expect(timeline).toBe(1);
   });
@@ -174,7 +217,9 @@ describe("GIVEN OpsDesk connected to Slack", () => {
         "field.note": { note: { type: "plain_text_input", value: "Restarted the pod" } },
       },
     });
-    await world.fake.waitForCall("chat.postEphemeral", (c) => String(c.args.text).includes(`${ref} is resolved`));
+    await world.fake.waitForCall("chat.postEphemeral", (c) =>
+      String(c.args.text).includes(`${ref} is resolved`),
+    );
     await world.settle();
     expect(JSON.stringify(cardFor(channels.slack.payments, ref).blocks)).toContain("Resolved");
   });
@@ -184,13 +229,17 @@ describe("GIVEN OpsDesk connected to Slack", () => {
     await click(ref, "acknowledge", people.ada.slack);
     await world.settle();
     await click(ref, "declare_major", people.ada.slack);
-    await world.fake.waitForCall("response_url", (c) => String(c.args.text).includes(`${ref} is now a major incident`));
+    await world.fake.waitForCall("response_url", (c) =>
+      String(c.args.text).includes(`${ref} is now a major incident`),
+    );
     await world.settle();
     const number = ref.slice(4);
     const room = world.fake.channel(`inc-${number}-everything-is-on-fire`);
     expect(room).toBeDefined();
     const invite = world.fake.callsTo("conversations.invite").at(-1);
-    expect(String(invite?.args.users).split(",").sort()).toEqual([people.ada.slack, people.rita.slack].sort());
+    expect(String(invite?.args.users).split(",").sort()).toEqual(
+      [people.ada.slack, people.rita.slack].sort(),
+    );
     expect(world.fake.callsTo("pins.add").some((c) => c.args.channel === room?.id)).toBe(true);
     const card = cardFor(channels.slack.payments, ref);
     expect(card.replies?.some((r) => r.text.includes(`<#${room?.id}>`))).toBe(true);
@@ -198,17 +247,39 @@ describe("GIVEN OpsDesk connected to Slack", () => {
 
   it("THEN text that does not parse and unknown tickets get a private explanation", async () => {
     const at = world.fake.now();
-    await world.slack.command({ command: "/incident", text: "show INC-99999", userId: people.ada.slack, channelId: channels.slack.incidents });
-    const missing = await world.fake.waitForCall("response_url", (c) => c.time >= at && String(c.args.text).includes("There is no INC-99999"));
+    await world.slack.command({
+      command: "/incident",
+      text: "show INC-99999",
+      userId: people.ada.slack,
+      channelId: channels.slack.incidents,
+    });
+    const missing = await world.fake.waitForCall(
+      "response_url",
+      (c) => c.time >= at && String(c.args.text).includes("There is no INC-99999"),
+    );
     expect(missing.args.response_type).toBe("ephemeral");
-    await world.slack.command({ command: "/incident", text: "new Broken impact:hgih", userId: people.ada.slack, channelId: channels.slack.incidents });
+    await world.slack.command({
+      command: "/incident",
+      text: "new Broken impact:hgih",
+      userId: people.ada.slack,
+      channelId: channels.slack.incidents,
+    });
     await world.fake.waitForCall("response_url", (c) => String(c.args.text).includes("impact"));
-    await world.slack.command({ command: "/incident", text: "Broken service:nope", userId: people.ada.slack, channelId: channels.slack.incidents });
-    await world.fake.waitForCall("response_url", (c) => String(c.args.text).includes('There is no service "nope"'));
+    await world.slack.command({
+      command: "/incident",
+      text: "Broken service:nope",
+      userId: people.ada.slack,
+      channelId: channels.slack.incidents,
+    });
+    await world.fake.waitForCall("response_url", (c) =>
+      String(c.args.text).includes('There is no service "nope"'),
+    );
   });
 
   it("THEN a 10 000-character description is accepted and the card stays within Slack's limits", async () => {
-    const ref = await raise(`Huge report service:payments description:"${"lorem ipsum 😀 ".repeat(600).slice(0, 2900)}"`);
+    const ref = await raise(
+      `Huge report service:payments description:"${"lorem ipsum 😀 ".repeat(600).slice(0, 2900)}"`,
+    );
     expect(cardFor(channels.slack.payments, ref)).toBeDefined();
   });
 });
@@ -227,7 +298,12 @@ describe("GIVEN requests that did not come from Slack", () => {
   it("THEN timestamps more than five minutes in the past or in the future are refused", async () => {
     for (const skewSeconds of [-301, 301, 600]) {
       const result = await world.slack.command(
-        { command: "/incident", text: "Replay", userId: people.ada.slack, channelId: channels.slack.incidents },
+        {
+          command: "/incident",
+          text: "Replay",
+          userId: people.ada.slack,
+          channelId: channels.slack.incidents,
+        },
         { skewSeconds },
       );
       expect(result.status).toBe(401);

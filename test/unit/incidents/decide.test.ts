@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ValidIncidentAction } from "../../../src/core/incidents/inputs.js";
 import { decideIncidentChange } from "../../../src/core/incidents/decide.js";
+import type { ValidIncidentAction } from "../../../src/core/incidents/inputs.js";
 import { actionsAllowedIn } from "../../../src/core/incidents/lifecycle.js";
 import {
   type IncidentSnapshot,

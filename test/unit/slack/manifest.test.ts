@@ -61,6 +61,8 @@ describe("GIVEN the manifest for HTTP mode", () => {
       "commands",
       "chat:write",
       "chat:write.public",
+      "channels:manage",
+      "pins:write",
       "users:read",
     ]);
   });

@@ -13,6 +13,11 @@ export const botScopes: readonly { readonly scope: string; readonly why: string 
     why: "post SLA alerts and new incidents to the channels configured in opsdesk.yaml without inviting the bot first",
   },
   {
+    scope: "channels:manage",
+    why: "create the dedicated channel of a major incident and invite its reporter and assignee",
+  },
+  { scope: "pins:write", why: "pin the major incident's summary in its channel" },
+  {
     scope: "users:read",
     why: "show the name of a person who is not in opsdesk.yaml yet when they raise or are assigned an incident",
   },
@@ -21,8 +26,7 @@ export const botScopes: readonly { readonly scope: string; readonly why: string 
 /*
  * Not requested, on purpose:
  * - channels:read: channels are configured by id in opsdesk.yaml, never looked up by name.
- * - channels:manage, groups:write, pins:write: no per-incident channel or pinned card exists yet; they
- *   arrive with the major incident channel feature.
+ * - groups:write: major incident channels are public so that anyone can follow them.
  * - app_mentions:read, channels:history, im:history: OpsDesk reads no messages; the message shortcut hands
  *   the message text to the app without any history scope.
  * - users:read.email: people are matched by Slack user id in opsdesk.yaml, not by email.

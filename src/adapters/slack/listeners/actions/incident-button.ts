@@ -15,9 +15,14 @@ export function registerIncidentButton(app: App, deps: SlackListenerDeps): void 
     const target = { client, userId: body.user.id, channelId, triggerId: body.trigger_id, respond };
     let reply: Reply;
     try {
-      if (!(await claimRequest(deps.incidents.db, "slack", `action:${body.trigger_id}`, deps.clock.now()))) return;
+      if (!(await claimRequest(deps.incidents.db, "slack", `action:${body.trigger_id}`, deps.clock.now())))
+        return;
       const actor = await slackActor(deps.incidents.db, { id: body.user.id, name: body.user.name });
-      reply = await runIncidentButton({ platform: "slack", actor, incidents: deps.incidents }, action.action_id, action.value ?? "");
+      reply = await runIncidentButton(
+        { platform: "slack", actor, incidents: deps.incidents },
+        action.action_id,
+        action.value ?? "",
+      );
     } catch (error) {
       reply = errorReply(error, deps.log);
     }

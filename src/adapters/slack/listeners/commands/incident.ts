@@ -14,10 +14,19 @@ import type { SlackListenerDeps } from "../deps.js";
 export function registerIncidentCommand(app: App, deps: SlackListenerDeps): void {
   app.command("/incident", async ({ command, ack, client, respond }) => {
     await ack();
-    const target = { client, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id, respond };
+    const target = {
+      client,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      triggerId: command.trigger_id,
+      respond,
+    };
     let reply: Reply;
     try {
-      if (!(await claimRequest(deps.incidents.db, "slack", `command:${command.trigger_id}`, deps.clock.now()))) return;
+      if (
+        !(await claimRequest(deps.incidents.db, "slack", `command:${command.trigger_id}`, deps.clock.now()))
+      )
+        return;
       const actor = await slackActor(deps.incidents.db, { id: command.user_id, name: command.user_name });
       const text = command.text.trim();
       if (text === "") {

@@ -31,6 +31,11 @@ export function registerRaiseIncidentShortcut(app: App, deps: SlackListenerDeps)
     } catch (error) {
       reply = errorReply(error, deps.log);
     }
-    await deliverSlackReply(reply, { client, userId: shortcut.user.id, channelId, triggerId: shortcut.trigger_id });
+    await deliverSlackReply(reply, {
+      client,
+      userId: shortcut.user.id,
+      channelId,
+      triggerId: shortcut.trigger_id,
+    });
   });
 }

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { commandRegistry } from "../../../../core/commands/registry.js";
+import { commandRegistry, type ParsedCommand } from "../../../../core/commands/registry.js";
 import { formSubmissionToCommand } from "../../../../core/views/index.js";
 import { claimRequest } from "../../../../interactions/claim-request.js";
 import type { Reply } from "../../../../interactions/reply.js";
@@ -7,7 +7,12 @@ import { runIncidentCommand } from "../../../../interactions/run-incident-comman
 import { errorReply } from "../../../../interactions/to-reply.js";
 import { deliverSlackReply } from "../../deliver-reply.js";
 import { slackActor } from "../../identity.js";
-import { decodePrivateMetadata, fieldBlockId, readModalValues, type ViewStateValues } from "../../render/index.js";
+import {
+  decodePrivateMetadata,
+  fieldBlockId,
+  readModalValues,
+  type ViewStateValues,
+} from "../../render/index.js";
 import type { SlackListenerDeps } from "../deps.js";
 
 /**
@@ -22,13 +27,15 @@ export function registerIncidentForm(app: App, deps: SlackListenerDeps): void {
       hidden: metadata.hidden,
       values: readModalValues(view.state.values as ViewStateValues),
     };
-    let command: ReturnType<typeof formSubmissionToCommand>;
+    let command: ParsedCommand;
     try {
       command = formSubmissionToCommand(commandRegistry, submission);
     } catch (error) {
       const reply = errorReply(error, deps.log, { asFieldErrors: true });
       if (reply.kind === "field_errors") {
-        const errors = Object.fromEntries(Object.entries(reply.errors).map(([field, text]) => [fieldBlockId(field), text]));
+        const errors = Object.fromEntries(
+          Object.entries(reply.errors).map(([field, text]) => [fieldBlockId(field), text]),
+        );
         await ack({ response_action: "errors", errors });
         return;
       }
