@@ -1,7 +1,8 @@
 // The real Bolt app inside OpsDesk, driven by correctly signed requests, posting to the local Slack.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signSlackRequest } from "../../fakes/slack/signer.js";
 import { channels, people, stranger } from "../../support/desk-config.js";
-import { type SlackWorld, startSlackWorld } from "../../support/slack-world.js";
+import { type SlackWorld, signingSecret, startSlackWorld } from "../../support/slack-world.js";
 
 let world: SlackWorld;
 beforeAll(async () => {
@@ -281,6 +282,61 @@ describe("GIVEN OpsDesk connected to Slack", () => {
       `Huge report service:payments description:"${"lorem ipsum 😀 ".repeat(600).slice(0, 2900)}"`,
     );
     expect(cardFor(channels.slack.payments, ref)).toBeDefined();
+  });
+});
+
+describe("GIVEN Slack delivers the same request twice", () => {
+  it("THEN the redelivery (X-Slack-Retry-Num) is acknowledged and raises no second incident or card", async () => {
+    const isNew = repliesSoFar();
+    const first = await world.slack.command({
+      command: "/incident",
+      text: "Retried delivery service:payments",
+      userId: people.rita.slack,
+      channelId: channels.slack.incidents,
+    });
+    await privateReplyAfter(isNew);
+    const body = new URLSearchParams(first.payload as Record<string, string>).toString();
+    const timestamp = Math.floor(Date.now() / 1000);
+    const again = await fetch(`${world.opsdesk.url}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": signSlackRequest(signingSecret, timestamp, body),
+        "x-slack-retry-num": "1",
+        "x-slack-retry-reason": "http_timeout",
+      },
+      body,
+    });
+    expect(again.status).toBe(200);
+    await world.settle();
+    expect(await world.opsdesk.database.db.incident.count({ where: { title: "Retried delivery" } })).toBe(1);
+    expect(cardsIn(channels.slack.payments).filter((m) => m.text.includes("Retried delivery"))).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe("GIVEN Slack rate-limits and fails for a while", () => {
+  it("THEN the card is posted once, after Retry-After, and later updates follow in order", async () => {
+    world.fake.rateLimit("chat.postMessage", { times: 1, retryAfterSec: 1 });
+    world.fake.failNext("chat.update", { status: 500, times: 1 });
+    const ref = await raise("Rate limited post service:payments");
+    const deadline = Date.now() + 10_000;
+    while (!cardsIn(channels.slack.payments).some((m) => m.text.includes(ref)) && Date.now() < deadline) {
+      await world.settle();
+    }
+    await click(ref, "acknowledge", people.ada.slack);
+    while (
+      !JSON.stringify(cardFor(channels.slack.payments, ref).blocks).includes("In progress") &&
+      Date.now() < deadline
+    ) {
+      await world.settle();
+    }
+    expect(cardsIn(channels.slack.payments).filter((m) => m.text.includes(ref))).toHaveLength(1);
+    expect(JSON.stringify(cardFor(channels.slack.payments, ref).blocks)).toContain("In progress");
+    const rateLimited = world.fake.callsTo("chat.postMessage").filter((c) => c.status === 429);
+    expect(rateLimited.length).toBe(1);
   });
 });
 
