@@ -1,3 +1,4 @@
+import { createDiscordAdapter, type DiscordAdapter } from "../adapters/discord/app.js";
 import { createSlackAdapter, type SlackAdapter } from "../adapters/slack/app.js";
 import type { Env } from "../config/env.js";
 import type { OpsdeskConfig } from "../config/types.js";
@@ -52,6 +53,24 @@ export function connectChat(input: {
     transports.push(slack.transport);
   }
 
+  let discord: DiscordAdapter | undefined;
+  // The token posts cards in both modes; the public key switches interactions from the gateway to HTTP.
+  if (env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID) {
+    discord = createDiscordAdapter({
+      token: env.DISCORD_TOKEN,
+      applicationId: env.DISCORD_APPLICATION_ID,
+      publicKey: env.DISCORD_PUBLIC_KEY,
+      apiUrl: env.DISCORD_API_URL,
+      incidents,
+      clock,
+      log,
+    });
+    if (discord.interactionsHandler)
+      server.route("POST", "/discord/interactions", discord.interactionsHandler);
+    platforms.push("discord");
+    transports.push(discord.transport);
+  }
+
   const dispatcher = new OutboxDispatcher({
     db,
     transports,
@@ -68,11 +87,13 @@ export function connectChat(input: {
     dispatcher,
     start: async () => {
       await slack?.start();
+      await discord?.start();
       dispatcher.start();
     },
     stop: async () => {
       await dispatcher.stop();
       await slack?.stop();
+      await discord?.stop();
     },
   };
 }

@@ -1,0 +1,25 @@
+import type { Reply } from "../../../interactions/reply.js";
+import { errorReply } from "../../../interactions/to-reply.js";
+import { deliverDiscordReply } from "../deliver-reply.js";
+import type { DiscordInteraction } from "../interaction.js";
+import type { DiscordListenerDeps } from "./deps.js";
+
+/**
+ * Acknowledge first (principle 7): defer privately within Discord's 3 s, then do the work and edit the
+ * deferred reply with what happened. Any failure becomes a private explanation.
+ */
+export async function deferThenAnswer(
+  interaction: DiscordInteraction,
+  deps: DiscordListenerDeps,
+  work: () => Promise<Reply>,
+  options: { asFieldErrors?: boolean } = {},
+): Promise<void> {
+  await interaction.defer();
+  let reply: Reply;
+  try {
+    reply = await work();
+  } catch (error) {
+    reply = errorReply(error, deps.log, options);
+  }
+  await deliverDiscordReply(reply, interaction);
+}

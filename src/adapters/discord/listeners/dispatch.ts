@@ -1,0 +1,65 @@
+import { claimRequest } from "../../../interactions/claim-request.js";
+import { errorReply } from "../../../interactions/to-reply.js";
+import { RAISE_INCIDENT_COMMAND } from "../commands/index.js";
+import { replyMessage } from "../deliver-reply.js";
+import type { DiscordInteraction } from "../interaction.js";
+import { decodeCustomId } from "../render/index.js";
+import { handleIncidentAutocomplete } from "./autocomplete/incident-options.js";
+import { handleIncidentCommand } from "./commands/incident.js";
+import { handleRaiseIncident } from "./commands/raise-incident.js";
+import { handleIncidentButton } from "./components/incident-button.js";
+import type { DiscordListenerDeps } from "./deps.js";
+import { handleIncidentForm } from "./modals/incident-form.js";
+
+/**
+ * Routes one interaction to its listener, the same way for the gateway and HTTP modes. Each interaction id
+ * is claimed once, so a redelivered interaction (gateway resume, an HTTP retry) acts once.
+ */
+export async function dispatchDiscordInteraction(
+  interaction: DiscordInteraction,
+  deps: DiscordListenerDeps,
+): Promise<void> {
+  try {
+    if (interaction.kind === "autocomplete") {
+      if (interaction.commandName === "incident") await handleIncidentAutocomplete(interaction, deps);
+      return;
+    }
+    const claimed = await claimRequest(
+      deps.incidents.db,
+      "discord",
+      `interaction:${interaction.id}`,
+      deps.clock.now(),
+    );
+    if (!claimed) return;
+    await route(interaction, deps);
+  } catch (error) {
+    // The listener failed before answering (or while answering): try once to tell the person privately.
+    const reply = errorReply(error, deps.log);
+    await interaction
+      .defer()
+      .then(() => interaction.edit(replyMessage(reply)))
+      .catch((cause: unknown) => deps.log.warn({ err: cause }, "could not report a Discord failure"));
+  }
+}
+
+async function route(interaction: DiscordInteraction, deps: DiscordListenerDeps): Promise<void> {
+  switch (interaction.kind) {
+    case "command":
+      if (interaction.commandName === "incident") return handleIncidentCommand(interaction, deps);
+      return;
+    case "message_command":
+      if (interaction.commandName === RAISE_INCIDENT_COMMAND) return handleRaiseIncident(interaction, deps);
+      return;
+    case "button": {
+      const id = decodeCustomId(interaction.customId);
+      // Ids OpsDesk did not write (another bot's, an older scheme) are not ours to answer.
+      if (id?.kind === "action") return handleIncidentButton(interaction, deps, id);
+      return;
+    }
+    case "modal":
+      if (decodeCustomId(interaction.customId)?.kind === "form") return handleIncidentForm(interaction, deps);
+      return;
+    default:
+      return;
+  }
+}

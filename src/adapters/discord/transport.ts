@@ -1,0 +1,182 @@
+import { createHash } from "node:crypto";
+import type { REST } from "discord.js";
+import type { APIChannel, APIMessage } from "discord-api-types/v10";
+import type { Card } from "../../core/views/index.js";
+import {
+  type CardBody,
+  type MajorRoomBody,
+  reviveCard,
+  type ThreadLineBody,
+} from "../../notifications/card-payload.js";
+import {
+  type ChatMessageRefRecord,
+  type ChatTransport,
+  type DeliveryResult,
+  type OutboxRow,
+  PermanentDeliveryError,
+  type RefStore,
+} from "../../outbox/index.js";
+import { renderCard, truncate } from "./render/index.js";
+import { noMentions } from "./render/message.js";
+import { classifyDiscordError } from "./transport-errors.js";
+
+// Thread names: 1-100 characters. Public thread type 11; a day of inactivity before auto-archive.
+const threadNameMax = 100;
+const publicThread = 11;
+const archiveAfterMinutes = 1440;
+
+/**
+ * Delivers outbox rows to Discord with discord.js's REST client (retries off: the dispatcher retries).
+ * Posts carry a nonce derived from the idempotency key with `enforce_nonce`, so Discord itself returns the
+ * first message instead of posting twice when a retry repeats a post whose answer was lost.
+ */
+export class DiscordTransport implements ChatTransport {
+  readonly platform = "discord" as const;
+  readonly #rest: REST;
+
+  constructor(rest: REST) {
+    this.#rest = rest;
+  }
+
+  async deliver(row: OutboxRow, refs: RefStore, signal?: AbortSignal): Promise<DeliveryResult> {
+    try {
+      switch (row.kind) {
+        case "post_card":
+          return await this.#postCard(row, row.channelId, reviveCard((row.body as CardBody).card), signal);
+        case "update_card":
+          return await this.#updateCard(row, refs, reviveCard((row.body as CardBody).card), signal);
+        case "thread_reply":
+          return await this.#threadReply(row, refs, (row.body as ThreadLineBody).text, signal);
+        case "open_major_room":
+          return await this.#openMajorRoom(row, refs, row.body as MajorRoomBody, signal);
+        default:
+          throw new PermanentDeliveryError("unknown_kind", `Discord cannot deliver a "${row.kind}" message`);
+      }
+    } catch (error) {
+      throw classifyDiscordError(error);
+    }
+  }
+
+  async #post(channelId: string, body: object, key: string, signal?: AbortSignal): Promise<APIMessage> {
+    return (await this.#rest.post(`/channels/${channelId}/messages`, {
+      body: { ...body, nonce: nonceFor(key), enforce_nonce: true },
+      ...(signal ? { signal } : {}),
+    })) as APIMessage;
+  }
+
+  async #postCard(
+    row: OutboxRow,
+    channelId: string,
+    card: Card,
+    signal?: AbortSignal,
+  ): Promise<DeliveryResult> {
+    const posted = await this.#post(channelId, renderCard(card), row.idempotencyKey, signal);
+    return { message: { channelId: posted.channel_id, messageId: posted.id } };
+  }
+
+  async #updateCard(
+    row: OutboxRow,
+    refs: RefStore,
+    card: Card,
+    signal?: AbortSignal,
+  ): Promise<DeliveryResult> {
+    const ref = row.ref ? await refs.find("discord", row.ref) : null;
+    // The original post was dead-lettered: post the current state instead of losing the card.
+    if (!ref) return this.#postCard(row, row.channelId, card, signal);
+    await this.#rest.patch(`/channels/${ref.channelId}/messages/${ref.messageId}`, {
+      body: renderCard(card),
+      ...(signal ? { signal } : {}),
+    });
+    return { message: keep(ref) };
+  }
+
+  async #threadReply(
+    row: OutboxRow,
+    refs: RefStore,
+    text: string,
+    signal?: AbortSignal,
+  ): Promise<DeliveryResult> {
+    const ref = row.ref ? await refs.find("discord", row.ref) : null;
+    if (!ref) {
+      await this.#post(
+        row.channelId,
+        { content: truncate(text, 2000), allowed_mentions: noMentions },
+        row.idempotencyKey,
+        signal,
+      );
+      return {};
+    }
+    const threadId = ref.threadId ?? (await this.#startThread(ref, signal));
+    await this.#post(
+      threadId,
+      { content: truncate(text, 2000), allowed_mentions: noMentions },
+      row.idempotencyKey,
+      signal,
+    );
+    // The card's ref keeps pointing at the card; it now also remembers its thread.
+    return { message: { ...keep(ref), threadId } };
+  }
+
+  /**
+   * A thread on the card message, created once. Thread lines carry only their text, so the name (the
+   * card's title: ref and incident title) is read from the card message itself.
+   */
+  async #startThread(ref: ChatMessageRefRecord, signal?: AbortSignal): Promise<string> {
+    const options = signal ? { signal } : {};
+    const message = (await this.#rest.get(
+      `/channels/${ref.channelId}/messages/${ref.messageId}`,
+      options,
+    )) as APIMessage;
+    const name = truncate(message.embeds[0]?.title ?? `Ticket ${ref.ticketId}`, threadNameMax);
+    try {
+      const thread = (await this.#rest.post(`/channels/${ref.channelId}/messages/${ref.messageId}/threads`, {
+        body: { name, auto_archive_duration: archiveAfterMinutes },
+        ...options,
+      })) as APIChannel;
+      return thread.id;
+    } catch (error) {
+      // 160004: a thread already exists for this message (a retry after a lost answer). Its id is the
+      // message's id: Discord gives a message-started thread the message's snowflake.
+      if ((error as { code?: unknown }).code === 160004) return ref.messageId;
+      throw error;
+    }
+  }
+
+  async #openMajorRoom(
+    row: OutboxRow,
+    refs: RefStore,
+    body: MajorRoomBody,
+    signal?: AbortSignal,
+  ): Promise<DeliveryResult> {
+    const card = row.ref ? await refs.find("discord", { ...row.ref, purpose: "card" }) : null;
+    // Discord has no cheap private channels for bots: the room is a public thread in the incident's channel.
+    const room = (await this.#rest.post(`/channels/${card?.channelId ?? row.channelId}/threads`, {
+      body: {
+        name: truncate(body.name, threadNameMax),
+        type: publicThread,
+        auto_archive_duration: archiveAfterMinutes,
+      },
+      ...(signal ? { signal } : {}),
+    })) as APIChannel;
+    for (const userId of body.invite) {
+      await this.#rest.put(`/channels/${room.id}/thread-members/${userId}`, signal ? { signal } : {});
+    }
+    const summary = await this.#post(room.id, renderCard(reviveCard(body.card)), row.idempotencyKey, signal);
+    await this.#rest.put(`/channels/${room.id}/pins/${summary.id}`, signal ? { signal } : {});
+    if (card) {
+      const line = { content: `Major incident room: <#${room.id}>`, allowed_mentions: noMentions };
+      const target = card.threadId ?? card.channelId;
+      await this.#post(target, line, `${row.idempotencyKey}:link`, signal);
+    }
+    return { message: { channelId: room.id, messageId: summary.id, threadId: room.id } };
+  }
+}
+
+function keep(ref: ChatMessageRefRecord): { channelId: string; messageId: string; threadId: string | null } {
+  return { channelId: ref.channelId, messageId: ref.messageId, threadId: ref.threadId };
+}
+
+/** Discord nonces are at most 25 characters: a short hash of the idempotency key. */
+export function nonceFor(key: string): string {
+  return createHash("sha256").update(key).digest("base64url").slice(0, 25);
+}
