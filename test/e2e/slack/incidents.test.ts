@@ -285,6 +285,101 @@ describe("GIVEN OpsDesk connected to Slack", () => {
   });
 });
 
+/** Presses a button that opens a form, then submits the form with `values` (field id → value). */
+async function pressAndSubmit(ref: string, action: string, userId: string, values: Record<string, string>) {
+  const openedBefore = world.fake.callsTo("views.open").length;
+  await click(ref, action, userId);
+  const opened = await world.fake.waitForCall(
+    "views.open",
+    () => world.fake.callsTo("views.open").length > openedBefore,
+  );
+  const view = opened.response as { view?: { id?: string; callback_id?: string } };
+  const viewId = view.view?.id ?? world.fake.openViews(userId).at(-1)?.id ?? "";
+  const callbackId = view.view?.callback_id ?? `incident.${action}`;
+  const state = Object.fromEntries(
+    Object.entries(values).map(([field, value]) => [
+      `field.${field}`,
+      { [field]: { type: "plain_text_input", value, selected_option: { value } } },
+    ]),
+  );
+  const ephemeralsBefore = world.fake.callsTo("chat.postEphemeral").length;
+  const submitted = await world.slack.viewSubmission({ callbackId, userId, viewId, values: state });
+  expect(submitted.body).toBe("");
+  const reply = await world.fake.waitForCall(
+    "chat.postEphemeral",
+    () => world.fake.callsTo("chat.postEphemeral").length > ephemeralsBefore,
+  );
+  await world.settle();
+  return String(reply.args.text);
+}
+
+async function pressDirect(ref: string, action: string, userId: string) {
+  const isNew = repliesSoFar();
+  await click(ref, action, userId);
+  const reply = await privateReplyAfter(isNew);
+  await world.settle();
+  return reply;
+}
+
+describe("GIVEN an incident worked through every card button", () => {
+  it("THEN each button changes the one card and tells the person what happened", async () => {
+    const ref = await raise("Every button service:payments");
+    const card = () => JSON.stringify(cardFor(channels.slack.payments, ref).blocks);
+
+    expect(await pressDirect(ref, "assign_to_me", people.otto.slack)).toBe(`${ref} is assigned.`);
+    expect(card()).toContain("Otto Agent");
+    expect(
+      await pressAndSubmit(ref, "add_note", people.otto.slack, { text: "Looking at the logs" }),
+    ).toContain(`Your note is on ${ref}.`);
+    expect(
+      await pressAndSubmit(ref, "change_priority", people.otto.slack, {
+        impact: "high",
+        urgency: "high",
+        reason: "All stores",
+      }),
+    ).toContain(`${ref}'s priority changed.`);
+    expect(card()).toContain("P1");
+    expect(await pressAndSubmit(ref, "hold", people.otto.slack, { reason: "awaiting_vendor" })).toContain(
+      `${ref} is on hold.`,
+    );
+    expect(card()).toContain("incident.resume");
+    expect(await pressDirect(ref, "resume", people.otto.slack)).toBe(`${ref} is back in progress.`);
+    expect(
+      await pressAndSubmit(ref, "resolve", people.otto.slack, { code: "fixed", note: "Patched" }),
+    ).toContain(`${ref} is resolved.`);
+    expect(await pressAndSubmit(ref, "reopen", people.rita.slack, { reason: "Broken again" })).toContain(
+      `${ref} is reopened.`,
+    );
+    expect(
+      await pressAndSubmit(ref, "resolve", people.otto.slack, { code: "fixed", note: "Really patched" }),
+    ).toContain(`${ref} is resolved.`);
+    expect(await pressDirect(ref, "close", people.otto.slack)).toBe(`${ref} is closed.`);
+    expect(card()).not.toContain("incident.");
+
+    const thread = cardFor(channels.slack.payments, ref).replies?.map((r) => r.text) ?? [];
+    expect(thread).toEqual([
+      expect.stringContaining("raised"),
+      expect.stringContaining("assigned"),
+      expect.stringContaining("added a note: Looking at the logs"),
+      expect.stringContaining("changed the priority"),
+      expect.stringContaining("on hold"),
+      expect.stringContaining("resumed"),
+      expect.stringContaining("resolved"),
+      expect.stringContaining("reopened"),
+      expect.stringContaining("resolved"),
+      expect.stringContaining("closed"),
+    ]);
+  });
+
+  it("THEN Cancel asks for a reason and cancels", async () => {
+    const ref = await raise("Raised by mistake service:payments");
+    expect(
+      await pressAndSubmit(ref, "cancel", people.rita.slack, { reason: "Duplicate of another" }),
+    ).toContain(`${ref} is cancelled.`);
+    expect(JSON.stringify(cardFor(channels.slack.payments, ref).blocks)).toContain("Cancelled");
+  });
+});
+
 describe("GIVEN Slack delivers the same request twice", () => {
   it("THEN the redelivery (X-Slack-Retry-Num) is acknowledged and raises no second incident or card", async () => {
     const isNew = repliesSoFar();
