@@ -44,12 +44,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ? undefined
     : new SlackHttpReceiver({ signingSecret: options.signingSecret, clock: options.clock, log });
   const app = new App({
-    token: options.botToken,
+    authorize: cachedAuthorize(
+      options.botToken,
+      new webApi.WebClient(options.botToken, clientOptions(options.apiUrl, log)),
+    ),
     ...(receiver
       ? { receiver }
       : { socketMode: true, appToken: options.appToken, signingSecret: options.signingSecret }),
-    // auth.test at construction would make start-up depend on Slack being reachable.
-    tokenVerificationEnabled: false,
     clientOptions: clientOptions(options.apiUrl, log),
     logger: boltLogger(log),
     logLevel: LogLevel.WARN,
@@ -71,6 +72,31 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     stop: async () => {
       if (!receiver) await app.stop();
     },
+  };
+}
+
+/**
+ * Bolt 5.1 with a bare token and tokenVerificationEnabled: false calls auth.test on EVERY request, before
+ * the listener runs (App.js singleAuthorization: its "cache" is reassigned each call), which put a Slack
+ * round trip in front of every acknowledgement. This asks once, lazily (start-up does not depend on Slack
+ * being reachable), and asks again only after a failure.
+ */
+function cachedAuthorize(botToken: string, client: webApi.WebClient) {
+  let pending: Promise<{ botToken: string; botId?: string; botUserId?: string; teamId?: string }> | undefined;
+  return () => {
+    pending ??= client.auth
+      .test()
+      .then((result) => ({
+        botToken,
+        ...(result.bot_id ? { botId: result.bot_id } : {}),
+        ...(result.user_id ? { botUserId: result.user_id } : {}),
+        ...(result.team_id ? { teamId: result.team_id } : {}),
+      }))
+      .catch((error: unknown) => {
+        pending = undefined;
+        throw error;
+      });
+    return pending;
   };
 }
 

@@ -435,6 +435,12 @@ describe("GIVEN Slack rate-limits and fails for a while", () => {
   });
 });
 
+describe("GIVEN many commands", () => {
+  it("THEN Slack's auth.test is asked at most once, not before every acknowledgement", async () => {
+    expect(world.fake.callsTo("auth.test").length).toBeLessThanOrEqual(1);
+  });
+});
+
 describe("GIVEN requests that did not come from Slack", () => {
   it("THEN a wrong signature is refused with 401 and nothing happens", async () => {
     const before = await world.opsdesk.database.db.incident.count();
