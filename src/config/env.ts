@@ -10,11 +10,8 @@ import { describeValue } from "./messages.js";
 export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof logLevels)[number];
 
-/** Where the database lives when DATABASE_URL is unset: zero set-up, one file under ./data/. */
-export const DEFAULT_DATABASE_URL = "file:./data/opsdesk.db";
-
 export interface Env {
-  /** Unset means SQLite at DEFAULT_DATABASE_URL. */
+  /** Unset means the embedded SQLite file (src/db/location.ts decides which database a URL names). */
   readonly DATABASE_URL?: string;
   readonly PORT: number;
   readonly HOST: string;
@@ -28,10 +25,6 @@ export interface Env {
   readonly DISCORD_APPLICATION_ID?: string;
   readonly DISCORD_PUBLIC_KEY?: string;
   readonly DISCORD_API_URL?: string;
-}
-
-export function databaseProvider(databaseUrl: string | undefined): "sqlite" | "postgresql" {
-  return databaseUrl !== undefined && /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgresql" : "sqlite";
 }
 
 /** Shows only the scheme of a URL that may carry a password. */

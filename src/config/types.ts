@@ -6,8 +6,11 @@
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof weekdays)[number];
 
-export const groupRoles = ["agent", "cab", "admin"] as const;
-export type GroupRole = (typeof groupRoles)[number];
+// One list of roles: the core's rights checks and the config file share it.
+import { type Role, roles } from "../core/people/actor.js";
+
+export const groupRoles = roles;
+export type GroupRole = Role;
 
 export const channelPurposes = ["incidents", "approvals", "slaAlerts"] as const;
 export type ChannelPurpose = (typeof channelPurposes)[number];

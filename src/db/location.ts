@@ -1,5 +1,4 @@
 import { isAbsolute, resolve } from "node:path";
-import type { DatabaseProvider } from "./schema-source.js";
 
 export type DatabaseLocation =
   | { provider: "sqlite"; filename: string; display: string }
@@ -29,8 +28,4 @@ export function locateDatabase(databaseUrl: string | undefined, cwd = process.cw
   throw new Error(
     `DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${databaseUrl.slice(0, 40)}"`,
   );
-}
-
-export function providerOf(location: DatabaseLocation): DatabaseProvider {
-  return location.provider;
 }

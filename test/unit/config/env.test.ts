@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATABASE_URL, databaseProvider, loadEnv } from "../../../src/config/env.js";
+import { loadEnv } from "../../../src/config/env.js";
+import { locateDatabase } from "../../../src/db/location.js";
+
+const providerOf = (url: string | undefined) => locateDatabase(url, "/srv/opsdesk").provider;
+
 import { ConfigError } from "../../../src/config/errors.js";
 
 function problemsOf(env: Record<string, string>): readonly string[] {
@@ -21,8 +25,10 @@ describe("GIVEN an empty environment", () => {
       LOG_LEVEL: "info",
       OPSDESK_CONFIG: "./opsdesk.yaml",
     });
-    expect(databaseProvider(env.DATABASE_URL)).toBe("sqlite");
-    expect(DEFAULT_DATABASE_URL).toMatch(/^file:\.\/data\//);
+    expect(providerOf(env.DATABASE_URL)).toBe("sqlite");
+    expect(locateDatabase(env.DATABASE_URL, "/srv/opsdesk")).toMatchObject({
+      filename: "/srv/opsdesk/data/opsdesk.db",
+    });
   });
 
   it("THEN variables set to an empty string count as unset, as FOO= in an env file means", () => {
@@ -51,7 +57,7 @@ describe("GIVEN a complete environment", () => {
     expect(env.PORT).toBe(8080);
     expect(env.LOG_LEVEL).toBe("debug");
     expect(env.DISCORD_APPLICATION_ID).toBe("123456789012345678");
-    expect(databaseProvider(env.DATABASE_URL)).toBe("postgresql");
+    expect(providerOf(env.DATABASE_URL)).toBe("postgresql");
     expect(env).not.toHaveProperty("UNRELATED");
   });
 
@@ -59,9 +65,7 @@ describe("GIVEN a complete environment", () => {
     expect(loadEnv({ DATABASE_URL: "file:/var/lib/opsdesk/opsdesk.db" }).DATABASE_URL).toBe(
       "file:/var/lib/opsdesk/opsdesk.db",
     );
-    expect(databaseProvider(loadEnv({ DATABASE_URL: "postgres://db/opsdesk" }).DATABASE_URL)).toBe(
-      "postgresql",
-    );
+    expect(providerOf(loadEnv({ DATABASE_URL: "postgres://db/opsdesk" }).DATABASE_URL)).toBe("postgresql");
   });
 });
 
