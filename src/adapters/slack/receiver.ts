@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import type { Clock } from "../../core/clock.js";
-import { BodyTooLargeError, readRawBody } from "../../http/read-body.js";
 import type { RequestHandler } from "../../http/server.js";
+import { endText, readSignedRequest, requestHeader } from "../../http/signed-request.js";
 import type { Logger } from "../../log.js";
 import { verifySlackSignature } from "./verify-request.js";
 
@@ -36,27 +36,22 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   readonly handler: RequestHandler = async (req, res) => {
-    let raw: string;
-    try {
-      raw = await readRawBody(req);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return end(res, 413, "request too large");
-      throw error;
-    }
-    const verification = verifySlackSignature({
-      signingSecret: this.#signingSecret,
-      timestampHeader: header(req, "x-slack-request-timestamp"),
-      signatureHeader: header(req, "x-slack-signature"),
-      rawBody: raw,
-      nowMs: this.#clock.now().getTime(),
+    const raw = await readSignedRequest(req, res, {
+      platform: "slack",
+      log: this.#log,
+      verify: (rawBody) =>
+        verifySlackSignature({
+          signingSecret: this.#signingSecret,
+          timestampHeader: requestHeader(req, "x-slack-request-timestamp"),
+          signatureHeader: requestHeader(req, "x-slack-signature"),
+          rawBody,
+          nowMs: this.#clock.now().getTime(),
+        }),
     });
-    if (!verification.ok) {
-      this.#log.warn({ reason: verification.reason }, "refused a Slack request");
-      return end(res, 401, "invalid request signature");
-    }
-    const body = parseSlackBody(raw, header(req, "content-type"));
-    if (!body) return end(res, 400, "unreadable body");
-    if (body.ssl_check) return end(res, 200, "");
+    if (raw === undefined) return;
+    const body = parseSlackBody(raw, requestHeader(req, "content-type"));
+    if (!body) return endText(res, 400, "unreadable body");
+    if (body.ssl_check) return endText(res, 200, "");
     if (body.type === "url_verification") return json(res, 200, { challenge: body.challenge });
 
     let acked = false;
@@ -65,36 +60,31 @@ export class SlackHttpReceiver implements Receiver {
       ack: async (response?: unknown) => {
         if (acked) return;
         acked = true;
-        if (response === undefined || response === "") return end(res, 200, "");
-        if (typeof response === "string") return end(res, 200, response);
+        if (response === undefined || response === "") return endText(res, 200, "");
+        if (typeof response === "string") return endText(res, 200, response);
         return json(res, 200, response);
       },
       ...retryHeaders(req),
     };
     const app = this.#app;
-    if (!app) return end(res, 503, "not ready");
+    if (!app) return endText(res, 503, "not ready");
     try {
       await app.processEvent(event);
     } catch (error) {
       this.#log.error({ err: error }, "a Slack listener failed");
-      if (!acked) return end(res, 500, "");
+      if (!acked) return endText(res, 500, "");
     }
     if (!acked) {
       // No listener matched (or none acknowledged): Slack would show a timeout; a 200 with nothing is honest.
       acked = true;
-      end(res, 200, "");
+      endText(res, 200, "");
     }
   };
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function retryHeaders(req: IncomingMessage): Pick<ReceiverEvent, "retryNum" | "retryReason"> {
-  const num = header(req, "x-slack-retry-num");
-  const reason = header(req, "x-slack-retry-reason");
+  const num = requestHeader(req, "x-slack-retry-num");
+  const reason = requestHeader(req, "x-slack-retry-reason");
   return { ...(num ? { retryNum: Number(num) } : {}), ...(reason ? { retryReason: reason } : {}) };
 }
 
@@ -114,12 +104,6 @@ export function parseSlackBody(
   } catch {
     return undefined;
   }
-}
-
-function end(res: ServerResponse, status: number, text: string): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
-  res.end(text);
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

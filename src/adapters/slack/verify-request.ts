@@ -1,14 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { withinReplayWindow } from "../../http/replay-window.js";
 
 export type SlackVerification = { ok: true } | { ok: false; reason: string };
 
-/** Slack's replay window; requests further from now than this, in either direction, are refused. */
-export const maxSlackClockSkewSeconds = 5 * 60;
-
 /**
  * Checks Slack's request signature (`v0=` HMAC-SHA256 of `v0:{timestamp}:{raw body}`) and the timestamp's
- * age. Bolt's own check refuses old timestamps but accepts future ones (checked here: ten minutes ahead
- * passed), which leaves a replay window open, so OpsDesk checks both directions itself.
+ * age in both directions (Bolt's own check lets future timestamps through).
  */
 export function verifySlackSignature(input: {
   signingSecret: string;
@@ -21,7 +18,7 @@ export function verifySlackSignature(input: {
   if (!timestampHeader || !signatureHeader) return { ok: false, reason: "missing signature headers" };
   const timestamp = Number(timestampHeader);
   if (!Number.isInteger(timestamp)) return { ok: false, reason: "malformed timestamp" };
-  if (Math.abs(input.nowMs / 1000 - timestamp) > maxSlackClockSkewSeconds) {
+  if (!withinReplayWindow(timestamp, input.nowMs)) {
     return { ok: false, reason: "timestamp outside the five-minute window" };
   }
   const expected = `v0=${createHmac("sha256", input.signingSecret).update(`v0:${timestamp}:${input.rawBody}`).digest("hex")}`;

@@ -1,9 +1,7 @@
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
+import { withinReplayWindow } from "../../../http/replay-window.js";
 
 export type DiscordVerification = { ok: true } | { ok: false; reason: string };
-
-/** Discord does not check timestamp age for us; OpsDesk refuses requests further than this from now. */
-export const maxDiscordClockSkewSeconds = 5 * 60;
 
 /**
  * The developer portal's Public Key is the raw 32-byte Ed25519 key in hex. node:crypto imports raw
@@ -28,7 +26,7 @@ export function verifyDiscordSignature(input: {
   if (!/^\d+$/.test(timestampHeader) || !Number.isSafeInteger(timestamp)) {
     return { ok: false, reason: "unreadable timestamp" };
   }
-  if (Math.abs(input.nowMs / 1000 - timestamp) > maxDiscordClockSkewSeconds) {
+  if (!withinReplayWindow(timestamp, input.nowMs)) {
     return { ok: false, reason: "timestamp outside the replay window" };
   }
   if (!/^[0-9a-fA-F]{128}$/.test(signatureHeader)) return { ok: false, reason: "malformed signature" };
