@@ -1,0 +1,46 @@
+// OpsDesk started in-process on a fresh SQLite file with the test desk's opsdesk.yaml, and the chat
+// credentials a platform world gives it. Shared by the Slack and Discord worlds.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { type RunningOpsDesk, startOpsDesk } from "../../src/app/start.js";
+import { loadEnv } from "../../src/config/env.js";
+import { deskConfigYaml } from "./desk-config.js";
+import { freePort } from "./process.js";
+
+export interface DeskProcess {
+  opsdesk: RunningOpsDesk;
+  /** Lets listeners finish their work after the acknowledgement, then delivers every outbox row due. */
+  settle(): Promise<void>;
+  /** Stops OpsDesk and removes its files. */
+  close(): Promise<void>;
+}
+
+export async function startDesk(chatEnv: Record<string, string>): Promise<DeskProcess> {
+  const dir = mkdtempSync(join(tmpdir(), "opsdesk-desk-"));
+  const configPath = join(dir, "opsdesk.yaml");
+  writeFileSync(configPath, deskConfigYaml);
+  const env = loadEnv({
+    DATABASE_URL: `file:${join(dir, "opsdesk.db")}`,
+    PORT: String(await freePort()),
+    HOST: "127.0.0.1",
+    OPSDESK_CONFIG: configPath,
+    LOG_LEVEL: "silent",
+    ...chatEnv,
+  });
+  const opsdesk = await startOpsDesk({ env, log: pino({ level: process.env.OPSDESK_TEST_LOG ?? "silent" }) });
+  return {
+    opsdesk,
+    settle: async () => {
+      for (let i = 0; i < 3; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await opsdesk.outbox.drain();
+      }
+    },
+    close: async () => {
+      await opsdesk.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
