@@ -1,4 +1,5 @@
 // OpsDesk's process entry point: `npm start`.
+import { chatCredentialsSet } from "./app/connect-chat.js";
 import { startOpsDesk } from "./app/start.js";
 import { loadEnv } from "./config/env.js";
 import { isOpsDeskError } from "./core/errors.js";
@@ -21,6 +22,12 @@ async function main(): Promise<void> {
       exitWithReason(error);
     log.fatal({ err: error }, "OpsDesk could not start");
     process.exit(1);
+  }
+
+  // With no Slack or Discord yet, the console is where to start: say so plainly, above the JSON logs.
+  if (opsdesk.consoleUrl && !chatCredentialsSet(env)) {
+    log.info({ url: opsdesk.consoleUrl }, `Open the OpsDesk console: ${opsdesk.consoleUrl}`);
+    if (process.stderr.isTTY) process.stderr.write(`\n  Open the OpsDesk console: ${opsdesk.consoleUrl}\n\n`);
   }
 
   const shutdown = (signal: string) => {

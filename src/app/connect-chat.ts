@@ -1,3 +1,6 @@
+import type { ConsoleAccess } from "../adapters/console/access.js";
+import { createConsoleAdapter } from "../adapters/console/app.js";
+import type { ConsoleSandbox } from "../adapters/console/sandbox.js";
 import { createDiscordAdapter, type DiscordAdapter } from "../adapters/discord/app.js";
 import { createSlackAdapter, type SlackAdapter } from "../adapters/slack/app.js";
 import type { Env } from "../config/env.js";
@@ -19,9 +22,18 @@ export interface ChatConnections {
   stop(): Promise<void>;
 }
 
+/** Slack or Discord credentials are set, so OpsDesk talks to a real workspace. */
+export function chatCredentialsSet(env: Env): boolean {
+  // The same conditions as the adapters below.
+  const slack = Boolean(env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN));
+  const discord = Boolean(env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID);
+  return slack || discord;
+}
+
 /**
- * Connects the chat platforms whose credentials are set, and the outbox that delivers to them. The incident
- * context gets the hook that queues card posts for exactly those platforms.
+ * Connects the chat platforms whose credentials are set, the local console unless it is off, and the
+ * outbox that delivers to them. The incident context gets the hook that queues card posts for exactly
+ * those platforms.
  */
 export function connectChat(input: {
   env: Env;
@@ -30,6 +42,8 @@ export function connectChat(input: {
   clock: Clock;
   log: Logger;
   server: HttpServer;
+  /** The console's sandbox and who may reach it; absent when OPSDESK_CONSOLE=off. */
+  console?: { sandbox: ConsoleSandbox; access: ConsoleAccess } | undefined;
 }): ChatConnections {
   const { env, config, db, clock, log, server } = input;
   const platforms: Platform[] = [];
@@ -69,6 +83,14 @@ export function connectChat(input: {
       server.route("POST", "/discord/interactions", discord.interactionsHandler);
     platforms.push("discord");
     transports.push(discord.transport);
+  }
+
+  if (input.console) {
+    const consoleAdapter = createConsoleAdapter({ incidents, config, log, ...input.console });
+    server.mount("/console", consoleAdapter.handler);
+    server.onClose(consoleAdapter.closeStreams);
+    platforms.push("console");
+    transports.push(consoleAdapter.transport);
   }
 
   const dispatcher = new OutboxDispatcher({

@@ -25,7 +25,17 @@ export interface Env {
   readonly DISCORD_APPLICATION_ID?: string;
   readonly DISCORD_PUBLIC_KEY?: string;
   readonly DISCORD_API_URL?: string;
+  /** The local console at /console: `on` (loopback only), `off`, or `remote` (any address, with the secret). */
+  readonly OPSDESK_CONSOLE: ConsoleMode;
+  /** Shared secret the console asks for when `OPSDESK_CONSOLE=remote`. */
+  readonly OPSDESK_CONSOLE_SECRET?: string;
 }
+
+export const consoleModes = ["on", "off", "remote"] as const;
+export type ConsoleMode = (typeof consoleModes)[number];
+
+/** Long enough that guessing it over HTTP is hopeless. */
+export const consoleSecretMinLength = 16;
 
 /** Shows only the scheme of a URL that may carry a password. */
 function describeScheme(value: unknown): string {
@@ -117,6 +127,23 @@ const envSchema = z
       })
       .optional(),
     DISCORD_API_URL: httpUrl("the Discord REST API, like https://discord.com/api").optional(),
+    OPSDESK_CONSOLE: z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(
+        z.enum(consoleModes, {
+          error: (issue) =>
+            `expected on (loopback only), off, or remote (reachable from other machines, needs OPSDESK_CONSOLE_SECRET), got ${describeValue(issue.input)}`,
+        }),
+      )
+      .default("on"),
+    OPSDESK_CONSOLE_SECRET: z
+      .string()
+      .min(consoleSecretMinLength, {
+        error: () =>
+          `expected at least ${consoleSecretMinLength} characters (for example the output of: openssl rand -hex 24)`,
+      })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     // Half a Slack set-up would start silently and never receive anything; say which half is missing.
@@ -135,6 +162,15 @@ const envSchema = z
         path: ["SLACK_SIGNING_SECRET"],
         message:
           "missing; with SLACK_BOT_TOKEN set, also set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) so Slack can reach OpsDesk",
+      });
+    }
+    // Anyone who reaches the console can act as anyone in the config: off loopback it needs a secret.
+    if (env.OPSDESK_CONSOLE === "remote" && env.OPSDESK_CONSOLE_SECRET === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPSDESK_CONSOLE_SECRET"],
+        message:
+          "missing; OPSDESK_CONSOLE=remote serves the console beyond loopback, so set a shared secret of at least 16 characters (openssl rand -hex 24), or use OPSDESK_CONSOLE=on to keep it on 127.0.0.1",
       });
     }
   });

@@ -15,6 +15,7 @@ export class HttpServer {
   readonly #prefixes: { prefix: string; handler: RequestHandler }[] = [];
   readonly #server: Server;
   readonly #log: Logger;
+  readonly #closing: (() => void)[] = [];
   #inFlight = 0;
   #drained: (() => void) | undefined;
 
@@ -45,9 +46,15 @@ export class HttpServer {
     return this.#server.address() as AddressInfo;
   }
 
+  /** Runs when close() begins: for responses that never finish by themselves (event streams). */
+  onClose(hook: () => void): void {
+    this.#closing.push(hook);
+  }
+
   /** Stops accepting connections, then waits (up to `graceMs`) for requests in flight to finish. */
   async close(graceMs = 10_000): Promise<void> {
     const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    for (const hook of this.#closing) hook();
     this.#server.closeIdleConnections();
     if (this.#inFlight > 0) {
       const drained = new Promise<void>((resolve) => {

@@ -10,6 +10,12 @@ export type {
   SubcommandSpec,
 } from "./command-spec.js";
 export { defineCommand, defineRegistry, defineSubcommand } from "./command-spec.js";
+export {
+  type Completion,
+  type CompletionValue,
+  type CompletionValues,
+  completeCommandLine,
+} from "./complete-line.js";
 export { findCommand, findSubcommand } from "./find-command.js";
 export { commandToText } from "./format-command.js";
 export { helpText } from "./help-text.js";

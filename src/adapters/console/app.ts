@@ -1,0 +1,54 @@
+import type { OpsdeskConfig } from "../../config/types.js";
+import type { IncidentContext } from "../../core/incidents/context.js";
+import type { Logger } from "../../log.js";
+import type { ConsoleAccess } from "./access.js";
+import type { ConsoleDeps } from "./deps.js";
+import { consoleRouter } from "./http/router.js";
+import { LiveHub } from "./live/hub.js";
+import { ConsoleMessageStore } from "./messages/store.js";
+import { messageJson } from "./messages/to-json.js";
+import type { ConsoleSandbox } from "./sandbox.js";
+import { ConsoleTransport } from "./transport.js";
+
+export interface ConsoleAdapterOptions {
+  incidents: IncidentContext;
+  config: OpsdeskConfig;
+  sandbox: ConsoleSandbox;
+  access: ConsoleAccess;
+  log: Logger;
+}
+
+export interface ConsoleAdapter {
+  /** Mounted on the one HTTP server at /console. */
+  handler: ReturnType<typeof consoleRouter>;
+  transport: ConsoleTransport;
+  /** Ends the live event streams, so shutdown does not wait for open pages. */
+  closeStreams(): void;
+}
+
+/**
+ * The local console: a third adapter on the same core, registry and view model as Slack and Discord,
+ * served as a web page. The outbox delivers to it like to any platform; pages hear about new and changed
+ * messages over server-sent events.
+ */
+export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAdapter {
+  const { incidents, config, sandbox, access } = options;
+  const log = options.log.child({ component: "console" });
+  const store = new ConsoleMessageStore(incidents.db, incidents.clock);
+  const hub = new LiveHub();
+  store.onWrite((message) =>
+    hub.publish({
+      type: "message",
+      audienceId: message.audienceId,
+      data: messageJson(message, config.timezone),
+    }),
+  );
+  const deps: ConsoleDeps = { incidents, config, store, hub, sandbox, access, log, streams: new Set() };
+  return {
+    handler: consoleRouter(deps),
+    transport: new ConsoleTransport(store),
+    closeStreams: () => {
+      for (const end of [...deps.streams]) end();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { OpsdeskConfig } from "../../config/types.js";
+import type { IncidentContext } from "../../core/incidents/context.js";
+import type { Logger } from "../../log.js";
+import type { ConsoleAccess } from "./access.js";
+import type { LiveHub } from "./live/hub.js";
+import type { ConsoleMessageStore } from "./messages/store.js";
+import type { ConsoleSandbox } from "./sandbox.js";
+
+/** What every console listener needs; built once in app.ts. */
+export interface ConsoleDeps {
+  incidents: IncidentContext;
+  config: OpsdeskConfig;
+  store: ConsoleMessageStore;
+  hub: LiveHub;
+  sandbox: ConsoleSandbox;
+  access: ConsoleAccess;
+  log: Logger;
+  /** Ends every open event stream; registered with the server's shutdown. */
+  streams: Set<() => void>;
+}

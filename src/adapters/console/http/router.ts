@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sendJson } from "../../../http/server.js";
+import { checkAccess } from "../access.js";
+import type { ConsoleDeps } from "../deps.js";
+import { handleAsset } from "../listeners/assets.js";
+import { handleButton } from "../listeners/button.js";
+import { handleCommand } from "../listeners/command.js";
+import { handleComplete } from "../listeners/complete.js";
+import { handleEvents } from "../listeners/events.js";
+import { handleForm } from "../listeners/form.js";
+import { handlePage } from "../listeners/page.js";
+import { handleChannelMessages, handlePrivateReplies, handleThread } from "../listeners/read-messages.js";
+import { handleSignIn, showSignIn } from "../listeners/sign-in.js";
+import { handleTimeTravel } from "../listeners/time-travel.js";
+import { handleWorkspace } from "../listeners/workspace.js";
+import { BadConsoleRequest, sendProblem } from "./respond.js";
+
+type Handler = (deps: ConsoleDeps, req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+const routes: Readonly<Record<string, Handler>> = {
+  "GET /console": handlePage,
+  "GET /console/": handlePage,
+  "GET /console/api/workspace": handleWorkspace,
+  "GET /console/api/messages": handleChannelMessages,
+  "GET /console/api/thread": handleThread,
+  "GET /console/api/private": handlePrivateReplies,
+  "GET /console/api/complete": handleComplete,
+  "GET /console/api/events": handleEvents,
+  "POST /console/api/command": handleCommand,
+  "POST /console/api/button": handleButton,
+  "POST /console/api/form": handleForm,
+  "POST /console/api/clock": handleTimeTravel,
+};
+
+/** Everything under /console: access first, then one handler per endpoint (listeners/, one per file). */
+export function consoleRouter(deps: ConsoleDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const asset = /^\/console\/assets\/([a-z-]+\.(?:js|css))$/.exec(path)?.[1];
+    if (asset !== undefined && req.method === "GET" && deps.access.mode === "remote") {
+      // The sign-in page needs the style before anyone has signed in; assets hold no data.
+      return handleAsset(asset, req, res);
+    }
+    if (path === "/console/login" && req.method === "POST" && deps.access.mode === "remote")
+      return handleSignIn(deps.access, req, res);
+    const decision = checkAccess(req, deps.access);
+    if (!decision.ok) {
+      if (decision.reason === "sign_in" && req.method === "GET" && !path.startsWith("/console/api/"))
+        return showSignIn(res, 401);
+      return sendProblem(res, decision.status, decision.reason, decision.message);
+    }
+    if (asset !== undefined && req.method === "GET") return handleAsset(asset, req, res);
+    const handler = routes[`${req.method} ${path}`];
+    if (!handler) return sendProblem(res, 404, "not_found", `The console has no ${req.method} ${path}.`);
+    try {
+      await handler(deps, req, res);
+    } catch (error) {
+      if (!(error instanceof BadConsoleRequest)) throw error;
+      sendJson(res, error.status, { error: "bad_request", message: error.message });
+    }
+  };
+}

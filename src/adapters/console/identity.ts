@@ -1,0 +1,11 @@
+import type { Actor } from "../../core/people/actor.js";
+import { resolveActor } from "../../core/people/resolve-actor.js";
+import type { Db } from "../../db/client.js";
+
+/**
+ * The person the page acts as. Config people have a console identity named by their id (sync-config.ts);
+ * anyone else is met for the first time, like a stranger in Slack, and gets no roles.
+ */
+export function consoleActor(db: Db, personId: string): Promise<Actor> {
+  return resolveActor(db, { platform: "console", externalId: personId, displayName: personId });
+}

@@ -1,0 +1,46 @@
+import type { ServerResponse } from "node:http";
+import { sendJson } from "../../../http/server.js";
+import { claimRequest } from "../../../interactions/claim-request.js";
+import type { InteractionContext } from "../../../interactions/context.js";
+import type { Reply } from "../../../interactions/reply.js";
+import { errorReply } from "../../../interactions/to-reply.js";
+import { deliverConsoleReply } from "../deliver-reply.js";
+import type { ConsoleDeps } from "../deps.js";
+import { consoleActor } from "../identity.js";
+
+export interface ActionRequest {
+  as: string;
+  channel: string;
+  requestId?: string | undefined;
+}
+
+/**
+ * What the command, button and form endpoints share: act once per request id, as the chosen person, turn
+ * any failure into a private explanation, and answer with what to show. The answer is 200 even for a
+ * refusal: the request was understood, and the refusal is the reply.
+ */
+export async function actAndReply(
+  deps: ConsoleDeps,
+  res: ServerResponse,
+  request: ActionRequest,
+  run: (ctx: InteractionContext) => Promise<Reply>,
+  options: { asFieldErrors?: boolean } = {},
+): Promise<void> {
+  const { db, clock } = deps.incidents;
+  if (
+    request.requestId &&
+    !(await claimRequest(db, "console", `request:${request.requestId}`, clock.now()))
+  ) {
+    sendJson(res, 200, { duplicate: true, reply: null });
+    return;
+  }
+  let reply: Reply;
+  try {
+    const actor = await consoleActor(db, request.as);
+    reply = await run({ platform: "console", actor, incidents: deps.incidents });
+  } catch (error) {
+    reply = errorReply(error, deps.log, options);
+  }
+  const shown = await deliverConsoleReply(deps, reply, { channelId: request.channel, personId: request.as });
+  sendJson(res, 200, { duplicate: false, reply: shown });
+}

@@ -1,0 +1,28 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import { privateNotice } from "../../../interactions/reply.js";
+import { runIncidentButton } from "../../../interactions/run-incident-button.js";
+import type { ConsoleDeps } from "../deps.js";
+import { channelField, personField, requestIdField } from "../http/fields.js";
+import { readJson } from "../http/respond.js";
+import { actAndReply } from "./act.js";
+
+const buttonBody = z.object({
+  as: personField,
+  channel: channelField,
+  /** The card action's id, e.g. `incident.ack`. */
+  action: z.string().min(1).max(100),
+  /** The card action's value: the ticket, never read from the message text. */
+  value: z.string().max(2000),
+  requestId: requestIdField,
+});
+
+/** `POST /console/api/button`: a button on a card. Actions that need input answer with their form. */
+export async function handleButton(deps: ConsoleDeps, req: IncomingMessage, res: ServerResponse) {
+  const body = await readJson(req, buttonBody);
+  await actAndReply(deps, res, body, async (ctx) =>
+    body.action.startsWith("incident.")
+      ? runIncidentButton(ctx, body.action, body.value)
+      : privateNotice("error", "That button is no longer supported. Use /incident show to get a fresh card."),
+  );
+}

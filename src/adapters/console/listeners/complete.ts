@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AnyArgSpec } from "../../../core/commands/argument.js";
+import { type CompletionValue, completeCommandLine } from "../../../core/commands/complete-line.js";
+import { commandRegistry } from "../../../core/commands/registry.js";
+import { INCIDENT_PREFIX } from "../../../core/incidents/model.js";
+import { sendJson } from "../../../http/server.js";
+import type { ConsoleDeps } from "../deps.js";
+import { queryOf } from "../http/respond.js";
+import { consolePeople } from "../workspace.js";
+
+const openStatuses = ["new", "in_progress", "on_hold"];
+
+/**
+ * `GET /console/api/complete?text=/incident%20ack%20`: ways to continue the line, from the registry, with
+ * open incidents, services and people where an argument names one.
+ */
+export async function handleComplete(deps: ConsoleDeps, req: IncomingMessage, res: ServerResponse) {
+  const text = (queryOf(req).get("text") ?? "").slice(0, 500);
+  const dynamic = await dynamicValues(deps);
+  const suggestions = completeCommandLine(commandRegistry, text, (arg, typed) => pick(dynamic, arg, typed));
+  sendJson(res, 200, { suggestions });
+}
+
+interface DynamicValues {
+  tickets: CompletionValue[];
+  services: CompletionValue[];
+  people: CompletionValue[];
+}
+
+async function dynamicValues(deps: ConsoleDeps): Promise<DynamicValues> {
+  const [incidents, services] = await deps.incidents.db.$transaction(async (tx) => [
+    await tx.incident.findMany({
+      where: { status: { in: openStatuses } },
+      orderBy: { number: "desc" },
+      take: 50,
+      select: { number: true, title: true },
+    }),
+    await tx.service.findMany({
+      where: { active: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+  return {
+    tickets: incidents.map((i) => ({ value: `${INCIDENT_PREFIX}-${i.number}`, label: i.title })),
+    services: services.map((s) => ({ value: s.id, label: s.name })),
+    people: consolePeople(deps.config).map((p) => ({ value: p.id, label: p.name })),
+  };
+}
+
+function pick(values: DynamicValues, arg: AnyArgSpec, typed: string): CompletionValue[] {
+  const lower = typed.toLowerCase();
+  const list =
+    arg.kind === "ticket"
+      ? values.tickets
+      : arg.kind === "service"
+        ? values.services
+        : arg.kind === "person"
+          ? values.people
+          : [];
+  return list.filter((v) => v.value.toLowerCase().startsWith(lower) || v.label.toLowerCase().includes(lower));
+}

@@ -1,0 +1,24 @@
+import { renderMessage } from "../render/message.js";
+import type { ConsoleMessage } from "./message.js";
+
+/**
+ * A message as the console's JSON API gives it: the neutral content for programs (the contract suite's
+ * driver reads `view` and `text`), and the rendered HTML for the page.
+ */
+export function messageJson(message: ConsoleMessage, timezone: string) {
+  const { content } = message;
+  return {
+    id: message.id,
+    channel: message.channelId,
+    threadOf: message.threadOfId,
+    private: message.audienceId !== null,
+    kind: content.kind,
+    ...(content.kind === "text" ? { text: content.text } : { view: content.view }),
+    replies: message.replyCount,
+    createdAt: message.createdAt.toISOString(),
+    updatedAt: message.updatedAt.toISOString(),
+    html: renderMessage(message, timezone).toString(),
+  };
+}
+
+export type MessageJson = ReturnType<typeof messageJson>;

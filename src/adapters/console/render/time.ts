@@ -1,0 +1,18 @@
+import { html } from "./html.js";
+
+/** "Mon 2 Nov, 09:05" in the desk's time zone; the machine-readable instant goes in `datetime`. */
+export function formatInstant(at: Date, timezone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: timezone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(at);
+}
+
+export function timeElement(at: Date, timezone: string) {
+  return html`<time datetime="${at.toISOString()}">${formatInstant(at, timezone)}</time>`;
+}

@@ -1,0 +1,107 @@
+import type { Card } from "../../core/views/index.js";
+import {
+  type CardBody,
+  type MajorRoomBody,
+  reviveCard,
+  type ThreadLineBody,
+} from "../../notifications/card-payload.js";
+import {
+  type ChatTransport,
+  type DeliveryResult,
+  type OutboxRow,
+  PermanentDeliveryError,
+  type RefStore,
+} from "../../outbox/index.js";
+import type { ConsoleContent } from "./messages/message.js";
+import type { ConsoleMessageStore } from "./messages/store.js";
+
+/**
+ * Delivers outbox rows to the console: writes the message to the console's table (which tells live pages).
+ * One transaction per row. Posts carry the row's idempotency key in a unique column, so a retried row
+ * finds its first message instead of posting twice; updates rewrite the whole card, so repeating one is
+ * harmless (see transport.ts in src/outbox).
+ */
+export class ConsoleTransport implements ChatTransport {
+  readonly platform = "console" as const;
+  readonly #store: ConsoleMessageStore;
+
+  constructor(store: ConsoleMessageStore) {
+    this.#store = store;
+  }
+
+  async deliver(row: OutboxRow, refs: RefStore): Promise<DeliveryResult> {
+    switch (row.kind) {
+      case "post_card":
+        return this.#post(row, row.channelId, { kind: "card", view: cardOf(row.body) });
+      case "update_card":
+        return this.#updateCard(row, refs, cardOf(row.body));
+      case "thread_reply":
+        return this.#threadReply(row, refs, (row.body as ThreadLineBody).text);
+      case "open_major_room":
+        return this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
+      case "post_message":
+        return this.#post(row, row.channelId, contentOf(row));
+      default:
+        throw new PermanentDeliveryError("unknown_kind", `the console cannot show a "${row.kind}" message`);
+    }
+  }
+
+  async #post(row: OutboxRow, channelId: string, content: ConsoleContent): Promise<DeliveryResult> {
+    const message = await this.#store.post({ channelId, content, idempotencyKey: row.idempotencyKey });
+    return { message: { channelId, messageId: String(message.id) } };
+  }
+
+  async #updateCard(row: OutboxRow, refs: RefStore, card: Card): Promise<DeliveryResult> {
+    const ref = row.ref ? await refs.find("console", row.ref) : null;
+    const updated = ref
+      ? await this.#store.update(Number(ref.messageId), { kind: "card", view: card })
+      : null;
+    // The original post was dead-lettered (or its message is gone): post the current state instead.
+    if (!ref || !updated) return this.#post(row, row.channelId, { kind: "card", view: card });
+    return { message: { channelId: ref.channelId, messageId: ref.messageId } };
+  }
+
+  async #threadReply(row: OutboxRow, refs: RefStore, text: string): Promise<DeliveryResult> {
+    const ref = row.ref ? await refs.find("console", row.ref) : null;
+    await this.#store.post({
+      channelId: ref?.channelId ?? row.channelId,
+      threadOfId: ref ? Number(ref.messageId) : null,
+      content: { kind: "text", text },
+      idempotencyKey: row.idempotencyKey,
+    });
+    // A reply is not a ticket reference: keep the card's ref as it is.
+    return ref ? { message: { channelId: ref.channelId, messageId: ref.messageId } } : {};
+  }
+
+  /** A major incident gets its own channel with the card on top, linked from the card's thread. */
+  async #openMajorRoom(row: OutboxRow, refs: RefStore, body: MajorRoomBody): Promise<DeliveryResult> {
+    const room = `#${body.name}`;
+    const summary = await this.#store.post({
+      channelId: room,
+      content: { kind: "card", view: reviveCard(body.card) },
+      idempotencyKey: row.idempotencyKey,
+    });
+    const card = row.ref ? await refs.find("console", { ...row.ref, purpose: "card" }) : null;
+    if (card) {
+      await this.#store.post({
+        channelId: card.channelId,
+        threadOfId: Number(card.messageId),
+        content: { kind: "text", text: `Major incident room: ${room}` },
+        idempotencyKey: `${row.idempotencyKey}:link`,
+      });
+    }
+    return { message: { channelId: room, messageId: String(summary.id) } };
+  }
+}
+
+function cardOf(body: unknown): Card {
+  return reviveCard((body as CardBody).card);
+}
+
+/** A plain post from any producer (alerts, reminders): a card when it carries one, else its text. */
+function contentOf(row: OutboxRow): ConsoleContent {
+  const body = row.body as { card?: Card; text?: unknown };
+  if (body.card) return { kind: "card", view: reviveCard(body.card) };
+  if (typeof body.text === "string") return { kind: "text", text: body.text };
+  throw new PermanentDeliveryError("unreadable_body", "a console post needs a card or a text");
+}
