@@ -17,8 +17,12 @@ export interface DeskProcess {
   close(): Promise<void>;
 }
 
-export async function startDesk(chatEnv: Record<string, string>): Promise<DeskProcess> {
-  const dir = mkdtempSync(join(tmpdir(), "opsdesk-desk-"));
+/** `dir` reuses a directory (a restart on the same database); its files are then left for the caller. */
+export async function startDesk(
+  chatEnv: Record<string, string>,
+  options: { dir?: string } = {},
+): Promise<DeskProcess> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "opsdesk-desk-"));
   const configPath = join(dir, "opsdesk.yaml");
   writeFileSync(configPath, deskConfigYaml);
   const env = loadEnv({
@@ -40,7 +44,7 @@ export async function startDesk(chatEnv: Record<string, string>): Promise<DeskPr
     },
     close: async () => {
       await opsdesk.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
