@@ -68,7 +68,6 @@ function showMessage(message) {
     return;
   }
   if (message.channel === channel) upsert(messages, message);
-  if (message.id === openThreadId) upsert(threadMessages, message);
 }
 
 function showReply(reply) {
@@ -213,8 +212,9 @@ async function openThread(id) {
   if (!response.ok) return;
   const data = await response.json();
   openThreadId = id;
+  // The card itself stays in the channel; the thread names it and lists its lines.
+  document.getElementById("thread-title").textContent = `Thread · ${data.root.view?.title ?? "message"}`;
   threadMessages.replaceChildren();
-  upsert(threadMessages, data.root);
   for (const reply of data.replies) upsert(threadMessages, reply);
   thread.hidden = false;
   document.getElementById("thread-close").focus();

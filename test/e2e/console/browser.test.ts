@@ -1,0 +1,171 @@
+// A newcomer's first minutes in the console, in headless Chromium: OpsDesk started the way `npm start`
+// starts on a fresh clone (no opsdesk.yaml, no chat credentials), so the console runs on its sandbox with
+// its built-in people. Ends with the screenshot the README shows (docs/console.png).
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../../src/paths.js";
+import { launchChromium } from "../../support/browser.js";
+import { type ConsoleWorld, startConsoleWorld } from "../../support/console-world.js";
+
+let world: ConsoleWorld;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  world = await startConsoleWorld({ OPSDESK_CONFIG: "/nonexistent/opsdesk.yaml" });
+  page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  // Buttons that alert many people ask first; the newcomer says yes.
+  page.on("dialog", (dialog) => void dialog.accept());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await world?.close();
+});
+
+const card = (ref: string) => page.locator("#messages article.card", { hasText: `${ref} ·` });
+const formDialog = () => page.locator("#form-dialog");
+
+async function send(text: string): Promise<void> {
+  const box = page.getByLabel(/with a slash command/);
+  await box.fill(text);
+  await box.press("Enter");
+}
+
+describe("GIVEN a newcomer who opens the console printed by npm start", () => {
+  it("THEN they see the workspace as a requester, with channels from the config and people to switch to", async () => {
+    const consoleUrl = world.opsdesk.consoleUrl;
+    if (!consoleUrl) throw new Error("the console should be on");
+    await page.goto(consoleUrl);
+    await expect.poll(() => page.locator("html.js").count()).toBe(1);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("#incidents");
+    const channels = await page
+      .getByRole("navigation", { name: "Channels" })
+      .getByRole("link")
+      .allTextContents();
+    expect(channels.map((c) => c.split(" ")[0])).toEqual([
+      "#incidents",
+      "#approvals",
+      "#sla-alerts",
+      "#payments",
+    ]);
+    const people = await page.getByLabel("Acting as").locator("option").allTextContents();
+    expect(people).toEqual([
+      "Rita Requester (requester)",
+      "Ada Agent (agent, cab)",
+      "Otto On-call (agent)",
+      "Cleo CAB (cab)",
+      "Alex Admin (admin)",
+    ]);
+  });
+
+  it("THEN completion offers the registry's subcommands while they type", async () => {
+    await page.getByLabel(/with a slash command/).pressSequentially("/incident re");
+    await expect
+      .poll(() =>
+        page.locator("#command-suggestions option").evaluateAll((o) => o.map((e) => e.getAttribute("value"))),
+      )
+      .toEqual(["/incident resume ", "/incident resolve ", "/incident reopen "]);
+  });
+
+  it("THEN a slash command raises an incident: a private confirmation, and the card arrives live", async () => {
+    await send("/incident Checkout page times out impact:high urgency:medium");
+    const confirmation = page.locator("#messages li.private", {
+      hasText: "INC-1 is raised with priority P2",
+    });
+    await confirmation.waitFor();
+    expect(await confirmation.textContent()).toContain("Only you can see this");
+    await world.settle();
+    await card("INC-1").waitFor();
+    expect(await card("INC-1").locator(".badge").textContent()).toBe("New");
+  });
+
+  it("THEN bad input is explained privately, with the fix", async () => {
+    await send("/incident shwo INC-1");
+    const problem = page.locator("#messages li.private", { hasText: "Did you mean show?" });
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain("Only you can see this");
+  });
+
+  it("THEN as an agent they acknowledge it, and the one card changes in place", async () => {
+    await page.getByLabel("Acting as").selectOption("ada");
+    await page.waitForURL(/as=ada/);
+    await card("INC-1").getByRole("button", { name: "Acknowledge" }).click();
+    await world.settle();
+    await expect.poll(() => card("INC-1").locator(".badge").textContent()).toBe("In progress");
+    expect(await card("INC-1").count()).toBe(1);
+    expect(await card("INC-1").textContent()).toContain("Ada Agent");
+  });
+
+  it("THEN they put it on hold through its form, with the keyboard", async () => {
+    await card("INC-1").getByRole("button", { name: "Put on hold" }).focus();
+    await page.keyboard.press("Enter");
+    await formDialog().getByRole("heading", { name: "Put on hold" }).waitFor();
+    await formDialog().getByLabel("Waiting for").selectOption("awaiting_vendor");
+    await formDialog().getByLabel(/^Note/).fill("Vendor case 5521");
+    await formDialog().getByRole("button", { name: "Put on hold" }).press("Enter");
+    await world.settle();
+    await expect.poll(() => card("INC-1").locator(".badge").textContent()).toBe("On hold");
+    expect(await card("INC-1").textContent()).toContain("Awaiting vendor");
+  });
+
+  it("THEN they resume it", async () => {
+    await card("INC-1").getByRole("button", { name: "Resume" }).click();
+    await world.settle();
+    await expect.poll(() => card("INC-1").locator(".badge").textContent()).toBe("In progress");
+  });
+
+  it("THEN resolving without saying what was done is explained under the field; with it, it resolves", async () => {
+    await card("INC-1").getByRole("button", { name: "Resolve" }).click();
+    await formDialog().getByLabel("Resolution").selectOption("fixed");
+    await formDialog().getByRole("button", { name: "Resolve" }).click();
+    const noteError = formDialog().locator("#field-note-error");
+    await expect.poll(() => noteError.isVisible()).toBe(true);
+    expect(await noteError.textContent()).toMatch(/empty|required/i);
+    expect(await formDialog().getByLabel("What was done").getAttribute("aria-invalid")).toBe("true");
+    await formDialog().getByLabel("What was done").fill("Scaled the checkout pods back up");
+    await formDialog().getByRole("button", { name: "Resolve" }).click();
+    await world.settle();
+    await expect.poll(() => card("INC-1").locator(".badge").textContent()).toBe("Resolved");
+    expect(await formDialog().isVisible()).toBe(false);
+  });
+
+  it("THEN the card's thread tells the incident's story", async () => {
+    await page
+      .locator("#messages")
+      .getByRole("button", { name: /replies/ })
+      .first()
+      .click();
+    await page.getByRole("heading", { name: "Thread · INC-1 · Checkout page times out" }).waitFor();
+    const lines = await page.locator("#thread-messages li .text").allTextContents();
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines.join("\n")).toMatch(/hold/i);
+    expect(lines.join("\n")).toMatch(/resolved/i);
+  });
+
+  it("THEN someone else's incident appears on their page without a reload", async () => {
+    await world.api.command("rita", "/incident VPN drops every hour impact:medium");
+    await world.settle();
+    await card("INC-2").waitFor();
+  });
+
+  it("THEN time travel moves the desk clock forward in the sandbox", async () => {
+    const before = await page.locator("#clock-now time").getAttribute("datetime");
+    await page.getByLabel("Time travel (sandbox)").selectOption("4h");
+    await page.getByRole("button", { name: "Advance clock" }).click();
+    await expect
+      .poll(async () => {
+        const now = await page.locator("#clock-now time").getAttribute("datetime");
+        return new Date(now ?? 0).getTime() - new Date(before ?? 0).getTime();
+      })
+      .toBeGreaterThanOrEqual(4 * 3600_000);
+    await page.locator("#status").getByText("The desk clock moved forward 4h.").waitFor();
+  });
+
+  it("THEN the screenshot for the README shows the workspace mid-incident", async () => {
+    await page.locator("#messages > li").last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(projectRoot(), "docs", "console.png") });
+  });
+});
