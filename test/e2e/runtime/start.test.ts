@@ -40,6 +40,18 @@ describe("GIVEN a fresh directory with no configuration at all", () => {
     expect(opsdesk.logs.at(-1)?.msg).toBe("OpsDesk stopped");
   });
 
+  it("THEN it says where the console is, and the console answers there on loopback", async () => {
+    const opsdesk = await spawnOpsDesk({ cwd: workdir() });
+    running.push(opsdesk);
+    const consoleUrl = `${opsdesk.url}/console`;
+    await expect
+      .poll(() => opsdesk.logs.some((l) => l.msg === `Open the OpsDesk console: ${consoleUrl}`))
+      .toBe(true);
+    const page = await fetch(consoleUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<title>#incidents · OpsDesk console</title>");
+  });
+
   it("THEN a second start applies no migration", async () => {
     const cwd = workdir();
     const first = await spawnOpsDesk({ cwd });

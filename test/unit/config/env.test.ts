@@ -24,6 +24,7 @@ describe("GIVEN an empty environment", () => {
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
       OPSDESK_CONFIG: "./opsdesk.yaml",
+      OPSDESK_CONSOLE: "on",
     });
     expect(providerOf(env.DATABASE_URL)).toBe("sqlite");
     expect(locateDatabase(env.DATABASE_URL, "/srv/opsdesk")).toMatchObject({
@@ -132,5 +133,29 @@ describe("GIVEN half a Slack set-up", () => {
 
   it("THEN a bot token with an app token is a complete Socket Mode set-up", () => {
     expect(loadEnv({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).SLACK_APP_TOKEN).toBe("xapp-1");
+  });
+});
+
+describe("GIVEN the console settings", () => {
+  it("THEN the console is on (loopback only) unless turned off or opened to other machines", () => {
+    expect(loadEnv({ OPSDESK_CONSOLE: "OFF" }).OPSDESK_CONSOLE).toBe("off");
+    expect(problemsOf({ OPSDESK_CONSOLE: "public" })).toEqual([
+      'OPSDESK_CONSOLE: expected on (loopback only), off, or remote (reachable from other machines, needs OPSDESK_CONSOLE_SECRET), got "public"',
+    ]);
+  });
+
+  it("THEN remote needs a shared secret, and a short secret is refused without repeating it", () => {
+    expect(problemsOf({ OPSDESK_CONSOLE: "remote" })[0]).toMatch(
+      /^OPSDESK_CONSOLE_SECRET: missing; .*openssl rand/,
+    );
+    const short = problemsOf({ OPSDESK_CONSOLE: "remote", OPSDESK_CONSOLE_SECRET: "hunter2" });
+    expect(short).toEqual([
+      "OPSDESK_CONSOLE_SECRET: expected at least 16 characters (for example the output of: openssl rand -hex 24)",
+    ]);
+    expect(short.join(" ")).not.toContain("hunter2");
+    const secret = "0123456789abcdef0123";
+    expect(
+      loadEnv({ OPSDESK_CONSOLE: "remote", OPSDESK_CONSOLE_SECRET: secret }).OPSDESK_CONSOLE_SECRET,
+    ).toBe(secret);
   });
 });
