@@ -1,6 +1,6 @@
 // The console's outbox transport on both engines: posts exactly once per row, updates the card in place,
 // threads lines under it, opens a room for a major incident, and posts anew when the card's post was lost.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { ConsoleMessageStore } from "../../../src/adapters/console/messages/store.js";
 import { ConsoleTransport } from "../../../src/adapters/console/transport.js";
 import { ManualClock } from "../../../src/core/clock.js";
@@ -45,13 +45,12 @@ describeEachDatabase("GIVEN the console transport", (database) => {
     const store = new ConsoleMessageStore(db, new ManualClock("2026-11-02T09:00:00Z"));
     return { db, store, transport: new ConsoleTransport(store), refs: databaseRefStore(db) };
   };
-  const signal = new AbortController().signal;
 
   it("THEN a post retried after an unknown outcome finds its first message instead of posting twice", async () => {
     const { db, store, transport, refs } = setup();
     const post = row("post_card", { card: cardWith("New") });
-    const first = await transport.deliver(post, refs, signal);
-    const retried = await transport.deliver({ ...post, attempt: 2 }, refs, signal);
+    const first = await transport.deliver(post, refs);
+    const retried = await transport.deliver({ ...post, attempt: 2 }, refs);
     expect(retried.message?.messageId).toBe(first.message?.messageId);
     const cards = (await store.channel("#incidents", "ada")).filter((m) => m.content.kind === "card");
     expect(cards).toHaveLength(1);
@@ -70,8 +69,8 @@ describeEachDatabase("GIVEN the console transport", (database) => {
     const { store, transport, refs } = setup();
     const heard: number[] = [];
     store.onWrite((m) => heard.push(m.id));
-    await transport.deliver(row("update_card", { card: cardWith("In progress") }), refs, signal);
-    await transport.deliver(row("thread_reply", { text: "Ada Agent acknowledged INC-7." }), refs, signal);
+    await transport.deliver(row("update_card", { card: cardWith("In progress") }), refs);
+    await transport.deliver(row("thread_reply", { text: "Ada Agent acknowledged INC-7." }), refs);
     const [card] = (await store.channel("#incidents", "ada")).filter((m) => m.content.kind === "card");
     expect(card?.content.kind === "card" && card.content.view.badge?.text).toBe("In progress");
     expect(card?.replyCount).toBe(1);
@@ -94,7 +93,6 @@ describeEachDatabase("GIVEN the console transport", (database) => {
         },
       ),
       refs,
-      signal,
     );
     expect(room.message?.channelId).toBe("#inc-7-payments-down");
     expect(await store.channelIds()).toContain("#inc-7-payments-down");
@@ -114,7 +112,6 @@ describeEachDatabase("GIVEN the console transport", (database) => {
         { ref: { ticketKind: "incident", ticketId: 99, purpose: "card" } },
       ),
       refs,
-      signal,
     );
     const message = await store.find(Number(posted.message?.messageId));
     expect(message?.content.kind === "card" && message.content.view.badge?.text).toBe("Resolved");
@@ -122,8 +119,6 @@ describeEachDatabase("GIVEN the console transport", (database) => {
 
   it("THEN a kind the console does not know is a permanent failure, for the dead letters", async () => {
     const { transport, refs } = setup();
-    await expect(transport.deliver(row("send_fax", {}), refs, signal)).rejects.toBeInstanceOf(
-      PermanentDeliveryError,
-    );
+    await expect(transport.deliver(row("send_fax", {}), refs)).rejects.toBeInstanceOf(PermanentDeliveryError);
   });
 });
