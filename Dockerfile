@@ -22,6 +22,8 @@ COPY --from=build --chown=node:node /app/package.json /app/package-lock.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/prisma ./prisma
+# The console's page script and style are served from the source tree (hand-written, not compiled).
+COPY --from=build --chown=node:node /app/src/adapters/console/assets ./src/adapters/console/assets
 COPY --chown=node:node manifests ./manifests
 # The embedded SQLite database lives in ./data; mount a volume there (or set DATABASE_URL to PostgreSQL).
 RUN mkdir -p /app/data && chown node:node /app/data

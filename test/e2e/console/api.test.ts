@@ -117,6 +117,26 @@ describe("GIVEN Rita raises an incident with a slash command", () => {
   });
 });
 
+describe("GIVEN a bare /incident, as in Slack", () => {
+  it("THEN the create form opens with the configured services, and submitting it raises the incident", async () => {
+    const reply = await world.api.command("rita", "/incident");
+    expect(reply.kind).toBe("form");
+    expect(reply.form?.id).toBe("incident.new");
+    expect(reply.html).toContain('<option value="payments">Payments API</option>');
+    const raised = await world.api.form("rita", "incident.new", reply.form?.hidden ?? {}, {
+      title: "Card terminals offline",
+      impact: "high",
+      urgency: "high",
+      service: "payments",
+      category: null,
+      description: "All stores since 9:00",
+    });
+    expect(raised.message?.view?.text).toMatch(
+      /^INC-\d+ is raised with priority P1: Card terminals offline$/,
+    );
+  });
+});
+
 describe("GIVEN input the console cannot act on", () => {
   it("THEN a mistyped subcommand gets a private explanation with the fix", async () => {
     const reply = await world.api.command("ada", "/incident shwo INC-1");
@@ -234,7 +254,7 @@ describe("GIVEN a page listening for live updates", () => {
       received += decoder.decode(value);
     }
     controller.abort();
-    expect(received).toMatch(/event: message\ndata: .*INC-3 · Printer on fire/);
+    expect(received).toMatch(/event: message\ndata: .*INC-\d+ · Printer on fire/);
     // Rita's private confirmation went to her pages only.
     expect(received).not.toContain("is raised with priority");
   });
