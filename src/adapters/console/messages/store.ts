@@ -1,5 +1,5 @@
 import type { Clock } from "../../../core/clock.js";
-import type { Db } from "../../../db/client.js";
+import type { Db, Tx } from "../../../db/client.js";
 import {
   type ConsoleContent,
   type ConsoleMessage,
@@ -40,15 +40,19 @@ export class ConsoleMessageStore {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * Posts a message (once per idempotency key). One transaction reads what live pages need: for a thread
+   * reply, its card with the new reply count, so the count on the page moves too.
+   */
   async post(input: NewConsoleMessage): Promise<ConsoleMessage> {
     const { kind, body } = encodeContent(input.content);
     const at = this.#clock.now();
-    const row = await this.#db.$transaction(async (tx) => {
+    const written = await this.#db.$transaction(async (tx) => {
       if (input.idempotencyKey !== undefined) {
         const existing = await tx.consoleMessage.findUnique({
           where: { idempotencyKey: input.idempotencyKey },
         });
-        if (existing) return { row: existing, created: false };
+        if (existing) return { message: decodeRow(existing, await repliesTo(tx, existing)), changed: [] };
       }
       const created = await tx.consoleMessage.create({
         data: {
@@ -62,31 +66,39 @@ export class ConsoleMessageStore {
           updatedAt: at,
         },
       });
-      return { row: created, created: true };
+      const message = decodeRow(created, 0);
+      const parent =
+        created.threadOfId === null
+          ? null
+          : await tx.consoleMessage.findUnique({ where: { id: created.threadOfId } });
+      const changed = parent ? [message, decodeRow(parent, await repliesTo(tx, parent))] : [message];
+      return { message, changed };
     });
-    const message = await this.#withReplies(row.row);
-    if (row.created) this.#notify(message);
-    if (row.created && message.threadOfId !== null) await this.#notifyParent(message.threadOfId);
-    return message;
+    for (const message of written.changed) this.#notify(message);
+    return written.message;
   }
 
   /** Replaces a message's content (a card updated in place); null when no such message exists. */
   async update(id: number, content: ConsoleContent): Promise<ConsoleMessage | null> {
     const { kind, body } = encodeContent(content);
-    const row = await this.#db.$transaction(async (tx) => {
-      const found = await tx.consoleMessage.findUnique({ where: { id } });
+    const message = await this.#db.$transaction(async (tx) => {
+      const found = await tx.consoleMessage.findUnique({ where: { id }, select: { id: true } });
       if (!found) return null;
-      return tx.consoleMessage.update({ where: { id }, data: { kind, body, updatedAt: this.#clock.now() } });
+      const row = await tx.consoleMessage.update({
+        where: { id },
+        data: { kind, body, updatedAt: this.#clock.now() },
+      });
+      return decodeRow(row, await repliesTo(tx, row));
     });
-    if (!row) return null;
-    const message = await this.#withReplies(row);
-    this.#notify(message);
+    if (message) this.#notify(message);
     return message;
   }
 
   async find(id: number): Promise<ConsoleMessage | null> {
-    const row = await this.#db.$transaction((tx) => tx.consoleMessage.findUnique({ where: { id } }));
-    return row ? this.#withReplies(row) : null;
+    return this.#db.$transaction(async (tx) => {
+      const row = await tx.consoleMessage.findUnique({ where: { id } });
+      return row ? decodeRow(row, await repliesTo(tx, row)) : null;
+    });
   }
 
   /** The latest messages in a channel that this person may see, oldest first. */
@@ -151,19 +163,12 @@ export class ConsoleMessageStore {
     return rows.map((row) => decodeRow(row, byId.get(row.id) ?? 0));
   }
 
-  async #withReplies(row: StoredRow): Promise<ConsoleMessage> {
-    const [message] = await this.#decodeAll([row]);
-    if (!message) throw new Error(`console message ${row.id} could not be decoded`);
-    return message;
-  }
-
-  /** A new reply changes its card's reply count; tell listeners so the count on the page moves too. */
-  async #notifyParent(id: number): Promise<void> {
-    const parent = await this.find(id);
-    if (parent) this.#notify(parent);
-  }
-
   #notify(message: ConsoleMessage): void {
     for (const listener of this.#listeners) listener(message);
   }
+}
+
+/** Replies under a message in the channel; thread replies have none of their own. */
+async function repliesTo(tx: Tx, row: StoredRow): Promise<number> {
+  return row.threadOfId === null ? tx.consoleMessage.count({ where: { threadOfId: row.id } }) : 0;
 }
