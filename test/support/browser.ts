@@ -5,14 +5,14 @@ import { type Browser, chromium } from "playwright-core";
 
 export const chromiumPath = process.env.OPSDESK_TEST_CHROMIUM ?? "/usr/bin/chromium";
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
+export async function launchChromium(path = chromiumPath): Promise<Browser> {
+  if (!existsSync(path)) {
     throw new Error(
-      `The console's browser tests need Chromium at ${chromiumPath}; install chromium: apt-get install chromium (or point OPSDESK_TEST_CHROMIUM at a Chromium binary). .ci/run installs it when missing.`,
+      `The console's browser tests need Chromium at ${path}; install chromium: apt-get install chromium (or point OPSDESK_TEST_CHROMIUM at a Chromium binary). .ci/run installs it when missing.`,
     );
   }
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: path,
     headless: true,
     args: [
       "--no-sandbox",

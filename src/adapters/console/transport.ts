@@ -39,9 +39,9 @@ export class ConsoleTransport implements ChatTransport {
         return this.#threadReply(row, refs, (row.body as ThreadLineBody).text);
       case "open_major_room":
         return this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
-      case "post_message":
-        return this.#post(row, row.channelId, contentOf(row));
       default:
+        // Any other post (SLA alerts, reminders, approvals to come) shows its card or its text.
+        if (row.kind.startsWith("post_")) return this.#post(row, row.channelId, contentOf(row));
         throw new PermanentDeliveryError("unknown_kind", `the console cannot show a "${row.kind}" message`);
     }
   }
@@ -98,7 +98,7 @@ function cardOf(body: unknown): Card {
   return reviveCard((body as CardBody).card);
 }
 
-/** A plain post from any producer (alerts, reminders): a card when it carries one, else its text. */
+/** A post from any producer: a card when the body carries one (`{ card }`), else its `{ text }`. */
 function contentOf(row: OutboxRow): ConsoleContent {
   const body = row.body as { card?: Card; text?: unknown };
   if (body.card) return { kind: "card", view: reviveCard(body.card) };

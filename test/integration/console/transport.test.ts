@@ -117,6 +117,30 @@ describeEachDatabase("GIVEN the console transport", (database) => {
     expect(message?.content.kind === "card" && message.content.view.badge?.text).toBe("Resolved");
   });
 
+  it("THEN any other post shows its card or its text in its channel, like an SLA alert", async () => {
+    const { store, transport, refs } = setup();
+    const alert = await transport.deliver(
+      row(
+        "post_sla_warning",
+        { text: "INC-7 will breach its resolution target in 30m" },
+        { channelId: "#sla-alerts", ref: null },
+      ),
+      refs,
+    );
+    const [message] = await store.channel("#sla-alerts", "ada");
+    expect(alert.message?.messageId).toBe(String(message?.id));
+    expect(message?.content).toEqual({
+      kind: "text",
+      text: "INC-7 will breach its resolution target in 30m",
+    });
+    await expect(
+      transport.deliver(
+        row("post_message", { nothing: true }, { channelId: "#sla-alerts", ref: null }),
+        refs,
+      ),
+    ).rejects.toBeInstanceOf(PermanentDeliveryError);
+  });
+
   it("THEN a kind the console does not know is a permanent failure, for the dead letters", async () => {
     const { transport, refs } = setup();
     await expect(transport.deliver(row("send_fax", {}), refs)).rejects.toBeInstanceOf(PermanentDeliveryError);
