@@ -1,6 +1,4 @@
 import type { AddressInfo } from "node:net";
-import { openConsoleSandbox } from "../adapters/console/sandbox.js";
-import { withSandboxDesk } from "../adapters/console/sandbox-desk.js";
 import type { Env } from "../config/env.js";
 import { loadConfigFile } from "../config/load.js";
 import type { OpsdeskConfig } from "../config/types.js";
@@ -13,7 +11,8 @@ import { type ReadinessState, registerHealthRoutes } from "../http/health.js";
 import { HttpServer } from "../http/server.js";
 import type { Logger } from "../log.js";
 import type { OutboxDispatcher } from "../outbox/index.js";
-import { chatCredentialsSet, connectChat } from "./connect-chat.js";
+import { connectChat } from "./connect-chat.js";
+import { type PreparedConsole, prepareConsole } from "./prepare-console.js";
 import { syncConfigToDatabase } from "./sync-config.js";
 
 export interface RunningOpsDesk {
@@ -37,7 +36,7 @@ export interface StartOptions {
   clock?: Clock;
 }
 
-/** Starts OpsDesk: configuration, migrations, config sync, then the HTTP server. */
+/** Starts OpsDesk: configuration, migrations, the console's sandbox and clock, config sync, then the HTTP server. */
 export async function startOpsDesk({
   env,
   log,
@@ -53,32 +52,27 @@ export async function startOpsDesk({
 
   const database = openDatabase(location);
   const state: ReadinessState = { migrationsApplied: true, shuttingDown: false };
-  const consoleEnabled = env.OPSDESK_CONSOLE !== "off";
-  let deskConfig = config;
-  let sandbox: Awaited<ReturnType<typeof openConsoleSandbox>>;
+  let prepared: PreparedConsole;
   try {
-    sandbox = await openConsoleSandbox(database.db, base, {
+    prepared = await prepareConsole({
+      env,
+      db: database.db,
       provider: location.provider,
       freshDatabase: migration.alreadyApplied === 0,
-      chatConnected: chatCredentialsSet(env),
-      consoleEnabled,
+      clock: base,
+      config,
     });
-    // A sandbox without people in the config gets a requester, agents, a CAB member and an admin to play.
-    if (sandbox.refusal === null) deskConfig = withSandboxDesk(config);
-    const synced = await syncConfigToDatabase(database.db, location.provider, deskConfig);
-    log.info({ ...synced, sandbox: sandbox.refusal === null }, "configuration synced");
+    const synced = await syncConfigToDatabase(database.db, location.provider, prepared.config);
+    log.info({ ...synced, sandbox: prepared.sandbox.refusal === null }, "configuration synced");
   } catch (error) {
     await database.close();
     throw error;
   }
-  const clock = sandbox.clock;
+  const { clock } = prepared.sandbox;
+  const deskConfig = prepared.config;
 
   const server = new HttpServer(log);
   registerHealthRoutes(server, database.db, state);
-  const access = {
-    mode: env.OPSDESK_CONSOLE === "remote" ? "remote" : "on",
-    secret: env.OPSDESK_CONSOLE_SECRET,
-  } as const;
   const chat = connectChat({
     env,
     config: deskConfig,
@@ -86,11 +80,11 @@ export async function startOpsDesk({
     clock,
     log,
     server,
-    console: consoleEnabled ? { sandbox, access } : undefined,
+    console: prepared.console,
   });
   const address = await server.listen(env.PORT, env.HOST);
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
-  const consoleUrl = consoleEnabled ? `${consoleHost(url, address)}/console` : undefined;
+  const consoleUrl = prepared.console ? `${consoleHost(url, address)}/console` : undefined;
   await chat.start();
   log.info(
     {
