@@ -30,6 +30,21 @@ afterAll(async () => {
 const card = (ref: string) => page.locator("#messages article.card", { hasText: `${ref} ·` });
 const formDialog = () => page.locator("#form-dialog");
 
+/** Ids of visible form controls that assistive technology could not name. */
+function unlabelledControls(): Promise<string[]> {
+  return page
+    .locator("input:not([type=hidden]), select, textarea")
+    .evaluateAll((controls) =>
+      controls
+        .filter(
+          (c) =>
+            (c as unknown as { labels: { length: number } }).labels.length === 0 &&
+            !c.getAttribute("aria-label"),
+        )
+        .map((c) => c.id || c.outerHTML),
+    );
+}
+
 async function send(text: string): Promise<void> {
   const box = page.getByLabel(/with a slash command/);
   await box.fill(text);
@@ -61,6 +76,7 @@ describe("GIVEN a newcomer who opens the console printed by npm start", () => {
       "Cleo CAB (cab)",
       "Alex Admin (admin)",
     ]);
+    expect(await unlabelledControls()).toEqual([]);
   });
 
   it("THEN completion offers the registry's subcommands while they type", async () => {
@@ -105,6 +121,7 @@ describe("GIVEN a newcomer who opens the console printed by npm start", () => {
     await card("INC-1").getByRole("button", { name: "Put on hold" }).focus();
     await page.keyboard.press("Enter");
     await formDialog().getByRole("heading", { name: "Put on hold" }).waitFor();
+    expect(await unlabelledControls()).toEqual([]);
     await formDialog().getByLabel("Waiting for").selectOption("awaiting_vendor");
     await formDialog().getByLabel(/^Note/).fill("Vendor case 5521");
     await formDialog().getByRole("button", { name: "Put on hold" }).press("Enter");
