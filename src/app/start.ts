@@ -85,6 +85,12 @@ export async function startOpsDesk({
   const address = await server.listen(env.PORT, env.HOST);
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   const consoleUrl = prepared.console ? `${consoleHost(url, address)}/console` : undefined;
+  if (prepared.console?.access.mode === "on" && !["127.0.0.1", "::1"].includes(address.address)) {
+    log.info(
+      { host: env.HOST },
+      "the console answers only requests from this machine; set OPSDESK_CONSOLE=remote and OPSDESK_CONSOLE_SECRET to open it to others",
+    );
+  }
   await chat.start();
   log.info(
     {
