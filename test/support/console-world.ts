@@ -4,7 +4,7 @@ import type { RunningOpsDesk } from "../../src/app/start.js";
 import { startDesk } from "./desk-world.js";
 
 export interface ConsoleReply {
-  kind: "notice" | "view" | "form" | "field_errors";
+  kind: "notice" | "view" | "form" | "field_errors" | "posted";
   message?: ConsoleMessageJson;
   form?: { id: string; hidden: Record<string, string>; fields: { id: string }[] };
   html?: string;
@@ -16,7 +16,7 @@ export interface ConsoleMessageJson {
   channel: string;
   threadOf: number | null;
   private: boolean;
-  kind: "card" | "list" | "notice" | "text";
+  kind: "card" | "list" | "notice" | "text" | "chat";
   view?: {
     type: string;
     title?: string;

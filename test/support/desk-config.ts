@@ -1,5 +1,5 @@
 // The opsdesk.yaml every end-to-end test runs with: one agent group, a reporter, two services with their
-// own incident channels per platform, and default channels.
+// own incident channels per platform (Slack, Discord and the console), and default channels.
 export const people = {
   ada: { id: "ada", name: "Ada Agent", slack: "U0ADAAGT", discord: "100000000000000001" },
   otto: { id: "otto", name: "Otto Agent", slack: "U0OTTOAG", discord: "100000000000000002" },
@@ -22,6 +22,12 @@ export const channels = {
     approvals: "200000000000000003",
     alerts: "200000000000000004",
   },
+  console: {
+    incidents: "#incidents",
+    payments: "#payments",
+    approvals: "#approvals",
+    alerts: "#sla-alerts",
+  },
 } as const;
 
 export const deskConfigYaml = `
@@ -40,7 +46,7 @@ services:
     name: Payments API
     tier: 1
     owner: service-desk
-    channels: { slack: ${channels.slack.payments}, discord: "${channels.discord.payments}" }
+    channels: { slack: ${channels.slack.payments}, discord: "${channels.discord.payments}", console: "${channels.console.payments}" }
   - id: identity
     name: Identity
     tier: 2

@@ -81,6 +81,17 @@ export class ConsoleTransport implements ChatTransport {
       content: { kind: "card", view: reviveCard(body.card) },
       idempotencyKey: row.idempotencyKey,
     });
+    if (body.invite.length > 0) {
+      // Everyone sees every console channel; the line says who the room is for, as an invitation would.
+      await this.#store.post({
+        channelId: room,
+        content: {
+          kind: "text",
+          text: `Invited to this room: ${body.invite.map((id) => `@${id}`).join(" ")}`,
+        },
+        idempotencyKey: `${row.idempotencyKey}:invite`,
+      });
+    }
     const card = row.ref ? await refs.find("console", { ...row.ref, purpose: "card" }) : null;
     if (card) {
       await this.#store.post({

@@ -4,6 +4,7 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ConsoleMessageJson,
+  type ConsoleReply,
   type ConsoleWorld,
   cardIn,
   fieldOf,
@@ -32,7 +33,12 @@ describe("GIVEN a fresh OpsDesk with no chat credentials", () => {
       { id: "otto", name: "Otto Agent", roles: ["agent"] },
       { id: "rita", name: "Rita Reporter", roles: [] },
     ]);
-    expect(workspace.channels.map((c) => c.id)).toEqual(["#incidents", "#approvals", "#sla-alerts"]);
+    expect(workspace.channels.map((c) => c.id)).toEqual([
+      "#incidents",
+      "#approvals",
+      "#sla-alerts",
+      "#payments",
+    ]);
     expect(workspace.clock.timeTravel.allowed).toBe(true);
   });
 
@@ -137,6 +143,38 @@ describe("GIVEN a bare /incident, as in Slack", () => {
   });
 });
 
+describe("GIVEN someone writes a message in a channel instead of a command", () => {
+  it("THEN everyone sees it under their name, and Raise incident opens the form prefilled from it", async () => {
+    const posted = await world.api.command("otto", "Printers on floor 3 are offline\nSince the 8:00 update");
+    expect(posted.kind).toBe("posted");
+    const message = posted.message;
+    expect(message?.private).toBe(false);
+    expect(message?.html).toContain("Otto Agent");
+    expect(message?.html).toContain('data-raise="');
+    expect((await world.api.messages("#incidents", "rita")).map((m) => m.id)).toContain(message?.id);
+
+    const { body } = await world.api.post<{ reply: ConsoleReply }>("/raise", {
+      as: "rita",
+      channel: "#incidents",
+      messageId: message?.id,
+    });
+    expect(body.reply.kind).toBe("form");
+    expect(body.reply.html).toContain('value="Printers on floor 3 are offline"');
+    expect(body.reply.html).toContain(`From the OpsDesk console: #incidents, message ${message?.id}`);
+  });
+
+  it("THEN Raise incident on a card (not a person's message) is refused privately", async () => {
+    const card = await cardIn(world.api, "#incidents", "INC-1");
+    const { body } = await world.api.post<{ reply: ConsoleReply }>("/raise", {
+      as: "rita",
+      channel: "#incidents",
+      messageId: card.id,
+    });
+    expect(body.reply.message?.private).toBe(true);
+    expect(body.reply.message?.view?.text).toContain("raise the incident with /incident");
+  });
+});
+
 describe("GIVEN input the console cannot act on", () => {
   it("THEN a mistyped subcommand gets a private explanation with the fix", async () => {
     const reply = await world.api.command("ada", "/incident shwo INC-1");
@@ -144,9 +182,14 @@ describe("GIVEN input the console cannot act on", () => {
     expect(reply.message?.view?.text).toContain("Did you mean show?");
   });
 
-  it("THEN text that is no slash command says what the message box takes", async () => {
-    const reply = await world.api.command("ada", "hello?");
-    expect(reply.message?.view?.text).toContain("/incident help");
+  it("THEN an empty message is answered 400 with what to type", async () => {
+    const { status, body } = await world.api.post<{ message: string }>("/command", {
+      as: "ada",
+      channel: "#incidents",
+      text: "   ",
+    });
+    expect(status).toBe(400);
+    expect(body.message).toContain("/incident help");
   });
 
   it("THEN a request without the fields it needs is answered 400 naming them", async () => {

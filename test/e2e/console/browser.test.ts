@@ -18,6 +18,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   world = await startConsoleWorld({ OPSDESK_CONFIG: "/nonexistent/opsdesk.yaml" });
   page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  // A missing element fails its step with a locator message, well inside the test's own timeout.
+  page.setDefaultTimeout(10_000);
   // Buttons that alert many people ask first; the newcomer says yes.
   page.on("dialog", (dialog) => void dialog.accept());
 });
@@ -46,7 +48,7 @@ function unlabelledControls(): Promise<string[]> {
 }
 
 async function send(text: string): Promise<void> {
-  const box = page.getByLabel(/with a slash command/);
+  const box = page.getByLabel(/^Message #/);
   await box.fill(text);
   await box.press("Enter");
 }
@@ -80,7 +82,7 @@ describe("GIVEN a newcomer who opens the console printed by npm start", () => {
   });
 
   it("THEN completion offers the registry's subcommands while they type", async () => {
-    await page.getByLabel(/with a slash command/).pressSequentially("/incident re");
+    await page.getByLabel(/^Message #/).pressSequentially("/incident re");
     await expect
       .poll(() =>
         page.locator("#command-suggestions option").evaluateAll((o) => o.map((e) => e.getAttribute("value"))),
@@ -164,10 +166,21 @@ describe("GIVEN a newcomer who opens the console printed by npm start", () => {
     expect(lines.join("\n")).toMatch(/resolved/i);
   });
 
+  it("THEN a message written in the channel can become an incident with Raise incident", async () => {
+    await send("Badge readers at the main entrance reject every card");
+    const written = page.locator("#messages li", { hasText: "Badge readers at the main entrance" });
+    await written.getByRole("button", { name: "Raise incident from this message" }).click();
+    const title = formDialog().getByLabel("Title");
+    await title.waitFor();
+    expect(await title.inputValue()).toBe("Badge readers at the main entrance reject every card");
+    await formDialog().locator('button[type="submit"]').click();
+    await page.locator("#messages li.private", { hasText: "INC-2 is raised" }).waitFor();
+  });
+
   it("THEN someone else's incident appears on their page without a reload", async () => {
     await world.api.command("rita", "/incident VPN drops every hour impact:medium");
     await world.settle();
-    await card("INC-2").waitFor();
+    await card("INC-3").waitFor();
   });
 
   it("THEN time travel moves the desk clock forward in the sandbox", async () => {

@@ -87,7 +87,7 @@ describeEachDatabase("GIVEN the console transport", (database) => {
     const room = await transport.deliver(
       row(
         "open_major_room",
-        { name: "inc-7-payments-down", card: cardWith("In progress"), invite: [] },
+        { name: "inc-7-payments-down", card: cardWith("In progress"), invite: ["rita", "ada"] },
         {
           ref: { ticketKind: "incident", ticketId: 7, purpose: "major_room" },
         },
@@ -96,6 +96,9 @@ describeEachDatabase("GIVEN the console transport", (database) => {
     );
     expect(room.message?.channelId).toBe("#inc-7-payments-down");
     expect(await store.channelIds()).toContain("#inc-7-payments-down");
+    const inRoom = await store.channel("#inc-7-payments-down", "otto");
+    expect(inRoom.map((m) => m.content.kind)).toEqual(["card", "text"]);
+    expect(inRoom[1]?.content).toEqual({ kind: "text", text: "Invited to this room: @rita @ada" });
     const [card] = (await store.channel("#incidents", "ada")).filter((m) => m.content.kind === "card");
     const lines = (await store.thread(card?.id ?? 0, "ada"))?.replies.map(
       (r) => r.content.kind === "text" && r.content.text,

@@ -144,6 +144,21 @@ document.addEventListener("click", async (event) => {
     }
     return;
   }
+  const raise = target?.closest("button[data-raise]");
+  if (raise) {
+    try {
+      const data = await post("/console/api/raise", {
+        as,
+        channel,
+        messageId: Number(raise.dataset.raise),
+        requestId: requestId(),
+      });
+      showReply(data.reply);
+    } catch (error) {
+      announce(error.message);
+    }
+    return;
+  }
   const threadLink = target?.closest("button[data-thread]");
   if (threadLink) await openThread(Number(threadLink.dataset.thread));
   if (target?.closest("[data-close-dialog]")) dialog.close();

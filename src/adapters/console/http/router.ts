@@ -9,6 +9,7 @@ import { handleComplete } from "../listeners/complete.js";
 import { handleEvents } from "../listeners/events.js";
 import { handleForm } from "../listeners/form.js";
 import { handlePage } from "../listeners/page.js";
+import { handleRaiseFromMessage } from "../listeners/raise-from-message.js";
 import { handleChannelMessages, handlePrivateReplies, handleThread } from "../listeners/read-messages.js";
 import { handleSignIn, showSignIn } from "../listeners/sign-in.js";
 import { handleTimeTravel } from "../listeners/time-travel.js";
@@ -29,6 +30,7 @@ const routes: Readonly<Record<string, Handler>> = {
   "POST /console/api/command": handleCommand,
   "POST /console/api/button": handleButton,
   "POST /console/api/form": handleForm,
+  "POST /console/api/raise": handleRaiseFromMessage,
   "POST /console/api/clock": handleTimeTravel,
 };
 

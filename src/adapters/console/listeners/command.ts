@@ -2,13 +2,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { parseCommandText } from "../../../core/commands/parse-text.js";
 import { commandRegistry } from "../../../core/commands/registry.js";
+import { sendJson } from "../../../http/server.js";
 import type { InteractionContext } from "../../../interactions/context.js";
 import { openIncidentCreateForm } from "../../../interactions/open-create-form.js";
 import { privateNotice, type Reply } from "../../../interactions/reply.js";
 import { runIncidentCommand } from "../../../interactions/run-incident-command.js";
 import type { ConsoleDeps } from "../deps.js";
 import { channelField, personField, requestIdField } from "../http/fields.js";
-import { readJson } from "../http/respond.js";
+import { BadConsoleRequest, readJson } from "../http/respond.js";
+import { messageJson } from "../messages/to-json.js";
+import { consolePeople } from "../workspace.js";
 import { actAndReply } from "./act.js";
 
 const commandBody = z.object({
@@ -19,21 +22,39 @@ const commandBody = z.object({
 });
 
 /**
- * `POST /console/api/command`: what was typed in the message box, the same grammar as Slack's slash
- * commands. A bare `/incident` opens the form, as in Slack.
+ * `POST /console/api/command`: what was typed in the message box. A slash command runs with the same
+ * grammar as Slack's (a bare `/incident` opens the form); anything else is a message in the channel,
+ * which anyone can then raise an incident from.
  */
 export async function handleCommand(deps: ConsoleDeps, req: IncomingMessage, res: ServerResponse) {
   const body = await readJson(req, commandBody);
-  await actAndReply(deps, res, body, (ctx) => runTypedLine(ctx, body.text.trim()));
+  const line = body.text.trim();
+  if (line === "")
+    throw new BadConsoleRequest("The message is empty: type a slash command like /incident help.");
+  if (!line.startsWith("/")) return postChatMessage(deps, res, body, line);
+  await actAndReply(deps, res, body, (ctx) => runSlashCommand(ctx, line));
 }
 
-async function runTypedLine(ctx: InteractionContext, line: string): Promise<Reply> {
+async function postChatMessage(
+  deps: ConsoleDeps,
+  res: ServerResponse,
+  body: { as: string; channel: string },
+  text: string,
+): Promise<void> {
+  const author = consolePeople(deps.config).find((p) => p.id === body.as);
+  const message = await deps.store.post({
+    channelId: body.channel,
+    content: { kind: "chat", text, authorId: body.as, authorName: author?.name ?? body.as },
+  });
+  sendJson(res, 200, {
+    duplicate: false,
+    reply: { kind: "posted", message: messageJson(message, deps.config.timezone) },
+  });
+}
+
+async function runSlashCommand(ctx: InteractionContext, line: string): Promise<Reply> {
   const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
-  if (!match)
-    return privateNotice(
-      "info",
-      "The console takes slash commands, like Slack: type /incident help to see what you can do, or /incident to open the form.",
-    );
+  if (!match) return privateNotice("info", "Type a command after the slash, like /incident help.");
   const [, name = "", text = ""] = match;
   if (name.toLowerCase() === "incident" && text.trim() === "")
     return { kind: "form", form: await openIncidentCreateForm(ctx.incidents.db) };

@@ -1,12 +1,16 @@
 import type { Card, List, Notice } from "../../../core/views/index.js";
 import { reviveCard } from "../../../notifications/card-payload.js";
 
-/** What a console message shows: a neutral view, or a plain line (thread replies, links). */
+/**
+ * What a console message shows: a neutral view, a plain line from OpsDesk (thread replies, links), or
+ * something a person wrote in the channel (which anyone can raise an incident from).
+ */
 export type ConsoleContent =
   | { kind: "card"; view: Card }
   | { kind: "list"; view: List }
   | { kind: "notice"; view: Notice }
-  | { kind: "text"; text: string };
+  | { kind: "text"; text: string }
+  | { kind: "chat"; text: string; authorId: string; authorName: string };
 
 /** A stored console message as the rest of the adapter sees it. */
 export interface ConsoleMessage {
@@ -14,7 +18,7 @@ export interface ConsoleMessage {
   channelId: string;
   /** The card this line replies to, or null for a message in the channel. */
   threadOfId: number | null;
-  /** The only person who sees it (a private reply), or null. */
+  /** The only person who sees it (a private reply), or null for everyone in the channel. */
   audienceId: string | null;
   content: ConsoleContent;
   /** Thread replies under it, for messages in a channel. */
@@ -35,21 +39,41 @@ export interface StoredRow {
 }
 
 export function encodeContent(content: ConsoleContent): { kind: string; body: string } {
-  return content.kind === "text"
-    ? { kind: "text", body: JSON.stringify({ text: content.text }) }
-    : { kind: content.kind, body: JSON.stringify(content.view) };
+  switch (content.kind) {
+    case "text":
+      return { kind: "text", body: JSON.stringify({ text: content.text }) };
+    case "chat": {
+      const { text, authorId, authorName } = content;
+      return { kind: "chat", body: JSON.stringify({ text, authorId, authorName }) };
+    }
+    default:
+      return { kind: content.kind, body: JSON.stringify(content.view) };
+  }
+}
+
+function decodeContent(kind: string, parsed: unknown): ConsoleContent {
+  const fields = parsed as { text?: unknown; authorId?: unknown; authorName?: unknown };
+  switch (kind) {
+    case "card":
+      return { kind: "card", view: reviveCard(parsed as Card) };
+    case "list":
+      return { kind: "list", view: parsed as List };
+    case "notice":
+      return { kind: "notice", view: parsed as Notice };
+    case "chat":
+      return {
+        kind: "chat",
+        text: String(fields.text ?? ""),
+        authorId: String(fields.authorId ?? ""),
+        authorName: String(fields.authorName ?? ""),
+      };
+    default:
+      return { kind: "text", text: String(fields.text ?? "") };
+  }
 }
 
 export function decodeRow(row: StoredRow, replyCount: number): ConsoleMessage {
-  const parsed = JSON.parse(row.body) as unknown;
-  const content: ConsoleContent =
-    row.kind === "card"
-      ? { kind: "card", view: reviveCard(parsed as Card) }
-      : row.kind === "list"
-        ? { kind: "list", view: parsed as List }
-        : row.kind === "notice"
-          ? { kind: "notice", view: parsed as Notice }
-          : { kind: "text", text: String((parsed as { text?: unknown }).text ?? "") };
+  const content = decodeContent(row.kind, JSON.parse(row.body) as unknown);
   return {
     id: row.id,
     channelId: row.channelId,

@@ -13,7 +13,11 @@ export function messageJson(message: ConsoleMessage, timezone: string) {
     threadOf: message.threadOfId,
     private: message.audienceId !== null,
     kind: content.kind,
-    ...(content.kind === "text" ? { text: content.text } : { view: content.view }),
+    ...(content.kind === "text"
+      ? { text: content.text }
+      : content.kind === "chat"
+        ? { text: content.text, author: content.authorId }
+        : { view: content.view }),
     replies: message.replyCount,
     createdAt: message.createdAt.toISOString(),
     updatedAt: message.updatedAt.toISOString(),

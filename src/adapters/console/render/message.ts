@@ -14,26 +14,33 @@ export function renderContent(content: ConsoleContent, id: string, timezone: str
     case "notice":
       return renderNotice(content.view);
     case "text":
+    case "chat":
       return html`<p class="text">${multiline(content.text)}</p>`;
   }
 }
 
 /**
  * One message as a list item of the channel (or thread) log. Private replies say so in words, not only
- * by colour; cards with replies get the button that opens their thread.
+ * by colour; cards get the button that opens their thread; what people wrote gets "Raise incident", the
+ * console's message shortcut.
  */
 export function renderMessage(message: ConsoleMessage, timezone: string): Html {
   const id = `msg-${message.id}`;
   const isPrivate = message.audienceId !== null;
-  const author = isPrivate ? "OpsDesk (private)" : "OpsDesk";
+  const { content } = message;
+  const author = content.kind === "chat" ? content.authorName : isPrivate ? "OpsDesk (private)" : "OpsDesk";
   return html`<li class="${isPrivate ? "message private" : "message"}" id="${id}" data-message-id="${message.id}">
 <div class="meta"><span class="author">${author}</span> ${timeElement(message.createdAt, timezone)}${
     isPrivate ? html` <span class="only-you">Only you can see this</span>` : ""
   }</div>
-${renderContent(message.content, id, timezone)}
+${renderContent(content, id, timezone)}
 ${
-  message.threadOfId === null && message.content.kind === "card"
+  message.threadOfId === null && content.kind === "card"
     ? html`<button type="button" class="thread-link" data-thread="${message.id}" aria-controls="thread">${replyLabel(message.replyCount)}</button>`
+    : ""
+}${
+  content.kind === "chat"
+    ? html`<button type="button" class="raise" data-raise="${message.id}" aria-haspopup="dialog">Raise incident<span class="visually-hidden"> from this message</span></button>`
     : ""
 }
 </li>`;

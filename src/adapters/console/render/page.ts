@@ -70,11 +70,11 @@ ${renderClock(input)}
   )}</ol>
 ${input.messages.length === 0 ? html`<p class="empty" id="empty-channel">Nothing here yet. Raise an incident: <code>/incident Payments API is down impact:high</code></p>` : ""}
 <form id="composer" class="composer">
-<label for="composer-input">Message ${input.channel} with a slash command</label>
+<label for="composer-input">Message ${input.channel}: write, or type a slash command</label>
 <div class="composer-row"><input id="composer-input" name="text" type="text" list="command-suggestions" autocomplete="off" spellcheck="false" placeholder="/incident help" aria-describedby="composer-hint">
 <datalist id="command-suggestions"></datalist>
 <button type="submit" class="style-primary">Send</button></div>
-<p id="composer-hint" class="hint">Same commands as Slack: <code>/incident help</code>, <code>/incident</code> opens the form. Suggestions appear as you type.</p>
+<p id="composer-hint" class="hint">Same commands as Slack: <code>/incident help</code>, <code>/incident</code> opens the form; suggestions appear as you type. Anything else is a message, with "Raise incident" on it.</p>
 </form>
 </main>
 <aside id="thread" class="thread" aria-label="Thread" hidden>
