@@ -152,6 +152,19 @@ describe("GIVEN someone writes a message in a channel instead of a command", () 
     expect(message?.html).toContain("Otto Agent");
     expect(message?.html).toContain('data-raise="');
     expect((await world.api.messages("#incidents", "rita")).map((m) => m.id)).toContain(message?.id);
+    // Sent again with the same request id (a retry after a lost answer), it is not posted twice.
+    await world.api.command("otto", "Printers again", "#incidents", "req-chat-00001");
+    const again = await world.api.post<{ duplicate: boolean }>("/command", {
+      as: "otto",
+      channel: "#incidents",
+      text: "Printers again",
+      requestId: "req-chat-00001",
+    });
+    expect(again.body.duplicate).toBe(true);
+    const copies = (await world.api.messages("#incidents", "rita")).filter(
+      (m) => m.text === "Printers again",
+    );
+    expect(copies).toHaveLength(1);
 
     const { body } = await world.api.post<{ reply: ConsoleReply }>("/raise", {
       as: "rita",

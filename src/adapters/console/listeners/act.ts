@@ -26,14 +26,8 @@ export async function actAndReply(
   run: (ctx: InteractionContext) => Promise<Reply>,
   options: { asFieldErrors?: boolean } = {},
 ): Promise<void> {
-  const { db, clock } = deps.incidents;
-  if (
-    request.requestId &&
-    !(await claimRequest(db, "console", `request:${request.requestId}`, clock.now()))
-  ) {
-    sendJson(res, 200, { duplicate: true, reply: null });
-    return;
-  }
+  if (!(await firstDelivery(deps, res, request))) return;
+  const { db } = deps.incidents;
   let reply: Reply;
   try {
     const actor = await consoleActor(db, request.as);
@@ -43,4 +37,20 @@ export async function actAndReply(
   }
   const shown = await deliverConsoleReply(deps, reply, { channelId: request.channel, personId: request.as });
   sendJson(res, 200, { duplicate: false, reply: shown });
+}
+
+/**
+ * True the first time a request id is seen (or when there is none). A repeat is answered as a duplicate
+ * and does nothing: a double click, or a page retrying after a lost answer.
+ */
+export async function firstDelivery(
+  deps: ConsoleDeps,
+  res: ServerResponse,
+  request: Pick<ActionRequest, "requestId">,
+): Promise<boolean> {
+  const { db, clock } = deps.incidents;
+  if (!request.requestId) return true;
+  if (await claimRequest(db, "console", `request:${request.requestId}`, clock.now())) return true;
+  sendJson(res, 200, { duplicate: true, reply: null });
+  return false;
 }

@@ -12,7 +12,7 @@ import { channelField, personField, requestIdField } from "../http/fields.js";
 import { BadConsoleRequest, readJson } from "../http/respond.js";
 import { messageJson } from "../messages/to-json.js";
 import { consolePeople } from "../workspace.js";
-import { actAndReply } from "./act.js";
+import { actAndReply, firstDelivery } from "./act.js";
 
 const commandBody = z.object({
   as: personField,
@@ -31,7 +31,10 @@ export async function handleCommand(deps: ConsoleDeps, req: IncomingMessage, res
   const line = body.text.trim();
   if (line === "")
     throw new BadConsoleRequest("The message is empty: type a slash command like /incident help.");
-  if (!line.startsWith("/")) return postChatMessage(deps, res, body, line);
+  if (!line.startsWith("/")) {
+    if (await firstDelivery(deps, res, body)) await postChatMessage(deps, res, body, line);
+    return;
+  }
   await actAndReply(deps, res, body, (ctx) => runSlashCommand(ctx, line));
 }
 
