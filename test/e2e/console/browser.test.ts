@@ -110,7 +110,9 @@ describe("GIVEN a newcomer who opens the console printed by npm start", () => {
   });
 
   it("THEN as an agent they acknowledge it, and the one card changes in place", async () => {
+    // Choosing someone does nothing until Switch (a keyboard user's arrow keys must not reload the page).
     await page.getByLabel("Acting as").selectOption("ada");
+    await page.getByRole("button", { name: "Switch" }).click();
     await page.waitForURL(/as=ada/);
     await card("INC-1").getByRole("button", { name: "Acknowledge" }).click();
     await world.settle();

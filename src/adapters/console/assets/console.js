@@ -242,12 +242,6 @@ document.getElementById("thread-close").addEventListener("click", () => {
   document.querySelector(`[data-thread="${id}"]`)?.focus();
 });
 
-// Switching person reloads the page as them (their private replies differ).
-const identity = document.getElementById("identity");
-identity.addEventListener("change", () => {
-  location.assign(`/console?${new URLSearchParams({ channel, as: identity.value })}`);
-});
-
 // Time travel (sandbox only; the form is not there otherwise).
 const clockNow = document.getElementById("clock-now");
 function showClock(iso) {

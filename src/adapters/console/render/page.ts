@@ -47,14 +47,14 @@ export function renderPage(input: PageInput): Html {
 <a class="skip" href="#composer-input">Skip to the message box</a>
 <header class="topbar">
 <p class="brand">OpsDesk console</p>
-<form class="identity" method="get" action="/console">
+<form class="identity" method="get" action="/console" aria-label="Switch person">
 <input type="hidden" name="channel" value="${input.channel}">
 <label for="identity">Acting as</label>
 <select id="identity" name="as">${input.people.map(
     (p) =>
       html`<option value="${p.id}"${p.id === input.as ? " selected" : ""}>${p.name}${p.roles.length > 0 ? ` (${p.roles.join(", ")})` : " (requester)"}</option>`,
   )}${person ? "" : html`<option value="${input.as}" selected>${input.as} (no roles)</option>`}</select>
-<button type="submit" class="js-hidden">Switch</button>
+<button type="submit">Switch</button>
 </form>
 ${renderClock(input)}
 </header>
