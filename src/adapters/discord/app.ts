@@ -2,6 +2,7 @@ import type { Client } from "discord.js";
 import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { RequestHandler } from "../../http/server.js";
+import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
 import { createGatewayClient } from "./gateway/client.js";
 import { createInteractionsHandler } from "./http/handler.js";
@@ -19,6 +20,7 @@ export interface DiscordAdapterOptions {
   incidents: IncidentContext;
   clock: Clock;
   log: Logger;
+  work: WorkLimiter;
 }
 
 export interface DiscordAdapter {
@@ -37,7 +39,12 @@ export interface DiscordAdapter {
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const log = options.log.child({ component: "discord" });
-  const deps: DiscordListenerDeps = { incidents: options.incidents, clock: options.clock, log };
+  const deps: DiscordListenerDeps = {
+    incidents: options.incidents,
+    clock: options.clock,
+    log,
+    work: options.work,
+  };
   const rest = createDiscordRest(options.token, options.apiUrl);
   const transport = new DiscordTransport(rest);
   if (options.publicKey) {

@@ -17,7 +17,7 @@ export async function deferThenAnswer(
   await interaction.defer();
   let reply: Reply;
   try {
-    reply = await work();
+    reply = await deps.work(work);
   } catch (error) {
     reply = errorReply(error, deps.log, options);
   }
