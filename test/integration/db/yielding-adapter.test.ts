@@ -43,8 +43,8 @@ describe("OpsDesk's SQLite client", () => {
   });
 
   it("still commits and rolls back transactions as before", async () => {
-    await handle.db.$transaction((tx) =>
-      tx.$executeRaw`INSERT INTO "TicketSequence" ("kind", "value") VALUES ('yield-test', 1)`,
+    await handle.db.$transaction(
+      (tx) => tx.$executeRaw`INSERT INTO "TicketSequence" ("kind", "value") VALUES ('yield-test', 1)`,
     );
     await expect(
       handle.db.$transaction(async (tx) => {
