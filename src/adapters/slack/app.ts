@@ -52,7 +52,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ),
     ...(receiver
       ? { receiver }
-      : { socketMode: true, appToken: options.appToken, signingSecret: options.signingSecret }),
+      : {
+          socketMode: true,
+          appToken: options.appToken,
+          // The Socket Mode client opens its connection with apps.connections.open; without these options it
+          // would ask slack.com even when SLACK_API_URL names a proxy (or the local Slack).
+          installerOptions: { clientOptions: clientOptions(options.apiUrl, log) },
+        }),
     clientOptions: clientOptions(options.apiUrl, log),
     logger: boltLogger(log),
     logLevel: LogLevel.WARN,
