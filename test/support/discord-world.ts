@@ -1,7 +1,6 @@
 // OpsDesk running in-process with its real discord.js client (or HTTP interactions), talking to the local
 // Discord over loopback.
 import type { RunningOpsDesk } from "../../src/app/start.js";
-import { buildInteraction } from "../fakes/discord/builders/interaction-payload.js";
 import type { InteractionSpec } from "../fakes/discord/builders/interactions.js";
 import { defaultDiscordSigner, type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import type { JsonRecord } from "../fakes/discord/json.js";
@@ -44,7 +43,7 @@ export async function startDiscordWorld(mode: "gateway" | "http" = "gateway"): P
     actAs: (userId, username = "someone") => {
       stateOf(fake).config.human = { id: userId, username };
     },
-    payloadFor: (spec) => buildInteraction(stateOf(fake), spec).payload,
+    payloadFor: (spec) => fake.createInteraction(spec).payload,
     settle: desk.settle,
     close: async () => {
       await desk.close();
