@@ -1,12 +1,7 @@
 // OpsDesk in Discord's HTTP interactions mode: signed requests to POST /discord/interactions, the deferred
 // answers edited over REST on the local Discord.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  buttonClick,
-  type InteractionSpec,
-  postInteraction,
-  slashCommand,
-} from "../../fakes/discord/index.js";
+import { postInteraction, slashCommand } from "../../fakes/discord/index.js";
 import { channels, people } from "../../support/desk-config.js";
 import { type DiscordWorld, startDiscordWorld } from "../../support/discord-world.js";
 
@@ -21,27 +16,6 @@ afterAll(async () => {
 });
 
 const payments = channels.discord.payments;
-
-/**
- * Posts a signed interaction. Discord turns a deferred HTTP answer into a "thinking…" message that the
- * app then edits; the fake only learns of it through its callback route, so the test plays Discord's part
- * first (registering the deferred reply) and then checks OpsDesk answered the same way.
- */
-async function interact(spec: InteractionSpec, as: string = people.ada.discord): Promise<string> {
-  world.actAs(as);
-  const payload = world.payloadFor(spec);
-  const id = String(payload.id);
-  await fetch(`${world.fake.restBase}/v10/interactions/${id}/${String(payload.token)}/callback`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ type: 5, data: { flags: 64 } }),
-  });
-  const answer = await postInteraction(url, payload);
-  expect(answer.status).toBe(200);
-  expect(answer.json).toEqual({ type: 5, data: { flags: 64 } });
-  const edit = await world.fake.waitForInteractionResponse(id, 5_000, "edit-original");
-  return String((edit.body as { content?: string }).content ?? "");
-}
 
 describe("GIVEN OpsDesk receiving Discord interactions over HTTP", () => {
   it("THEN a PING is answered with a PONG", async () => {
@@ -62,32 +36,39 @@ describe("GIVEN OpsDesk receiving Discord interactions over HTTP", () => {
     }
   });
 
-  it("THEN /incident new raises the incident and Acknowledge on its card works", async () => {
-    const raised = await interact(
-      slashCommand({
+  it("THEN a command is answered in the HTTP response with a private deferral, and the reply is edited over REST", async () => {
+    const sent = world.fake.createInteraction({
+      ...slashCommand({
         name: "incident",
         subcommand: "new",
         options: { title: "Over HTTP", service: "payments" },
         channelId: payments,
       }),
-      people.rita.discord,
-    );
-    const ref = /INC-\d+/.exec(raised)?.[0] ?? "";
-    expect(raised).toContain(`${ref} is raised`);
-    await world.settle();
-    const card = world.fake
-      .messagesIn(payments)
-      .find((m) => JSON.stringify(m.embeds).includes(`${ref} · Over HTTP`));
-    expect(card).toBeDefined();
-    const acked = await interact(
-      buttonClick({
-        customId: `a:incident.acknowledge:${ref}`,
-        channelId: payments,
-        messageId: card?.id ?? "",
+      user: { id: people.rita.discord, username: "rita" },
+    });
+    const answer = await world.fake.deliverOverHttp(url, sent);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await world.fake.waitForInteractionResponse(sent.id, 5_000, "edit-original");
+    expect(String((edit.body as { content?: string }).content)).toMatch(/INC-\d+ is raised/);
+  });
+
+  it("THEN an interaction delivered again is answered with no content and acts once", async () => {
+    const sent = world.fake.createInteraction({
+      ...slashCommand({
+        name: "incident",
+        subcommand: "new",
+        options: { title: "Posted twice over HTTP" },
       }),
-    );
-    expect(acked).toContain(`You acknowledged ${ref}`);
+      user: { id: people.rita.discord, username: "rita" },
+    });
+    await world.fake.deliverOverHttp(url, sent);
+    await world.fake.waitForInteractionResponse(sent.id, 5_000, "edit-original");
+    const again = await world.fake.deliverOverHttp(url, sent);
+    expect(again.status).toBe(204);
     await world.settle();
-    expect(JSON.stringify(world.fake.message(card?.id ?? "")?.embeds)).toContain("In progress");
+    expect(
+      await world.opsdesk.database.db.incident.count({ where: { title: "Posted twice over HTTP" } }),
+    ).toBe(1);
   });
 });
