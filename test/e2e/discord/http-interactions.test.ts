@@ -71,4 +71,28 @@ describe("GIVEN OpsDesk receiving Discord interactions over HTTP", () => {
       await world.opsdesk.database.db.incident.count({ where: { title: "Posted twice over HTTP" } }),
     ).toBe(1);
   });
+
+  it("THEN in a burst of more requests than Discord's global limit per second every person still gets their answer", async () => {
+    // Interaction responses are not bound by the bot's global rate limit (50 requests per second), so
+    // nothing on OpsDesk's side may hold them back or drop them for it.
+    const burst = Array.from({ length: 60 }, (_, i) =>
+      world.fake.createInteraction({
+        ...slashCommand({
+          name: "incident",
+          subcommand: "new",
+          options: { title: `Burst ${i}`, service: "payments" },
+        }),
+        user: { id: people.rita.discord, username: "rita" },
+      }),
+    );
+    await Promise.all(burst.map((sent) => world.fake.deliverOverHttp(url, sent)));
+    const answers = await Promise.all(
+      burst.map((sent) => world.fake.waitForInteractionResponse(sent.id, 10_000, "edit-original")),
+    );
+    expect(answers.map((edit) => String((edit.body as { content?: string }).content))).toEqual(
+      burst.map((_, i) =>
+        expect.stringMatching(new RegExp(`INC-\\d+ is raised with priority P\\d: Burst ${i}$`)),
+      ),
+    );
+  });
 });

@@ -48,7 +48,8 @@ export interface FakeConfig {
 
 /** The fake's whole world. One instance per `startFakeDiscord`. */
 export class FakeState {
-  readonly events = new EventEmitter();
+  /** Benchmarks and concurrent tests await many interactions at once: one listener each. */
+  readonly events = new EventEmitter().setMaxListeners(0);
   readonly config: FakeConfig;
   readonly ids: SnowflakeGenerator;
   readonly channels = new Map<string, FakeChannel>();
