@@ -24,8 +24,15 @@ function stateOf(fake: FakeDiscord): FakeState {
   return (fake as unknown as { state: FakeState }).state;
 }
 
-export async function startDiscordWorld(mode: "gateway" | "http" = "gateway"): Promise<DiscordWorld> {
+export async function startDiscordWorld(
+  mode: "gateway" | "http" = "gateway",
+  options: {
+    /** The local Discord's clock (its 3 s and 15 min deadlines); its own wall clock by default. */
+    discordNow?: () => number;
+  } = {},
+): Promise<DiscordWorld> {
   const fake = await startFakeDiscord({
+    ...(options.discordNow ? { now: options.discordNow } : {}),
     channels: Object.entries(channels.discord).map(([name, id]) => ({ id, name })),
     userId: people.ada.discord,
     username: "ada",

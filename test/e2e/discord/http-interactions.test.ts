@@ -53,30 +53,46 @@ describe("GIVEN OpsDesk receiving Discord interactions over HTTP", () => {
     expect(String((edit.body as { content?: string }).content)).toMatch(/INC-\d+ is raised/);
   });
 
-  it("THEN an interaction delivered again is answered with no content and acts once", async () => {
+  it("THEN an interaction delivered again acts once and leaves the first answer alone", async () => {
     const sent = world.fake.createInteraction({
-      ...slashCommand({
-        name: "incident",
-        subcommand: "new",
-        options: { title: "Posted twice over HTTP" },
-      }),
+      ...slashCommand({ name: "incident", subcommand: "new", options: { title: "Posted twice over HTTP" } }),
       user: { id: people.rita.discord, username: "rita" },
     });
     await world.fake.deliverOverHttp(url, sent);
     await world.fake.waitForInteractionResponse(sent.id, 5_000, "edit-original");
     const again = await world.fake.deliverOverHttp(url, sent);
-    expect(again.status).toBe(204);
+    expect(again.status).toBe(200);
     await world.settle();
     expect(
       await world.opsdesk.database.db.incident.count({ where: { title: "Posted twice over HTTP" } }),
     ).toBe(1);
+    const edits = world.fake
+      .interactionResponses(sent.id)
+      .filter((response) => response.kind === "edit-original");
+    expect(edits.map((edit) => String((edit.body as { content?: string }).content))).toEqual([
+      expect.stringMatching(/INC-\d+ is raised/),
+    ]);
+  });
+});
+
+describe("GIVEN OpsDesk on Discord over HTTP receiving a burst of interactions", () => {
+  // Interaction responses are not bound by the bot's global rate limit (50 requests per second), so
+  // nothing on OpsDesk's side may hold them back or drop them for it. The local Discord's clock stands
+  // still here: this is about answers being dropped, not about how fast a loaded machine gives them.
+  let burstWorld: DiscordWorld;
+  let burstUrl: string;
+  beforeAll(async () => {
+    const frozen = Date.now();
+    burstWorld = await startDiscordWorld("http", { discordNow: () => frozen });
+    burstUrl = `${burstWorld.opsdesk.url}/discord/interactions`;
+  });
+  afterAll(async () => {
+    await burstWorld?.close();
   });
 
   it("THEN in a burst of more requests than Discord's global limit per second every person still gets their answer", async () => {
-    // Interaction responses are not bound by the bot's global rate limit (50 requests per second), so
-    // nothing on OpsDesk's side may hold them back or drop them for it.
     const burst = Array.from({ length: 60 }, (_, i) =>
-      world.fake.createInteraction({
+      burstWorld.fake.createInteraction({
         ...slashCommand({
           name: "incident",
           subcommand: "new",
@@ -85,9 +101,9 @@ describe("GIVEN OpsDesk receiving Discord interactions over HTTP", () => {
         user: { id: people.rita.discord, username: "rita" },
       }),
     );
-    await Promise.all(burst.map((sent) => world.fake.deliverOverHttp(url, sent)));
+    await Promise.all(burst.map((sent) => burstWorld.fake.deliverOverHttp(burstUrl, sent)));
     const answers = await Promise.all(
-      burst.map((sent) => world.fake.waitForInteractionResponse(sent.id, 10_000, "edit-original")),
+      burst.map((sent) => burstWorld.fake.waitForInteractionResponse(sent.id, 10_000, "edit-original")),
     );
     expect(answers.map((edit) => String((edit.body as { content?: string }).content))).toEqual(
       burst.map((_, i) =>
