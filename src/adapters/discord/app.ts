@@ -7,7 +7,7 @@ import type { Logger } from "../../log.js";
 import { createGatewayClient } from "./gateway/client.js";
 import { createInteractionsHandler } from "./http/handler.js";
 import type { DiscordListenerDeps } from "./listeners/deps.js";
-import { createDiscordRest } from "./rest.js";
+import { createDiscordRest, createInteractionRest } from "./rest.js";
 import { DiscordTransport } from "./transport.js";
 
 export interface DiscordAdapterOptions {
@@ -51,7 +51,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     const interactionsHandler = createInteractionsHandler({
       publicKey: options.publicKey,
       applicationId: options.applicationId,
-      rest,
+      rest: createInteractionRest(options.apiUrl),
       deps,
     });
     return { interactionsHandler, transport, start: async () => {}, stop: async () => {} };
