@@ -43,6 +43,8 @@ export type WorkerAnswer =
   | { kind: "closed" };
 
 export interface Shot {
+  /** When the interaction was sent, on the worker's clock (performance.now()), ms. */
+  sentAt: number;
   /** Interaction sent (dispatched or POSTed) -> its first response recorded by the local Discord, ms. */
   firstMs: number;
   /** -> the deferred reply edited with the answer, ms (when awaited). */
@@ -114,7 +116,7 @@ async function one(
       sent = fake.sendInteraction(spec);
     }
     const first = await fake.waitForInteractionResponse(sent.id, 30_000);
-    const shot: Shot = { firstMs: performance.now() - started };
+    const shot: Shot = { sentAt: started, firstMs: performance.now() - started };
     if (first.type !== undefined) shot.firstType = first.type;
     if (awaitEdit) {
       later.push(
@@ -130,7 +132,7 @@ async function one(
     }
     return shot;
   } catch (error) {
-    return { firstMs: performance.now() - started, error: String(error) };
+    return { sentAt: started, firstMs: performance.now() - started, error: String(error) };
   }
 }
 
