@@ -24,6 +24,8 @@ describe("GIVEN an empty environment", () => {
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
       OPSDESK_CONFIG: "./opsdesk.yaml",
+      OPSDESK_MAINTENANCE_EVERY: "1h",
+      OPSDESK_CLAIM_LEASE: 60_000,
     });
     expect(providerOf(env.DATABASE_URL)).toBe("sqlite");
     expect(locateDatabase(env.DATABASE_URL, "/srv/opsdesk")).toMatchObject({
