@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as chat from "./api/chat.js";
 import * as conversations from "./api/conversations.js";
+import * as history from "./api/history.js";
 import type { MethodHandler } from "./api/method.js";
 import * as views from "./api/views.js";
 import * as workspace from "./api/workspace.js";
@@ -22,6 +23,8 @@ const HANDLERS: Record<string, MethodHandler> = {
   "conversations.invite": conversations.invite,
   "conversations.join": conversations.join,
   "conversations.info": conversations.info,
+  "conversations.history": history.history,
+  "conversations.replies": history.replies,
   "conversations.setTopic": conversations.setTopic,
   "pins.add": workspace.pinsAdd,
   "users.info": workspace.usersInfo,
@@ -32,7 +35,10 @@ export const SUPPORTED_METHODS = Object.keys(HANDLERS);
 
 interface Chaos {
   rateLimits: Map<string, RateLimitRule>;
-  failures: Map<string, Required<Pick<FailureRule, "status" | "times">> & { body?: string }>;
+  failures: Map<
+    string,
+    Required<Pick<FailureRule, "status" | "times">> & { body?: string; afterApplying?: boolean }
+  >;
 }
 
 type TokenSource = { token: string | undefined; auth: RecordedCall["auth"] };
@@ -90,6 +96,10 @@ export class ApiRouter {
     const failure = this.chaos.failures.get(method);
     if (failure && failure.times > 0) {
       failure.times -= 1;
+      // The call takes effect (say, the message is posted) and only the answer is lost to a 5xx.
+      if (failure.afterApplying && parsed.ok && token === this.state.botToken) {
+        HANDLERS[method]?.({ state: this.state, args });
+      }
       const body = failure.body ?? JSON.stringify({ ok: false, error: "fatal_error" });
       this.record({
         method,

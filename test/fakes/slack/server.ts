@@ -125,6 +125,7 @@ export class FakeSlack {
       status: rule.status,
       times: rule.times ?? 1,
       ...(rule.body !== undefined ? { body: rule.body } : {}),
+      ...(rule.afterApplying ? { afterApplying: true } : {}),
     });
   }
 
