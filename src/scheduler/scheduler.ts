@@ -176,7 +176,7 @@ export class Scheduler {
       },
     );
     registered.task.on("execution:skipped", (context) => {
-      if (context.reason === "not-elected") this.#counts.not_elected += 1;
+      if (context.reason === "not-elected") this.#notElected(definition.name, context.date);
     });
     registered.task.start();
   }
@@ -195,7 +195,7 @@ export class Scheduler {
       return [{ job: registered.definition.name, slot, outcome: "not_elected", takeOver: false }];
     }
     if (!elected) {
-      this.#counts.not_elected += 1;
+      this.#notElected(registered.definition.name, slot);
       return [{ job: registered.definition.name, slot, outcome: "not_elected", takeOver: false }];
     }
     let reports: RunReport[];
@@ -257,6 +257,11 @@ export class Scheduler {
       );
       return { job, slot, outcome: "failed", takeOver: attempt > 1 };
     }
+  }
+
+  #notElected(job: string, slot: Date): void {
+    this.#counts.not_elected += 1;
+    this.#logger.debug({ job, slot, replicaId: this.replicaId }, "scheduled run elected elsewhere");
   }
 
   async #complete(registered: Registered, key: string): Promise<void> {

@@ -35,6 +35,8 @@ export const SUPPORTED_METHODS = Object.keys(HANDLERS);
 
 interface Chaos {
   rateLimits: Map<string, RateLimitRule>;
+  /** Calls that are applied (or not) and then never answered, like a platform that hangs mid-request. */
+  stalls: Map<string, { times: number; afterApplying: boolean }>;
   failures: Map<
     string,
     Required<Pick<FailureRule, "status" | "times">> & { body?: string; afterApplying?: boolean }
@@ -56,7 +58,7 @@ function tokenOf(req: IncomingMessage, args: Args, isJson: boolean): TokenSource
 }
 
 export class ApiRouter {
-  readonly chaos: Chaos = { rateLimits: new Map(), failures: new Map() };
+  readonly chaos: Chaos = { rateLimits: new Map(), failures: new Map(), stalls: new Map() };
 
   constructor(
     private readonly state: SlackState,
@@ -112,6 +114,25 @@ export class ApiRouter {
       });
       res.writeHead(failure.status, { "content-type": "text/plain; charset=utf-8" });
       res.end(body);
+      return;
+    }
+    const stall = this.chaos.stalls.get(method);
+    if (stall && stall.times > 0) {
+      stall.times -= 1;
+      const applied =
+        stall.afterApplying && parsed.ok && token === this.state.botToken
+          ? HANDLERS[method]?.({ state: this.state, args })
+          : undefined;
+      // Recorded with status 0: the caller never gets an answer; the connection stays open until it goes.
+      this.record({
+        method,
+        args: recordedArgs,
+        auth,
+        contentType,
+        time: this.state.now(),
+        status: 0,
+        response: applied ?? null,
+      });
       return;
     }
     const limit = this.chaos.rateLimits.get(method);

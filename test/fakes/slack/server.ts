@@ -129,6 +129,14 @@ export class FakeSlack {
     });
   }
 
+  /**
+   * The next `times` (default 1) calls to `method` are never answered; with `afterApplying` they take
+   * effect first (the message is posted), as when the caller dies or times out after Slack committed.
+   */
+  stallNext(method: string, rule: { times?: number; afterApplying?: boolean } = {}): void {
+    this.router.chaos.stalls.set(method, { times: rule.times ?? 1, afterApplying: rule.afterApplying ?? false });
+  }
+
   // ---- queries -------------------------------------------------------------------------------------------
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
