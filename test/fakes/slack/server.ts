@@ -134,7 +134,10 @@ export class FakeSlack {
    * effect first (the message is posted), as when the caller dies or times out after Slack committed.
    */
   stallNext(method: string, rule: { times?: number; afterApplying?: boolean } = {}): void {
-    this.router.chaos.stalls.set(method, { times: rule.times ?? 1, afterApplying: rule.afterApplying ?? false });
+    this.router.chaos.stalls.set(method, {
+      times: rule.times ?? 1,
+      afterApplying: rule.afterApplying ?? false,
+    });
   }
 
   // ---- queries -------------------------------------------------------------------------------------------
