@@ -19,8 +19,8 @@ import { renderCard } from "./render/index.js";
 
 /**
  * Delivers outbox rows to Slack: one Web API call per row where possible, errors classified for the
- * dispatcher (which owns retries, so the WebClient is created with retries off). Posts carry the row's
- * idempotency key as message metadata.
+ * dispatcher (which owns retries, so the WebClient is created with retries off). Posts and thread lines
+ * carry the row's idempotency key as message metadata, and a repeated attempt looks for it before posting.
  */
 export class SlackTransport implements ChatTransport {
   readonly platform = "slack" as const;
