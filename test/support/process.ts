@@ -93,6 +93,6 @@ export async function runOpsDeskExpectingFailure(options: {
   child.stderr?.on("data", (c: Buffer) => {
     stderr += c.toString();
   });
-  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  const code = await new Promise<number | null>((resolve) => child.once("close", (c) => resolve(c)));
   return { code, stderr, stdout };
 }
