@@ -48,10 +48,12 @@ export async function startReplicaSet(options: {
   provider: "sqlite" | "postgresql";
   /** Extra environment for every replica (e.g. OPSDESK_MAINTENANCE_EVERY=1s). */
   env?: Record<string, string>;
+  /** The opsdesk.yaml every replica reads; the end-to-end desk by default (add SLA policies here). */
+  configYaml?: string;
 }): Promise<ReplicaSet> {
   const dir = mkdtempSync(join(tmpdir(), "opsdesk-replicas-"));
   const configPath = join(dir, "opsdesk.yaml");
-  writeFileSync(configPath, deskConfigYaml);
+  writeFileSync(configPath, options.configYaml ?? deskConfigYaml);
   const scratch =
     options.provider === "postgresql"
       ? await createScratchDatabase()
