@@ -83,6 +83,9 @@ export function connectChat(input: {
     clock,
     logger: log.child({ component: "outbox" }),
     pollIntervalMs: 500,
+    leaseMs: env.OPSDESK_CLAIM_LEASE,
+    // A delivery must end (and be recorded) well inside its lease, or another replica takes it over.
+    deliveryTimeoutMs: Math.min(30_000, Math.floor(env.OPSDESK_CLAIM_LEASE / 2)),
   });
   incidents.onChange = [incidentPostsHook({ config, platforms })];
   incidents.onCommitted = () => dispatcher.wake();

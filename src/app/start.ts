@@ -11,7 +11,9 @@ import { type ReadinessState, registerHealthRoutes } from "../http/health.js";
 import { HttpServer } from "../http/server.js";
 import type { Logger } from "../log.js";
 import type { OutboxDispatcher } from "../outbox/index.js";
+import type { Scheduler } from "../scheduler/index.js";
 import { connectChat } from "./connect-chat.js";
+import { createScheduler } from "./start-scheduler.js";
 import { syncConfigToDatabase } from "./sync-config.js";
 
 export interface RunningOpsDesk {
@@ -21,7 +23,12 @@ export interface RunningOpsDesk {
   database: DatabaseHandle;
   incidents: IncidentContext;
   outbox: OutboxDispatcher;
-  /** Graceful stop: not ready, stop accepting, finish requests in flight, close the database. */
+  /** Register scheduled jobs here; they start at their next slot, each slot run by one replica. */
+  scheduler: Scheduler;
+  /**
+   * Graceful stop: not ready, stop accepting, finish requests in flight, stop the scheduler (runs in
+   * progress finish), stop chat and the outbox, close the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -59,6 +66,15 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
   const address = await server.listen(env.PORT, env.HOST);
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   await chat.start();
+  // After chat: a job's first run may already queue posts, and nothing should fire before OpsDesk is up.
+  const scheduler = createScheduler({
+    env,
+    db: database.db,
+    clock,
+    log,
+    replicaId: chat.dispatcher.replicaId,
+  });
+  scheduler.start();
   log.info(
     { url, platforms: chat.platforms, startupMs: Math.round(performance.now() - startedAt) },
     "OpsDesk is ready",
@@ -69,11 +85,22 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
     stopping ??= (async () => {
       state.shuttingDown = true;
       await server.close();
+      // Before the outbox stops, so posts a last run queued are still handed to the dispatcher's last round.
+      await scheduler.stop();
       await chat.stop();
       await database.close();
       log.info("OpsDesk stopped");
     })();
     return stopping;
   };
-  return { address, url, config, database, incidents: chat.incidents, outbox: chat.dispatcher, stop };
+  return {
+    address,
+    url,
+    config,
+    database,
+    incidents: chat.incidents,
+    outbox: chat.dispatcher,
+    scheduler,
+    stop,
+  };
 }

@@ -41,6 +41,8 @@ export interface FailNextOptions {
   status?: number;
   times?: number;
   body?: unknown;
+  /** Apply the request (post the message) and only then answer with the failure. */
+  afterApplying?: boolean;
 }
 
 function waitFor<T>(
@@ -275,6 +277,7 @@ export class FakeDiscord {
       remaining: options.times ?? 1,
       status: options.status ?? 500,
       body: options.body ?? { message: "500: Internal Server Error", code: 0 },
+      afterApplying: options.afterApplying ?? false,
     });
   }
 

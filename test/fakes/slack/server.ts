@@ -134,6 +134,18 @@ export class FakeSlack {
       status: rule.status,
       times: rule.times ?? 1,
       ...(rule.body !== undefined ? { body: rule.body } : {}),
+      ...(rule.afterApplying ? { afterApplying: true } : {}),
+    });
+  }
+
+  /**
+   * The next `times` (default 1) calls to `method` are never answered; with `afterApplying` they take
+   * effect first (the message is posted), as when the caller dies or times out after Slack committed.
+   */
+  stallNext(method: string, rule: { times?: number; afterApplying?: boolean } = {}): void {
+    this.router.chaos.stalls.set(method, {
+      times: rule.times ?? 1,
+      afterApplying: rule.afterApplying ?? false,
     });
   }
 

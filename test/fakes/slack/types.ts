@@ -145,4 +145,6 @@ export interface FailureRule {
   times?: number;
   /** Body sent with the failure; default `{ ok: false, error: "fatal_error" }` for 5xx. */
   body?: string;
+  /** Apply the call (post the message) and only then answer with the failure. */
+  afterApplying?: boolean;
 }
