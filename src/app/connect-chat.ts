@@ -10,6 +10,7 @@ import type { IncidentContext } from "../core/incidents/context.js";
 import type { Platform } from "../core/people/actor.js";
 import type { Db } from "../db/client.js";
 import type { HttpServer } from "../http/server.js";
+import { createWorkLimiter } from "../interactions/work-limiter.js";
 import type { Logger } from "../log.js";
 import { incidentPostsHook } from "../notifications/incident-posts.js";
 import { type ChatTransport, OutboxDispatcher } from "../outbox/index.js";
@@ -42,10 +43,13 @@ export function connectChat(input: {
   clock: Clock;
   log: Logger;
   server: HttpServer;
+  /** How many interactions may do database work at once (see work-limiter.ts). */
+  interactionConcurrency: number;
   /** The console's sandbox and who may reach it; absent when OPSDESK_CONSOLE=off. */
   console?: { sandbox: ConsoleSandbox; access: ConsoleAccess } | undefined;
 }): ChatConnections {
   const { env, config, db, clock, log, server } = input;
+  const work = createWorkLimiter(input.interactionConcurrency);
   const platforms: Platform[] = [];
   const transports: ChatTransport[] = [];
   // Filled in below; the dispatcher needs the transports and the incident context needs the dispatcher.
@@ -61,6 +65,7 @@ export function connectChat(input: {
       incidents,
       clock,
       log,
+      work,
     });
     if (slack.receiver) server.route("POST", "/slack/events", slack.receiver.handler);
     platforms.push("slack");
@@ -78,6 +83,7 @@ export function connectChat(input: {
       incidents,
       clock,
       log,
+      work,
     });
     if (discord.interactionsHandler)
       server.route("POST", "/discord/interactions", discord.interactionsHandler);
@@ -86,7 +92,7 @@ export function connectChat(input: {
   }
 
   if (input.console) {
-    const consoleAdapter = createConsoleAdapter({ incidents, config, log, ...input.console });
+    const consoleAdapter = createConsoleAdapter({ incidents, config, log, work, ...input.console });
     server.mount("/console", consoleAdapter.handler);
     server.onClose(consoleAdapter.closeStreams);
     platforms.push("console");
@@ -99,6 +105,9 @@ export function connectChat(input: {
     clock,
     logger: log.child({ component: "outbox" }),
     pollIntervalMs: 500,
+    leaseMs: env.OPSDESK_CLAIM_LEASE,
+    // A delivery must end (and be recorded) well inside its lease, or another replica takes it over.
+    deliveryTimeoutMs: Math.min(30_000, Math.floor(env.OPSDESK_CLAIM_LEASE / 2)),
   });
   incidents.onChange = [incidentPostsHook({ config, platforms })];
   incidents.onCommitted = () => dispatcher.wake();

@@ -11,8 +11,10 @@ import { type ReadinessState, registerHealthRoutes } from "../http/health.js";
 import { HttpServer } from "../http/server.js";
 import type { Logger } from "../log.js";
 import type { OutboxDispatcher } from "../outbox/index.js";
+import type { Scheduler } from "../scheduler/index.js";
 import { connectChat } from "./connect-chat.js";
 import { type PreparedConsole, prepareConsole } from "./prepare-console.js";
+import { createScheduler } from "./start-scheduler.js";
 import { syncConfigToDatabase } from "./sync-config.js";
 
 export interface RunningOpsDesk {
@@ -26,7 +28,12 @@ export interface RunningOpsDesk {
   clock: OffsetClock;
   /** The local console's address, unless OPSDESK_CONSOLE=off. */
   consoleUrl?: string;
-  /** Graceful stop: not ready, stop accepting, finish requests in flight, close the database. */
+  /** Register scheduled jobs here; they start at their next slot, each slot run by one replica. */
+  scheduler: Scheduler;
+  /**
+   * Graceful stop: not ready, stop accepting, finish requests in flight, stop the scheduler (runs in
+   * progress finish), stop chat and the outbox, close the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -73,6 +80,8 @@ export async function startOpsDesk({
 
   const server = new HttpServer(log);
   registerHealthRoutes(server, database.db, state);
+  // SQLite has one writer: two at a time keeps it busy without making new requests wait behind a crowd.
+  const interactionConcurrency = location.provider === "sqlite" ? 2 : 8;
   const chat = connectChat({
     env,
     config: deskConfig,
@@ -80,6 +89,7 @@ export async function startOpsDesk({
     clock,
     log,
     server,
+    interactionConcurrency,
     console: prepared.console,
   });
   const address = await server.listen(env.PORT, env.HOST);
@@ -92,6 +102,15 @@ export async function startOpsDesk({
     );
   }
   await chat.start();
+  // After chat: a job's first run may already queue posts, and nothing should fire before OpsDesk is up.
+  const scheduler = createScheduler({
+    env,
+    db: database.db,
+    clock,
+    log,
+    replicaId: chat.dispatcher.replicaId,
+  });
+  scheduler.start();
   log.info(
     {
       url,
@@ -107,6 +126,8 @@ export async function startOpsDesk({
     stopping ??= (async () => {
       state.shuttingDown = true;
       await server.close();
+      // Before the outbox stops, so posts a last run queued are still handed to the dispatcher's last round.
+      await scheduler.stop();
       await chat.stop();
       await database.close();
       log.info("OpsDesk stopped");
@@ -122,6 +143,7 @@ export async function startOpsDesk({
     outbox: chat.dispatcher,
     clock,
     ...(consoleUrl ? { consoleUrl } : {}),
+    scheduler,
     stop,
   };
 }

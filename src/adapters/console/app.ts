@@ -1,5 +1,6 @@
 import type { OpsdeskConfig } from "../../config/types.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
+import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
 import type { ConsoleAccess } from "./access.js";
 import type { ConsoleDeps } from "./deps.js";
@@ -16,6 +17,7 @@ export interface ConsoleAdapterOptions {
   sandbox: ConsoleSandbox;
   access: ConsoleAccess;
   log: Logger;
+  work: WorkLimiter;
 }
 
 export interface ConsoleAdapter {
@@ -43,7 +45,17 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       data: messageJson(message, config.timezone),
     }),
   );
-  const deps: ConsoleDeps = { incidents, config, store, hub, sandbox, access, log, streams: new Set() };
+  const deps: ConsoleDeps = {
+    incidents,
+    config,
+    store,
+    hub,
+    sandbox,
+    access,
+    log,
+    work: options.work,
+    streams: new Set(),
+  };
   return {
     handler: consoleRouter(deps),
     transport: new ConsoleTransport(store),

@@ -1,5 +1,6 @@
 import type { OpsdeskConfig } from "../../config/types.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
+import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
 import type { ConsoleAccess } from "./access.js";
 import type { LiveHub } from "./live/hub.js";
@@ -15,6 +16,8 @@ export interface ConsoleDeps {
   sandbox: ConsoleSandbox;
   access: ConsoleAccess;
   log: Logger;
+  /** Shares the database with Slack's and Discord's interactions, first come first served. */
+  work: WorkLimiter;
   /** Ends every open event stream; registered with the server's shutdown. */
   streams: Set<() => void>;
 }

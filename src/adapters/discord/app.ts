@@ -2,11 +2,12 @@ import type { Client } from "discord.js";
 import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { RequestHandler } from "../../http/server.js";
+import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
 import { createGatewayClient } from "./gateway/client.js";
 import { createInteractionsHandler } from "./http/handler.js";
 import type { DiscordListenerDeps } from "./listeners/deps.js";
-import { createDiscordRest } from "./rest.js";
+import { createDiscordRest, createInteractionRest } from "./rest.js";
 import { DiscordTransport } from "./transport.js";
 
 export interface DiscordAdapterOptions {
@@ -19,6 +20,7 @@ export interface DiscordAdapterOptions {
   incidents: IncidentContext;
   clock: Clock;
   log: Logger;
+  work: WorkLimiter;
 }
 
 export interface DiscordAdapter {
@@ -37,14 +39,19 @@ export interface DiscordAdapter {
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const log = options.log.child({ component: "discord" });
-  const deps: DiscordListenerDeps = { incidents: options.incidents, clock: options.clock, log };
+  const deps: DiscordListenerDeps = {
+    incidents: options.incidents,
+    clock: options.clock,
+    log,
+    work: options.work,
+  };
   const rest = createDiscordRest(options.token, options.apiUrl);
   const transport = new DiscordTransport(rest);
   if (options.publicKey) {
     const interactionsHandler = createInteractionsHandler({
       publicKey: options.publicKey,
       applicationId: options.applicationId,
-      rest,
+      rest: createInteractionRest(options.apiUrl),
       deps,
     });
     return { interactionsHandler, transport, start: async () => {}, stop: async () => {} };

@@ -30,8 +30,10 @@ export async function actAndReply(
   const { db } = deps.incidents;
   let reply: Reply;
   try {
-    const actor = await consoleActor(db, request.as);
-    reply = await run({ platform: "console", actor, incidents: deps.incidents });
+    reply = await deps.work(async () => {
+      const actor = await consoleActor(db, request.as);
+      return run({ platform: "console", actor, incidents: deps.incidents });
+    });
   } catch (error) {
     reply = errorReply(error, deps.log, options);
   }
