@@ -6,7 +6,12 @@ import { startDesk } from "./desk-world.js";
 export interface ConsoleReply {
   kind: "notice" | "view" | "form" | "field_errors" | "posted";
   message?: ConsoleMessageJson;
-  form?: { id: string; hidden: Record<string, string>; fields: { id: string }[] };
+  form?: {
+    id: string;
+    title: string;
+    hidden: Record<string, string>;
+    fields: { id: string; type: string; initial?: string | boolean }[];
+  };
   html?: string;
   errors?: Record<string, string>;
 }

@@ -173,7 +173,9 @@ describe("GIVEN someone writes a message in a channel instead of a command", () 
     });
     expect(body.reply.kind).toBe("form");
     expect(body.reply.html).toContain('value="Printers on floor 3 are offline"');
-    expect(body.reply.html).toContain(`From the OpsDesk console: #incidents, message ${message?.id}`);
+    expect(body.reply.html).toContain(
+      `From the OpsDesk console: ${world.opsdesk.url}/console?channel=%23incidents#msg-${message?.id}`,
+    );
   });
 
   it("THEN Raise incident on a card (not a person's message) is refused privately", async () => {

@@ -16,6 +16,12 @@ const raiseBody = z.object({
   requestId: requestIdField,
 });
 
+/** A link back to the message, like Slack's permalink: the channel's page, scrolled to the message. */
+function messageLink(req: IncomingMessage, channel: string, id: number): string {
+  const scheme = req.headers["x-forwarded-proto"] === "https" ? "https" : "http";
+  return `${scheme}://${req.headers.host ?? "127.0.0.1"}/console?${new URLSearchParams({ channel })}#msg-${id}`;
+}
+
 /**
  * `POST /console/api/raise`: "Raise incident" on a message, like Slack's message shortcut and Discord's
  * message command: the create form, prefilled with the message and where it was written.
@@ -31,7 +37,7 @@ export async function handleRaiseFromMessage(deps: ConsoleDeps, req: IncomingMes
       );
     const { text } = message.content;
     const firstLine = text.split("\n").find((line) => line.trim() !== "") ?? "";
-    const description = `${text}\n\nFrom the OpsDesk console: ${message.channelId}, message ${message.id}`;
+    const description = `${text}\n\nFrom the OpsDesk console: ${messageLink(req, message.channelId, message.id)}`;
     return {
       kind: "form",
       form: await openIncidentCreateForm(ctx.incidents.db, {

@@ -7,7 +7,7 @@ export function renderList(list: List): Html {
     return html`<section class="list"><h3>${list.title}</h3><p>${list.emptyText}</p></section>`;
   return html`<section class="list"><h3>${list.title}</h3><ul>${list.items.map(
     (item) =>
-      html`<li class="intent-${item.intent ?? "neutral"}"><strong>${item.ref}</strong> ${item.title}${
+      html`<li class="intent-${item.intent ?? "neutral"}"><strong>${item.ref}</strong> · ${item.title}${
         item.fields.length > 0
           ? html` <span class="list-fields">${item.fields.map((f) => html`<span>${f.label}: ${f.value}</span> `)}</span>`
           : ""
