@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Env } from "../config/env.js";
 import { loadConfigFile } from "../config/load.js";
 import type { OpsdeskConfig } from "../config/types.js";
+import type { ChangeContext } from "../core/changes/context.js";
 import { type Clock, systemClock } from "../core/clock.js";
 import type { IncidentContext } from "../core/incidents/context.js";
 import { type DatabaseHandle, openDatabase } from "../db/client.js";
@@ -20,6 +21,7 @@ export interface RunningOpsDesk {
   config: OpsdeskConfig;
   database: DatabaseHandle;
   incidents: IncidentContext;
+  changes: ChangeContext;
   outbox: OutboxDispatcher;
   /** Graceful stop: not ready, stop accepting, finish requests in flight, close the database. */
   stop(): Promise<void>;
@@ -73,5 +75,14 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
     })();
     return stopping;
   };
-  return { address, url, config, database, incidents: chat.incidents, outbox: chat.dispatcher, stop };
+  return {
+    address,
+    url,
+    config,
+    database,
+    incidents: chat.incidents,
+    changes: chat.changes,
+    outbox: chat.dispatcher,
+    stop,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Client } from "discord.js";
+import type { ChangeContext } from "../../core/changes/context.js";
 import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { RequestHandler } from "../../http/server.js";
@@ -17,6 +18,7 @@ export interface DiscordAdapterOptions {
   /** REST base override (the local Discord in tests), like `http://127.0.0.1:PORT/api`. */
   apiUrl?: string | undefined;
   incidents: IncidentContext;
+  changes: ChangeContext;
   clock: Clock;
   log: Logger;
 }
@@ -37,7 +39,12 @@ export interface DiscordAdapter {
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const log = options.log.child({ component: "discord" });
-  const deps: DiscordListenerDeps = { incidents: options.incidents, clock: options.clock, log };
+  const deps: DiscordListenerDeps = {
+    incidents: options.incidents,
+    changes: options.changes,
+    clock: options.clock,
+    log,
+  };
   const rest = createDiscordRest(options.token, options.apiUrl);
   const transport = new DiscordTransport(rest);
   if (options.publicKey) {

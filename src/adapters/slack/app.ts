@@ -1,4 +1,5 @@
 import { App, LogLevel, webApi } from "@slack/bolt";
+import type { ChangeContext } from "../../core/changes/context.js";
 import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { Logger } from "../../log.js";
@@ -14,6 +15,7 @@ export interface SlackAdapterOptions {
   /** Web API base URL override (enterprise proxies, the local Slack in tests). */
   apiUrl?: string | undefined;
   incidents: IncidentContext;
+  changes: ChangeContext;
   clock: Clock;
   log: Logger;
 }
@@ -55,7 +57,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger: boltLogger(log),
     logLevel: LogLevel.WARN,
   });
-  registerSlackListeners(app, { incidents: options.incidents, clock: options.clock, log });
+  registerSlackListeners(app, {
+    incidents: options.incidents,
+    changes: options.changes,
+    clock: options.clock,
+    log,
+  });
   app.error(async (error) => {
     log.error({ err: error }, "Slack listener error");
   });

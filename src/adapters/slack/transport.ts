@@ -6,6 +6,7 @@ import {
   reviveCard,
   type ThreadLineBody,
 } from "../../notifications/card-payload.js";
+import type { DirectMessageBody, TextMessageBody } from "../../notifications/message-payload.js";
 import {
   type ChatTransport,
   type DeliveryResult,
@@ -41,6 +42,11 @@ export class SlackTransport implements ChatTransport {
           return await this.#threadReply(row, refs, (row.body as ThreadLineBody).text);
         case "open_major_room":
           return await this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
+        case "post_message":
+          return await this.#postText(row.channelId, textWithMentions(row.body as TextMessageBody));
+        case "direct_message":
+          // A user id as the channel opens (or reuses) the app's direct conversation with that person.
+          return await this.#postText(row.channelId, (row.body as DirectMessageBody).text);
         default:
           throw new PermanentDeliveryError("unknown_kind", `Slack cannot deliver a "${row.kind}" message`);
       }
@@ -56,6 +62,11 @@ export class SlackTransport implements ChatTransport {
       metadata: { event_type: "opsdesk_outbox", event_payload: { key: row.idempotencyKey } },
     });
     return { message: { channelId: posted.channel ?? row.channelId, messageId: posted.ts ?? "" } };
+  }
+
+  async #postText(channel: string, text: string): Promise<DeliveryResult> {
+    await this.#client.chat.postMessage({ channel, text });
+    return {};
   }
 
   async #updateCard(row: OutboxRow, refs: RefStore, card: Card): Promise<DeliveryResult> {
@@ -116,6 +127,11 @@ export class SlackTransport implements ChatTransport {
     }
     throw new PermanentDeliveryError("name_taken", `no free channel name for ${name}`);
   }
+}
+
+function textWithMentions(body: TextMessageBody): string {
+  const mentions = body.mentions.map((id) => `<@${id}>`).join(" ");
+  return mentions ? `${mentions} ${body.text}` : body.text;
 }
 
 function platformError(error: unknown): string | undefined {
