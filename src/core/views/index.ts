@@ -5,6 +5,7 @@ export {
   changeActionId,
   changeActionPresentation,
 } from "./change-actions.js";
+export { type AgendaItem, cabAgenda } from "./change-agenda.js";
 export { approvalPrompt, changeCard, changeCardAction, changeIntent } from "./change-card.js";
 export { conflictLine, conflictLines } from "./change-conflicts.js";
 export {
