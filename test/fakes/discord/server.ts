@@ -7,6 +7,7 @@ import { FakeGateway } from "./gateway/gateway.js";
 import { Chaos, compileRoute } from "./http/chaos.js";
 import { createRestListener } from "./http/rest-server.js";
 import type { JsonRecord } from "./json.js";
+import { directMessageChannel } from "./rest/direct-messages.js";
 import { buildRouter } from "./router-setup.js";
 import { FakeState, type StoredCommand } from "./state.js";
 import type {
@@ -130,6 +131,12 @@ export class FakeDiscord {
 
   channel(channelId: string): FakeChannel | undefined {
     return this.state.channels.get(channelId);
+  }
+
+  /** What the bot sent a user privately (its direct-message channel with them), oldest first. */
+  directMessagesTo(userId: string): FakeMessage[] {
+    const channel = directMessageChannel(this.state.channels.values(), userId);
+    return channel ? this.messagesIn(channel.id) : [];
   }
 
   /** Registered commands: global ones, or those of a guild. */
