@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { channels, people } from "../../support/desk-config.js";
 import type { SlackWorld } from "../../support/slack-world.js";
-import type { ChangeDriver, ChangeMessage, PersonKey } from "./driver.js";
+import type { ChangeDriver, ChangeMessage } from "./driver.js";
 
 /** Changes are discussed in the approvals channel unless their first service has a channel of its own. */
 const changeChannels = [channels.slack.approvals, channels.slack.payments];

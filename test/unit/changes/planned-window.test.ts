@@ -72,10 +72,10 @@ describe("GIVEN a planned window", () => {
 describe("GIVEN the scheduled prompts at an instant", () => {
   const started = new Date("2026-11-02T10:00:00Z");
   const timing = { remindAfterMinutes: 60, reminderIntervalMinutes: 120 };
-  const after = (minutes: number) => new Date(started.getTime() + minutes * 60_000);
+  const later = (minutes: number) => new Date(started.getTime() + minutes * 60_000);
 
   it("THEN reminders come after the wait and then once per interval", () => {
-    expect([59, 60, 179, 180, 300].map((m) => reminderRound(started, after(m), timing))).toEqual([
+    expect([59, 60, 179, 180, 300].map((m) => reminderRound(started, later(m), timing))).toEqual([
       undefined,
       0,
       0,
@@ -85,13 +85,13 @@ describe("GIVEN the scheduled prompts at an instant", () => {
   });
 
   it("THEN 'starting soon' is due in the lead time only, and 'overrunning' from the window's end", () => {
-    expect([-31, -30, -1, 0].map((m) => startingSoonDue(started, after(m), 30))).toEqual([
+    expect([-31, -30, -1, 0].map((m) => startingSoonDue(started, later(m), 30))).toEqual([
       false,
       true,
       true,
       false,
     ]);
-    expect([-1, 0, 10].map((m) => overrunningDue(started, after(m)))).toEqual([false, true, true]);
+    expect([-1, 0, 10].map((m) => overrunningDue(started, later(m)))).toEqual([false, true, true]);
   });
 
   it("THEN the agenda is due from its local time, named by the local date", () => {
