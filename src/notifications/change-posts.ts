@@ -42,7 +42,7 @@ export function changePostsHook(options: ChangePostsOptions) {
     );
     const votingEvent = ["vote_recorded", "approved", "rejected"].includes(event.kind);
     const prompt =
-      enteredAuthorize(event) || votingEvent ? await promptFor(tx, change, timezone, conflicts) : undefined;
+      enteredAuthorize(event) || votingEvent ? await promptFor(tx, event, timezone, conflicts) : undefined;
     for (const platform of options.platforms) {
       const channelId = changeChannel(options.config, platform, change);
       if (!channelId) continue;
@@ -80,12 +80,13 @@ export function changePostsHook(options: ChangePostsOptions) {
   };
 }
 
-async function promptFor(tx: Tx, change: ChangeSnapshot, timezone: string, conflicts: readonly string[]) {
-  const approvers = await loadApprovers(tx, change.approvalGroupId);
+async function promptFor(tx: Tx, event: ChangeEvent, timezone: string, conflicts: readonly string[]) {
+  const { change } = event;
+  const approvers = event.approvers ?? (await loadApprovers(tx, change.approvalGroupId)).name;
   return approvalPrompt(change, {
     timezone,
     conflicts,
-    approvers: approvers.name,
+    approvers,
     tally: tallyOf(change.votes, change.quorum ?? 1),
   });
 }

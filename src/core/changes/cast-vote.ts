@@ -12,7 +12,6 @@ import { type ChangeContext, runChangeHooks } from "./context.js";
 import { findChange } from "./find-change.js";
 import { type VoteInput, voteSchema } from "./inputs.js";
 import type { ChangeSnapshot, VoteDecision } from "./model.js";
-import { changeInclude, toChangeSnapshot } from "./snapshot.js";
 
 export interface VoteResult {
   change: ChangeSnapshot;
@@ -53,18 +52,30 @@ async function castOnce(
   decision: VoteDecision,
   reason: string | null,
 ): Promise<VoteResult> {
+  // Everything that does not depend on the other votes happens before the claim, so the time votes on
+  // one change spend queued behind each other is as short as possible.
   const seen = await findChange(tx, number);
   assertOpenForVotes(seen, actor);
   const approvers = await loadApprovers(tx, seen.approvalGroupId);
   assertMayVote(seen, actor.person, approvers.members, approvers.name);
+  const conflicts = await conflictsFor(ctx, tx, {
+    id: seen.id,
+    plannedStart: seen.plannedStart,
+    plannedEnd: seen.plannedEnd,
+    serviceIds: seen.services.map((service) => service.id),
+  });
 
   const now = ctx.clock.now();
-  const claimed = await tx.change.updateMany({
-    where: { id: seen.id, status: "authorize" },
-    data: { version: { increment: 1 }, updatedAt: now },
-  });
+  const claimed = await tx.$queryRaw<{ version: number | bigint }[]>`
+    UPDATE "Change" SET "version" = "version" + 1, "updatedAt" = ${now}
+    WHERE "id" = ${seen.id} AND "status" = 'authorize'
+    RETURNING "version"`;
+  const version = claimed[0]?.version;
   // Decided between our read and our claim: answer as if the vote had arrived after the decision.
-  if (claimed.count === 0) assertOpenForVotes(await findChange(tx, number), actor);
+  if (version === undefined) {
+    assertOpenForVotes(await findChange(tx, number), actor);
+    throw new Error(`${seen.ref} left authorize while a vote was being claimed`);
+  }
 
   const inserted = await tx.$executeRaw`
     INSERT INTO "ChangeVote" ("changeId", "personId", "decision", "reason", "at")
@@ -89,14 +100,23 @@ async function castOnce(
     ...(reason ? { body: reason } : {}),
   });
 
-  const votes = await tx.changeVote.findMany({ where: { changeId: seen.id }, select: { decision: true } });
-  const tally = tallyOf(votes as { decision: VoteDecision }[], seen.quorum ?? 1);
+  const votes = (
+    await tx.changeVote.findMany({
+      where: { changeId: seen.id },
+      include: { person: { select: { id: true, displayName: true } } },
+      orderBy: { at: "asc" },
+    })
+  ).map((vote) => ({
+    person: vote.person,
+    decision: vote.decision as VoteDecision,
+    reason: vote.reason,
+    at: vote.at,
+  }));
+  const tally = tallyOf(votes, seen.quorum ?? 1);
   const outcome = outcomeOf(tally);
   const decided = outcome === "pending" ? undefined : outcome;
-  let kind = "vote_recorded";
+  const override = decided === "approved" && seen.type === "emergency" && blackoutsIn(conflicts).length > 0;
   if (decided) {
-    const override =
-      decided === "approved" && seen.type === "emergency" && (await insideBlackout(ctx, tx, seen));
     await tx.change.update({
       where: { id: seen.id },
       data: {
@@ -106,7 +126,6 @@ async function castOnce(
         ...(override ? { blackoutOverride: true } : {}),
       },
     });
-    kind = decided;
     await appendTimeline(tx, {
       ticketKind: "change",
       ticketId: seen.id,
@@ -124,21 +143,29 @@ async function castOnce(
       ...(decided === "rejected" && reason ? { body: reason } : {}),
     });
   }
-  const change = toChangeSnapshot(
-    await tx.change.findUniqueOrThrow({ where: { id: seen.id }, include: changeInclude }),
-  );
-  const conflicts = await conflictsFor(ctx, tx, {
-    id: change.id,
-    plannedStart: change.plannedStart,
-    plannedEnd: change.plannedEnd,
-    serviceIds: change.services.map((service) => service.id),
-  });
+  // Nothing else changes a change while it waits in authorize, so the snapshot is the one read, with the
+  // votes, version and (when decided) outcome written here.
+  const change: ChangeSnapshot = {
+    ...seen,
+    votes,
+    version: Number(version),
+    updatedAt: now,
+    ...(decided
+      ? {
+          status: decided === "approved" ? "scheduled" : "rejected",
+          decision: decided,
+          decidedAt: now,
+          blackoutOverride: seen.blackoutOverride || override,
+        }
+      : {}),
+  };
   await runChangeHooks(ctx, tx, {
-    kind,
+    kind: decided ?? "vote_recorded",
     change,
     previous: seen,
     actor,
     conflicts,
+    approvers: approvers.name,
     ...(reason ? { body: reason } : {}),
   });
   return { change, tally, decided };
@@ -157,14 +184,4 @@ function assertOpenForVotes(change: ChangeSnapshot, actor: Actor): void {
   throw new InvalidTransitionError(
     `${change.ref} is not waiting for approval, so there is nothing to vote on.`,
   );
-}
-
-async function insideBlackout(ctx: ChangeContext, tx: Tx, change: ChangeSnapshot): Promise<boolean> {
-  const conflicts = await conflictsFor(ctx, tx, {
-    id: change.id,
-    plannedStart: change.plannedStart,
-    plannedEnd: change.plannedEnd,
-    serviceIds: change.services.map((service) => service.id),
-  });
-  return blackoutsIn(conflicts).length > 0;
 }

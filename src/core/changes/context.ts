@@ -14,6 +14,8 @@ export interface ChangeEvent {
   body?: string;
   /** Conflicts found for the change's window and services at the moment of the event. */
   conflicts: readonly Conflict[];
+  /** Who votes on it, when the event already knows (votes do), so hooks need not look it up again. */
+  approvers?: string;
 }
 
 /** Everything the change services need; mirrors IncidentContext. */
