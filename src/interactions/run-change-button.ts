@@ -1,5 +1,6 @@
 import { findChange } from "../core/changes/find-change.js";
 import { CHANGE_PREFIX } from "../core/changes/model.js";
+import { timezoneOf } from "../core/changes/person-timezone.js";
 import { parseCommandOptions } from "../core/commands/parse-options.js";
 import { commandRegistry } from "../core/commands/registry.js";
 import { parseTicketNumber } from "../core/commands/ticket-reference.js";
@@ -26,7 +27,8 @@ export async function runChangeButton(
     );
   const number = parseTicketNumber(CHANGE_PREFIX, ref);
   if (number === undefined) throw new ValidationError(`"${ref.slice(0, 40)}" is not a change number.`);
-  const form = formForChangeAction(action, await findChange(ctx.changes.db, number));
+  const timezone = await timezoneOf(ctx.changes.db, ctx.actor.person.id, ctx.changes.timezone);
+  const form = formForChangeAction(action, await findChange(ctx.changes.db, number), timezone);
   if (form) return { kind: "form", form };
   const parsed = parseCommandOptions(commandRegistry, {
     command: "change",

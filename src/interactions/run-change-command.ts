@@ -9,6 +9,7 @@ import { changesBetween, listChanges } from "../core/changes/list-changes.js";
 import type { ChangeAction, ChangeSnapshot } from "../core/changes/model.js";
 import { mayWork } from "../core/changes/permissions.js";
 import { timezoneOf } from "../core/changes/person-timezone.js";
+import { formatWindow } from "../core/changes/planned-window.js";
 import { helpText } from "../core/commands/help-text.js";
 import { type ChangeCommand, commandRegistry } from "../core/commands/registry.js";
 import { resolveActor } from "../core/people/resolve-actor.js";
@@ -85,10 +86,37 @@ export async function runChangeCommand(
     }
     default: {
       const result = await applyChangeAction(changes, actor, command.args.ref, actionInput(command));
+      if (result.kind === "rescheduled") return rescheduled(ctx, result.change, result.previous.status);
       const message = doneMessages[result.kind]?.(result.change.ref) ?? `${result.change.ref} is updated.`;
       return privateNotice("success", message);
     }
   }
+}
+
+/** Where the change now stands, and what the new plan runs into. */
+async function rescheduled(
+  ctx: ChangeInteractionContext,
+  change: ChangeSnapshot,
+  before: string,
+): Promise<Reply> {
+  const timezone = await timezoneOf(ctx.changes.db, ctx.actor.person.id, ctx.changes.timezone);
+  const conflicts = await conflictsFor(ctx.changes, ctx.changes.db, {
+    id: change.id,
+    plannedStart: change.plannedStart,
+    plannedEnd: change.plannedEnd,
+    serviceIds: change.services.map((service) => service.id),
+  });
+  const lines = conflictLines(conflicts, await serviceNames(ctx), timezone);
+  const again =
+    before === "scheduled" && change.status !== "scheduled"
+      ? " Its approval was for the old plan, so it needs approval again."
+      : "";
+  const found =
+    lines.length === 0 ? "No conflicts found." : `Conflicts:\n${lines.map((line) => `• ${line}`).join("\n")}`;
+  return privateNotice(
+    "success",
+    `${change.ref} is rescheduled to ${formatWindow(change.plannedStart, change.plannedEnd, timezone)}.${again} ${found}`,
+  );
 }
 
 type NewArgs = Extract<ChangeCommand, { subcommand: "new" }>["args"];
@@ -109,7 +137,7 @@ async function requestChange(ctx: ChangeInteractionContext, args: NewArgs): Prom
     ...(args.impact ? { impact: args.impact } : {}),
     start: args.start ?? "",
     ...(args.end ? { end: args.end } : {}),
-    serviceIds: (args.services ?? "").split(/[\s,]+/).filter((id) => id !== ""),
+    serviceIds: serviceList(args.services ?? ""),
     ...(args.description ? { description: args.description } : {}),
     ...(args.plan ? { implementationPlan: args.plan } : {}),
     ...(args.backout ? { backoutPlan: args.backout } : {}),
@@ -117,7 +145,7 @@ async function requestChange(ctx: ChangeInteractionContext, args: NewArgs): Prom
     ...(assignee ? { assigneeId: assignee.person.id } : {}),
   });
   const { change, conflicts, timezone } = created;
-  const names = serviceNames(change);
+  const names = await serviceNames(ctx);
   const lines = conflictLines(conflicts, names, timezone);
   const next =
     change.type === "standard" ? "Submit it to schedule it (pre-approved)." : "Submit it when it is ready.";
@@ -140,12 +168,20 @@ export async function privateCard(ctx: ChangeInteractionContext, change: ChangeS
   );
   return changeCard(change, actions, {
     timezone,
-    conflicts: conflictLines(conflicts, serviceNames(change), timezone),
+    conflicts: conflictLines(conflicts, await serviceNames(ctx), timezone),
   });
 }
 
-export function serviceNames(change: ChangeSnapshot): (id: string) => string {
-  return (id) => change.services.find((service) => service.id === id)?.name ?? id;
+/** "payments, identity" or "payments identity" as typed. */
+function serviceList(text: string): string[] {
+  return text.split(/[\s,]+/).filter((id) => id !== "");
+}
+
+/** Service names for conflict lines, which also name the services of other changes. */
+async function serviceNames(ctx: ChangeInteractionContext): Promise<(id: string) => string> {
+  const services = await ctx.changes.db.service.findMany({ select: { id: true, name: true } });
+  const names = new Map(services.map((service) => [service.id, service.name]));
+  return (id) => names.get(id) ?? id;
 }
 
 type ActionCommand = Exclude<
@@ -171,5 +207,12 @@ function actionInput(command: ActionCommand): ChangeActionInput {
       };
     case "cancel":
       return { type: "cancel", reason: command.args.reason };
+    case "reschedule":
+      return {
+        type: "reschedule",
+        ...(command.args.start ? { start: command.args.start } : {}),
+        ...(command.args.end ? { end: command.args.end } : {}),
+        ...(command.args.services !== undefined ? { serviceIds: serviceList(command.args.services) } : {}),
+      };
   }
 }

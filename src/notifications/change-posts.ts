@@ -20,6 +20,10 @@ export interface ChangePostsOptions {
 const enteredAuthorize = (event: ChangeEvent) =>
   event.change.status === "authorize" && event.previous?.status !== "authorize";
 
+/** Rescheduling a scheduled change voids its approval: the old prompt must stop saying "Approved". */
+const approvalWithdrawn = (event: ChangeEvent) =>
+  event.kind === "rescheduled" && event.previous?.decision === "approved" && event.change.decision === null;
+
 /**
  * A change's public life in chat, queued inside the change's transaction: its card in the change's channel
  * (updated in place), the approval prompt when it enters authorize (updated with every vote and the
@@ -40,7 +44,8 @@ export function changePostsHook(options: ChangePostsOptions) {
         conflicts,
       },
     );
-    const votingEvent = ["vote_recorded", "approved", "rejected"].includes(event.kind);
+    const votingEvent =
+      ["vote_recorded", "approved", "rejected"].includes(event.kind) || approvalWithdrawn(event);
     const prompt =
       enteredAuthorize(event) || votingEvent ? await promptFor(tx, event, timezone, conflicts) : undefined;
     for (const platform of options.platforms) {

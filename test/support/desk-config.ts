@@ -59,6 +59,7 @@ services:
     tier: 1
     owner: service-desk
     channels: { slack: ${channels.slack.payments}, discord: "${channels.discord.payments}" }
+    dependsOn: [identity]
   - id: identity
     name: Identity
     tier: 2

@@ -1,5 +1,5 @@
 import { type Tx, transactionOptions } from "../../db/client.js";
-import { ConflictError, InvalidTransitionError } from "../errors.js";
+import { ConflictError, InvalidTransitionError, ValidationError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { appendTimeline } from "../timeline/append.js";
 import { validate } from "../validate.js";
@@ -7,11 +7,14 @@ import { approvalsNeeded, eligibleApprovers } from "./approvals.js";
 import { approvalRuleFor, loadApprovers } from "./approvers.js";
 import { conflictsFor } from "./conflict-check.js";
 import { type ChangeContext, runChangeHooks } from "./context.js";
+import { assertServicesExist } from "./create-change.js";
 import { decideChangeAction } from "./decide.js";
 import { findChange } from "./find-change.js";
 import { type ChangeActionInput, changeActionSchema, type ValidChangeAction } from "./inputs.js";
 import { submitTarget } from "./lifecycle.js";
 import type { ChangeSnapshot } from "./model.js";
+import { timezoneOf } from "./person-timezone.js";
+import { checkPlannedWindow, parseLocalDateTime } from "./planned-window.js";
 import { changeInclude, toChangeSnapshot } from "./snapshot.js";
 
 export interface ChangeActionResult {
@@ -55,11 +58,13 @@ async function attemptOnce(
 ): Promise<ChangeActionResult | null> {
   const previous = await findChange(tx, number);
   const now = ctx.clock.now();
+  const reschedule =
+    command.type === "reschedule" ? await newPlan(ctx, tx, actor, previous, command, now) : undefined;
   const conflicts = await conflictsFor(ctx, tx, {
     id: previous.id,
-    plannedStart: previous.plannedStart,
-    plannedEnd: previous.plannedEnd,
-    serviceIds: previous.services.map((service) => service.id),
+    plannedStart: reschedule?.start ?? previous.plannedStart,
+    plannedEnd: reschedule?.end ?? previous.plannedEnd,
+    serviceIds: reschedule?.serviceIds ?? previous.services.map((service) => service.id),
   });
   const entersAuthorize =
     command.type === "request_approval" ||
@@ -73,6 +78,7 @@ async function attemptOnce(
     conflicts,
     timezone: ctx.timezone,
     ...(approval ? { approval } : {}),
+    ...(reschedule ? { reschedule } : {}),
   });
 
   const { count } = await tx.change.updateMany({
@@ -80,6 +86,14 @@ async function attemptOnce(
     data: { ...plan.update, updatedAt: now, version: { increment: 1 } },
   });
   if (count === 0) return null;
+  if (plan.services) {
+    await tx.changeService.deleteMany({ where: { changeId: previous.id } });
+    await tx.changeService.createMany({
+      data: plan.services.map((serviceId) => ({ changeId: previous.id, serviceId })),
+    });
+  }
+  // The votes were for the old plan; the timeline keeps who voted what.
+  if (plan.clearVotes) await tx.changeVote.deleteMany({ where: { changeId: previous.id } });
 
   await appendTimeline(tx, {
     ticketKind: "change",
@@ -103,6 +117,32 @@ async function attemptOnce(
     ...(plan.event.body ? { body: plan.event.body } : {}),
   });
   return { change, previous, kind: plan.event.kind };
+}
+
+/** The new window and services of a reschedule, read in the person's time zone; unchanged parts kept. */
+async function newPlan(
+  ctx: ChangeContext,
+  tx: Tx,
+  actor: Actor,
+  change: ChangeSnapshot,
+  command: Extract<ValidChangeAction, { type: "reschedule" }>,
+  now: Date,
+): Promise<{ start: Date; end: Date; serviceIds: string[] }> {
+  if (!command.start && !command.end && !command.serviceIds) {
+    throw new ValidationError("Say what changes: a new start, end or services.");
+  }
+  const timezone = await timezoneOf(tx, actor.person.id, ctx.timezone);
+  const start = command.start
+    ? parseLocalDateTime(command.start, timezone, "The planned start")
+    : change.plannedStart;
+  const length = change.plannedEnd.getTime() - change.plannedStart.getTime();
+  const end = command.end
+    ? parseLocalDateTime(command.end, timezone, "The planned end")
+    : new Date(start.getTime() + length);
+  checkPlannedWindow({ start, end }, now, timezone);
+  const serviceIds = [...new Set(command.serviceIds ?? change.services.map((service) => service.id))];
+  await assertServicesExist(tx, serviceIds);
+  return { start, end, serviceIds };
 }
 
 /** The approving group and the approvals it needs, frozen when the change enters authorize. */

@@ -113,7 +113,7 @@ function contentOf(data: ValidCreateChange, template: StandardChangeTemplate | u
   };
 }
 
-async function assertServicesExist(tx: Tx, serviceIds: readonly string[]): Promise<void> {
+export async function assertServicesExist(tx: Tx, serviceIds: readonly string[]): Promise<void> {
   if (serviceIds.length === 0) return;
   const found = await tx.service.findMany({ where: { id: { in: [...serviceIds] }, active: true } });
   const unknown = serviceIds.filter((id) => !found.some((service) => service.id === id));

@@ -1,4 +1,5 @@
 import { InvalidTransitionError } from "../errors.js";
+import { AlreadyDoneError } from "../incidents/decide.js";
 import type { Actor } from "../people/actor.js";
 import { blackoutsIn, type Conflict } from "./conflicts.js";
 import type { ValidChangeAction } from "./inputs.js";
@@ -18,10 +19,18 @@ export interface ChangeUpdate {
   closureCode?: ClosureCode;
   closureNotes?: string;
   closedAt?: Date;
+  plannedStart?: Date;
+  plannedEnd?: Date;
+  decision?: null;
+  decidedAt?: null;
+  blackoutOverride?: boolean;
 }
 
 export interface ChangePlan {
   update: ChangeUpdate;
+  /** Rescheduling: the services the change now touches, and whether the old approval's votes are void. */
+  services?: string[];
+  clearVotes?: boolean;
   event: { kind: string; before: Record<string, unknown>; after: Record<string, unknown>; body?: string };
 }
 
@@ -33,6 +42,8 @@ export interface ChangeDecisionInput {
   conflicts: readonly Conflict[];
   /** Looked up by the executor when the change is about to ask for approval. */
   approval?: { groupId: string | null; needed: number };
+  /** Rescheduling: the new window and services, read by the executor in the person's time zone. */
+  reschedule?: { start: Date; end: Date; serviceIds: string[] };
   timezone: string;
 }
 
@@ -68,7 +79,58 @@ export function decideChangeAction(input: ChangeDecisionInput): ChangePlan {
       );
     case "cancel":
       return plan("cancelled", from, { status: "cancelled" }, command.reason);
+    case "reschedule":
+      return reschedule(input);
   }
+}
+
+/**
+ * A new window or new services. A scheduled change's approval was given for the old plan, so a normal
+ * change goes back to assessment and an emergency change back to new (its votes are void; the timeline
+ * keeps them); a standard change stays scheduled, unless the new window is frozen.
+ */
+function reschedule(input: ChangeDecisionInput): ChangePlan {
+  const { change } = input;
+  const next = input.reschedule;
+  if (!next) throw new Error("rescheduling needs the new window");
+  const services = [...next.serviceIds].sort();
+  const current = change.services.map((service) => service.id).sort();
+  if (
+    next.start.getTime() === change.plannedStart.getTime() &&
+    next.end.getTime() === change.plannedEnd.getTime() &&
+    services.join() === current.join()
+  ) {
+    throw new AlreadyDoneError(`${change.ref} is already planned for that window and those services.`);
+  }
+  const reapprove = change.status === "scheduled" && change.type !== "standard";
+  if (change.status === "scheduled" && change.type === "standard") assertNotFrozen(input, "scheduled");
+  const status: ChangeStatus = reapprove ? (change.type === "normal" ? "assess" : "new") : change.status;
+  const update: ChangeUpdate = {
+    status,
+    plannedStart: next.start,
+    plannedEnd: next.end,
+    ...(reapprove ? { decision: null, decidedAt: null, approvalGroupId: null, blackoutOverride: false } : {}),
+  };
+  return {
+    update,
+    services,
+    clearVotes: reapprove,
+    event: {
+      kind: "rescheduled",
+      before: {
+        status: change.status,
+        plannedStart: change.plannedStart.toISOString(),
+        plannedEnd: change.plannedEnd.toISOString(),
+        services: current,
+      },
+      after: {
+        status,
+        plannedStart: next.start.toISOString(),
+        plannedEnd: next.end.toISOString(),
+        services,
+      },
+    },
+  };
 }
 
 function withApproval(input: ChangeDecisionInput, status: ChangeStatus, now: Date): ChangeUpdate {

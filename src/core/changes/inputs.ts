@@ -67,6 +67,15 @@ export const changeActionSchema = z.discriminatedUnion("type", [
     notes: optionalText("The notes", changeLimits.notesMax),
   }),
   z.object({ type: z.literal("cancel"), reason: text("The reason", changeLimits.reasonMax) }),
+  z.object({
+    type: z.literal("reschedule"),
+    start: z.string().trim().min(1).optional(),
+    end: z.string().trim().min(1).optional(),
+    serviceIds: z
+      .array(z.string().trim().min(1))
+      .max(changeLimits.servicesMax, `A change can name at most ${changeLimits.servicesMax} services.`)
+      .optional(),
+  }),
 ]);
 
 export type ChangeActionInput = z.input<typeof changeActionSchema>;

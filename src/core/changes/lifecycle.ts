@@ -9,10 +9,10 @@ import type { ChangeAction, ChangeSnapshot, ChangeStatus, ChangeType } from "./m
  * A rejection ends the change in `rejected`; cancel is allowed from new up to (not including) implement.
  */
 const allowed: Record<ChangeStatus, readonly ChangeAction[]> = {
-  new: ["submit", "cancel"],
-  assess: ["request_approval", "cancel"],
+  new: ["submit", "reschedule", "cancel"],
+  assess: ["request_approval", "reschedule", "cancel"],
   authorize: ["approve", "reject", "cancel"],
-  scheduled: ["start", "cancel"],
+  scheduled: ["start", "reschedule", "cancel"],
   implement: ["finish"],
   review: ["close"],
   closed: [],
@@ -56,12 +56,13 @@ const verbs: Record<ChangeAction, string> = {
   finish: "finish implementing",
   close: "close",
   cancel: "cancel",
+  reschedule: "reschedule",
 };
 
 const hints: Record<ChangeStatus, string> = {
   new: "Submit it first.",
   assess: "Send it for approval first.",
-  authorize: "It waits for the approvers' decision.",
+  authorize: "It waits for the approvers' decision; cancel it and raise a new one to change its window.",
   scheduled: "Start the implementation when its window opens.",
   implement: "Finish the implementation first; a change being implemented can no longer be cancelled.",
   review: "Close it with a closure code.",

@@ -54,6 +54,7 @@ export const changeActions = [
   "finish",
   "close",
   "cancel",
+  "reschedule",
 ] as const;
 export type ChangeAction = (typeof changeActions)[number];
 

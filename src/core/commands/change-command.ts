@@ -125,6 +125,20 @@ export const changeCommand = defineCommand({
       },
       examples: ['/change close CHG-12 code:successful notes:"No errors after 30 minutes"'],
     }),
+    reschedule: defineSubcommand({
+      description: "Move a change's window or change its services (a scheduled change needs approval again)",
+      args: {
+        ref,
+        start: text({ description: "New planned start in your time zone", maxLength: dateTimeMax }),
+        end: text({ description: "New planned end in your time zone", maxLength: dateTimeMax }),
+        services: text({ description: "Affected services (CIs), comma-separated ids", maxLength: 300 }),
+      },
+      examples: ['/change reschedule CHG-12 start:"2026-11-28 22:00" end:"2026-11-28 23:30"'],
+      crossCheck: (args) =>
+        args.start === undefined && args.end === undefined && args.services === undefined
+          ? { argument: "start", problem: "start, end or services is required (give what changes)" }
+          : undefined,
+    }),
     cancel: defineSubcommand({
       description: "Cancel a change before its implementation starts",
       args: {

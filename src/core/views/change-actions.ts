@@ -21,6 +21,7 @@ export const changeActionPresentation: Readonly<Record<ChangeAction, ChangeActio
   finish: { label: "Finish implementation", style: "primary", subcommand: "finish" },
   close: { label: "Close", style: "default", subcommand: "close", form: "change.close" },
   cancel: { label: "Cancel", style: "danger", subcommand: "cancel", form: "change.cancel" },
+  reschedule: { label: "Reschedule", style: "default", subcommand: "reschedule", form: "change.reschedule" },
 };
 
 const actionIdPrefix = "change.";

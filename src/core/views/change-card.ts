@@ -122,7 +122,7 @@ export function approvalPrompt(change: ChangeSnapshot, options: ApprovalPromptOp
     ? `${change.decision === "approved" ? "Approved" : "Rejected"} (${tally.approvals} of ${tally.needed} approvals${tally.rejections ? `, ${tally.rejections} rejection` : ""})`
     : open
       ? `Waiting: ${tally.approvals} of ${tally.needed} approvals`
-      : changeStatusLabels[change.status];
+      : `No longer waiting: the change is ${changeStatusLabels[change.status].toLowerCase()}`;
   return {
     type: "card",
     title: `Approval needed · ${change.ref} · ${change.title}`,

@@ -1,4 +1,5 @@
 import type { ChangeAction, ChangeSnapshot } from "../changes/model.js";
+import { formatLocal } from "../changes/planned-window.js";
 import { changeCommand } from "../commands/change-command.js";
 import type { Form, FormField } from "./form.js";
 import { type FieldPresentation, fieldForArgument } from "./form-fields.js";
@@ -103,13 +104,32 @@ export function cancelChangeForm(change: ChangeSnapshot): Form {
   );
 }
 
-const builders: Partial<Record<ChangeAction, (change: ChangeSnapshot) => Form>> = {
+/** Prefilled with the current plan on the person's own wall clock. */
+export function rescheduleForm(change: ChangeSnapshot, timezone: string): Form {
+  return changeForm(
+    change,
+    "reschedule",
+    { title: "Reschedule change", submitLabel: "Reschedule" },
+    {
+      start: { label: "Planned start", initial: formatLocal(change.plannedStart, timezone) },
+      end: { label: "Planned end", initial: formatLocal(change.plannedEnd, timezone) },
+      services: { label: "Services / CIs", initial: change.services.map((service) => service.id).join(", ") },
+    },
+  );
+}
+
+const builders: Partial<Record<ChangeAction, (change: ChangeSnapshot, timezone: string) => Form>> = {
   reject: rejectForm,
   close: closeChangeForm,
   cancel: cancelChangeForm,
+  reschedule: rescheduleForm,
 };
 
 /** The form a change button opens, or undefined when the action runs at once. */
-export function formForChangeAction(action: ChangeAction, change: ChangeSnapshot): Form | undefined {
-  return builders[action]?.(change);
+export function formForChangeAction(
+  action: ChangeAction,
+  change: ChangeSnapshot,
+  timezone: string,
+): Form | undefined {
+  return builders[action]?.(change, timezone);
 }

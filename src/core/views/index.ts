@@ -14,6 +14,7 @@ export {
   closeChangeForm,
   formForChangeAction,
   rejectForm,
+  rescheduleForm,
 } from "./change-forms.js";
 export * from "./change-labels.js";
 export { changeCalendar, changeList } from "./change-list.js";

@@ -235,6 +235,36 @@ export function changeScenarios(driver: () => ChangeDriver): void {
     });
   });
 
+  describe("WHEN a change is rescheduled", () => {
+    it("THEN the form opens with the current plan, and the answer shows the new window's conflicts", async () => {
+      const d = driver();
+      const blocker = refIn(
+        await d.command(
+          "new",
+          { title: "Identity cert swap", start: on(12, "22:00"), end: on(12, "23:00"), services: "identity" },
+          "ada",
+        ),
+      );
+      const ref = refIn(
+        await d.command(
+          "new",
+          { title: "Payments rollout", start: on(13, "22:00"), end: on(13, "23:00"), services: "payments" },
+          "ada",
+        ),
+      );
+      expect(await d.click(ref, "reschedule", "ada", "card")).toContain("form:change.reschedule");
+      const answer = await d.submitForm(
+        "change.reschedule",
+        { start: on(12, "22:30"), end: on(12, "23:30"), services: "payments" },
+        "ada",
+      );
+      expect(answer).toContain(`${ref} is rescheduled to`);
+      expect(answer).toContain(
+        `Overlaps ${blocker} (Identity cert swap), which changes Identity, which Payments API depends on.`,
+      );
+    });
+  });
+
   describe("WHEN the input is wrong", () => {
     it("THEN each mistake gets its own private message and nothing is written", async () => {
       const d = driver();

@@ -364,6 +364,74 @@ describeEachDatabase("GIVEN the change services on a real database", (db) => {
     });
   });
 
+  describe("WHEN a change is rescheduled", () => {
+    it("THEN a scheduled normal change goes back to assessment, its votes are void and conflicts are found anew", async () => {
+      const { ctx, requester, implementer, cab } = world;
+      const blocker = await createChange(
+        ctx,
+        requester,
+        onDay(26, { serviceIds: ["identity"], title: "Identity blocker" }),
+      );
+      const { change } = await createChange(
+        ctx,
+        requester,
+        onDay(25, { serviceIds: ["payments"], assigneeId: implementer.person.id }),
+      );
+      await applyChangeAction(ctx, requester, change.number, { type: "submit" });
+      await applyChangeAction(ctx, requester, change.number, { type: "request_approval" });
+      await castVote(ctx, cab[0] as ChangeWorld["requester"], change.number, { decision: "approve" });
+      await castVote(ctx, cab[1] as ChangeWorld["requester"], change.number, { decision: "approve" });
+
+      const moved = await applyChangeAction(ctx, requester, change.number, {
+        type: "reschedule",
+        start: "2026-11-26 22:30",
+      });
+      expect(moved.kind).toBe("rescheduled");
+      expect(moved.change).toMatchObject({ status: "assess", decision: null, votes: [] });
+      // The length of the window is kept when only the start moves.
+      expect(moved.change.plannedEnd.getTime() - moved.change.plannedStart.getTime()).toBe(90 * 60_000);
+      const timeline = await readTimeline(db().handle.db, "change", change.id, { includeInternal: true });
+      expect(timeline.filter((entry) => entry.kind === "vote_approved")).toHaveLength(2);
+      expect(timeline.at(-1)).toMatchObject({
+        kind: "rescheduled",
+        before: { status: "scheduled" },
+        after: { status: "assess" },
+      });
+
+      // Back through approval, now voting on the new plan, which overlaps the blocker through the dependency.
+      const again = await applyChangeAction(ctx, requester, change.number, { type: "request_approval" });
+      expect(again.change.status).toBe("authorize");
+      await expect(
+        applyChangeAction(ctx, requester, change.number, { type: "reschedule", start: "2026-11-27 22:00" }),
+      ).rejects.toMatchObject({ code: "invalid_transition" });
+      expect(blocker.change.number).toBeLessThan(change.number);
+    });
+
+    it("THEN a standard change stays scheduled, but not into a blackout, and an unchanged plan is refused", async () => {
+      const { ctx, requester } = world;
+      const { change } = await createChange(ctx, requester, {
+        type: "standard",
+        templateId: "cert-rotation",
+        start: "2026-11-27 06:00",
+      });
+      await applyChangeAction(ctx, requester, change.number, { type: "submit" });
+      const moved = await applyChangeAction(ctx, requester, change.number, {
+        type: "reschedule",
+        start: "2026-11-27 07:00",
+      });
+      expect(moved.change.status).toBe("scheduled");
+      await expect(
+        applyChangeAction(ctx, requester, change.number, { type: "reschedule", start: "2026-12-22 07:00" }),
+      ).rejects.toMatchObject({
+        code: "invalid_transition",
+        userMessage: expect.stringContaining("cannot be scheduled"),
+      });
+      await expect(
+        applyChangeAction(ctx, requester, change.number, { type: "reschedule", start: "2026-11-27 07:00" }),
+      ).rejects.toMatchObject({ code: "already_done" });
+    });
+  });
+
   describe("WHEN the input is wrong", () => {
     it("THEN each mistake gets a specific message and nothing is written", async () => {
       const { ctx, requester, stranger } = world;

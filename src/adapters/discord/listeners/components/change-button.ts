@@ -1,5 +1,6 @@
 import { findChange } from "../../../../core/changes/find-change.js";
 import { CHANGE_PREFIX } from "../../../../core/changes/model.js";
+import { timezoneOf } from "../../../../core/changes/person-timezone.js";
 import { parseTicketNumber } from "../../../../core/commands/ticket-reference.js";
 import { changeActionFromId, type Form, formForChangeAction } from "../../../../core/views/index.js";
 import { runChangeButton } from "../../../../interactions/run-change-button.js";
@@ -18,7 +19,7 @@ export async function handleChangeButton(
   deps: DiscordListenerDeps,
   id: ActionCustomId,
 ): Promise<void> {
-  const form = await formFor(deps, id);
+  const form = await formFor(interaction, deps, id);
   if (form) return interaction.showModal(renderForm(form).modal);
   await deferThenAnswer(interaction, deps, async () => {
     const actor = await discordActor(deps.changes.db, interaction.user);
@@ -26,12 +27,18 @@ export async function handleChangeButton(
   });
 }
 
-async function formFor(deps: DiscordListenerDeps, id: ActionCustomId): Promise<Form | undefined> {
+async function formFor(
+  interaction: DiscordInteraction,
+  deps: DiscordListenerDeps,
+  id: ActionCustomId,
+): Promise<Form | undefined> {
   const action = changeActionFromId(id.actionId);
   const number = parseTicketNumber(CHANGE_PREFIX, id.value);
   if (!action || number === undefined) return undefined;
   try {
-    return formForChangeAction(action, await findChange(deps.changes.db, number));
+    const actor = await discordActor(deps.changes.db, interaction.user);
+    const timezone = await timezoneOf(deps.changes.db, actor.person.id, deps.changes.timezone);
+    return formForChangeAction(action, await findChange(deps.changes.db, number), timezone);
   } catch {
     // An unknown change is explained privately by the command path.
     return undefined;
