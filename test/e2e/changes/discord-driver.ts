@@ -1,5 +1,11 @@
 import { expect } from "vitest";
-import { buttonClick, modalSubmit, slashCommand } from "../../fakes/discord/index.js";
+import {
+  buttonClick,
+  type InteractionSpec,
+  modalSubmit,
+  postInteraction,
+  slashCommand,
+} from "../../fakes/discord/index.js";
 import type { FakeMessage } from "../../fakes/discord/types.js";
 import { channels, people } from "../../support/desk-config.js";
 import type { DiscordWorld } from "../../support/discord-world.js";
@@ -15,7 +21,7 @@ function isOn(text: string, ref: string, on: ChangeMessage): boolean {
   return on === "approval" ? text.startsWith(`Approval needed · ${ref} ·`) : text.startsWith(`${ref} ·`);
 }
 
-export function discordChangeDriver(world: DiscordWorld): ChangeDriver {
+export function discordChangeDriver(world: DiscordWorld, mode: "gateway" | "http"): ChangeDriver {
   /** Custom ids of the modals opened per person, so a submission names the form it fills. */
   const openForms = new Map<PersonKey, string>();
 
@@ -28,13 +34,9 @@ export function discordChangeDriver(world: DiscordWorld): ChangeDriver {
   };
 
   /** Sends an interaction as `as`; a modal answer is remembered, a deferred one is awaited and returned. */
-  const send = async (
-    spec: Parameters<typeof world.fake.sendInteraction>[0],
-    as: PersonKey,
-  ): Promise<string> => {
+  const send = async (spec: InteractionSpec, as: PersonKey): Promise<string> => {
     world.actAs(people[as].discord, as);
-    const sent = world.fake.sendInteraction(spec);
-    const first = await world.fake.waitForInteractionResponse(sent.id);
+    const { id, first } = mode === "gateway" ? await overGateway(spec) : await overHttp(spec);
     const body = first.body as { data?: { custom_id?: string; flags?: number } };
     if (first.type === 9) {
       const customId = String(body.data?.custom_id ?? "");
@@ -43,10 +45,35 @@ export function discordChangeDriver(world: DiscordWorld): ChangeDriver {
     }
     expect(first.type).toBe(5);
     expect(body.data?.flags).toBe(64);
-    const edit = await world.fake.waitForInteractionResponse(sent.id, 5_000, "edit-original");
+    const edit = await world.fake.waitForInteractionResponse(id, 5_000, "edit-original");
     await world.settle();
     const message = edit.body as { content?: string; embeds?: unknown[] };
     return `${message.content ?? ""}\n${JSON.stringify(message.embeds ?? [])}`;
+  };
+
+  const overGateway = async (spec: InteractionSpec) => {
+    const sent = world.fake.sendInteraction(spec);
+    const first = await world.fake.waitForInteractionResponse(sent.id);
+    return { id: sent.id, first: { type: first.type, body: first.body } };
+  };
+
+  /**
+   * HTTP mode: the first answer is the HTTP response. Discord turns a deferred answer into a reply the app
+   * then edits; the fake learns of it only through its callback route, so the driver plays Discord's part
+   * (as the HTTP interactions suite does) before posting.
+   */
+  const overHttp = async (spec: InteractionSpec) => {
+    const payload = world.payloadFor(spec);
+    const id = String(payload.id);
+    await fetch(`${world.fake.restBase}/v10/interactions/${id}/${String(payload.token)}/callback`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: 5, data: { flags: 64 } }),
+    });
+    const answer = await postInteraction(`${world.opsdesk.url}/discord/interactions`, payload);
+    expect(answer.status).toBe(200);
+    const json = answer.json as { type?: number; data?: unknown };
+    return { id, first: { type: json.type, body: json } };
   };
 
   return {

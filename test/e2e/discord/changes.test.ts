@@ -1,21 +1,22 @@
-// Change management on the real discord.js client against the local Discord (gateway mode): the shared
-// scenarios, Discord's driver.
+// Change management on the local Discord in both modes: the real discord.js client over the gateway, and
+// signed HTTP interactions. The shared scenarios, Discord's driver.
 import { afterAll, beforeAll, describe } from "vitest";
 import { type DiscordWorld, startDiscordWorld } from "../../support/discord-world.js";
 import { discordChangeDriver } from "../changes/discord-driver.js";
 import type { ChangeDriver } from "../changes/driver.js";
 import { changeScenarios } from "../changes/scenarios.js";
 
-let world: DiscordWorld;
-let driver: ChangeDriver;
-beforeAll(async () => {
-  world = await startDiscordWorld("gateway");
-  driver = discordChangeDriver(world);
-});
-afterAll(async () => {
-  await world?.close();
-});
-
-describe("GIVEN OpsDesk's change management on Discord", () => {
-  changeScenarios(() => driver);
-});
+for (const mode of ["gateway", "http"] as const) {
+  describe(`GIVEN OpsDesk's change management on Discord (${mode})`, () => {
+    let world: DiscordWorld;
+    let driver: ChangeDriver;
+    beforeAll(async () => {
+      world = await startDiscordWorld(mode);
+      driver = discordChangeDriver(world, mode);
+    });
+    afterAll(async () => {
+      await world?.close();
+    });
+    changeScenarios(() => driver);
+  });
+}
