@@ -29,12 +29,12 @@ describe("GIVEN the lifecycle", () => {
     expect(cancellable).toEqual(["new", "assess", "authorize", "scheduled"]);
   });
 
-  it("THEN every state allows only its next step (and cancel), so each step happens in order", () => {
+  it("THEN every state allows only its next step (and reschedule or cancel before work starts)", () => {
     const next: Record<ChangeStatus, ChangeAction[]> = {
-      new: ["submit", "cancel"],
-      assess: ["request_approval", "cancel"],
+      new: ["submit", "reschedule", "cancel"],
+      assess: ["request_approval", "reschedule", "cancel"],
       authorize: ["approve", "reject", "cancel"],
-      scheduled: ["start", "cancel"],
+      scheduled: ["start", "reschedule", "cancel"],
       implement: ["finish"],
       review: ["close"],
       closed: [],
