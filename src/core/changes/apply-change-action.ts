@@ -7,7 +7,6 @@ import { approvalsNeeded, eligibleApprovers } from "./approvals.js";
 import { approvalRuleFor, loadApprovers } from "./approvers.js";
 import { conflictsFor } from "./conflict-check.js";
 import { type ChangeContext, runChangeHooks } from "./context.js";
-import { assertServicesExist } from "./create-change.js";
 import { decideChangeAction } from "./decide.js";
 import { findChange } from "./find-change.js";
 import { type ChangeActionInput, changeActionSchema, type ValidChangeAction } from "./inputs.js";
@@ -15,6 +14,7 @@ import { submitTarget } from "./lifecycle.js";
 import type { ChangeSnapshot } from "./model.js";
 import { timezoneOf } from "./person-timezone.js";
 import { checkPlannedWindow, parseLocalDateTime } from "./planned-window.js";
+import { assertServicesExist } from "./services-check.js";
 import { changeInclude, toChangeSnapshot } from "./snapshot.js";
 
 export interface ChangeActionResult {

@@ -13,6 +13,7 @@ import { CHANGE_PREFIX, type ChangeSnapshot } from "./model.js";
 import { assertMayRequestChanges } from "./permissions.js";
 import { timezoneOf } from "./person-timezone.js";
 import { checkPlannedWindow, parseLocalDateTime } from "./planned-window.js";
+import { assertServicesExist } from "./services-check.js";
 import { changeInclude, toChangeSnapshot } from "./snapshot.js";
 
 export interface CreatedChange {
@@ -111,24 +112,6 @@ function contentOf(data: ValidCreateChange, template: StandardChangeTemplate | u
     backoutPlan: data.backoutPlan || template?.backoutPlan || "",
     testPlan: data.testPlan || template?.testPlan || "",
   };
-}
-
-export async function assertServicesExist(tx: Tx, serviceIds: readonly string[]): Promise<void> {
-  if (serviceIds.length === 0) return;
-  const found = await tx.service.findMany({ where: { id: { in: [...serviceIds] }, active: true } });
-  const unknown = serviceIds.filter((id) => !found.some((service) => service.id === id));
-  if (unknown.length === 0) return;
-  const known = await tx.service.findMany({
-    where: { active: true },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  throw new NotFoundError(
-    `There is no service ${unknown.map((id) => `"${id}"`).join(", ")}. ` +
-      (known.length
-        ? `Known services: ${known.map((s) => s.id).join(", ")}.`
-        : "No services are configured yet."),
-  );
 }
 
 async function assertPersonExists(tx: Tx, personId: string): Promise<void> {
