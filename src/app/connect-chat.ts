@@ -8,6 +8,7 @@ import type { IncidentContext } from "../core/incidents/context.js";
 import type { Platform } from "../core/people/actor.js";
 import type { Db } from "../db/client.js";
 import type { HttpServer } from "../http/server.js";
+import { createWorkLimiter } from "../interactions/work-limiter.js";
 import type { Logger } from "../log.js";
 import { changePostsHook } from "../notifications/change-posts.js";
 import { incidentPostsHook } from "../notifications/incident-posts.js";
@@ -33,8 +34,11 @@ export function connectChat(input: {
   clock: Clock;
   log: Logger;
   server: HttpServer;
+  /** How many interactions may do database work at once (see work-limiter.ts). */
+  interactionConcurrency: number;
 }): ChatConnections {
   const { env, config, db, clock, log, server } = input;
+  const work = createWorkLimiter(input.interactionConcurrency);
   const platforms: Platform[] = [];
   const transports: ChatTransport[] = [];
   // Filled in below; the dispatcher needs the transports and the incident context needs the dispatcher.
@@ -58,6 +62,7 @@ export function connectChat(input: {
       changes,
       clock,
       log,
+      work,
     });
     if (slack.receiver) server.route("POST", "/slack/events", slack.receiver.handler);
     platforms.push("slack");
@@ -76,6 +81,7 @@ export function connectChat(input: {
       changes,
       clock,
       log,
+      work,
     });
     if (discord.interactionsHandler)
       server.route("POST", "/discord/interactions", discord.interactionsHandler);

@@ -55,7 +55,9 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
 
   const server = new HttpServer(log);
   registerHealthRoutes(server, database.db, state);
-  const chat = connectChat({ env, config, db: database.db, clock, log, server });
+  // SQLite has one writer: two at a time keeps it busy without making new requests wait behind a crowd.
+  const interactionConcurrency = location.provider === "sqlite" ? 2 : 8;
+  const chat = connectChat({ env, config, db: database.db, clock, log, server, interactionConcurrency });
   const address = await server.listen(env.PORT, env.HOST);
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   await chat.start();

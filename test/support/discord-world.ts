@@ -1,7 +1,6 @@
 // OpsDesk running in-process with its real discord.js client (or HTTP interactions), talking to the local
 // Discord over loopback.
 import type { RunningOpsDesk } from "../../src/app/start.js";
-import { buildInteraction } from "../fakes/discord/builders/interaction-payload.js";
 import type { InteractionSpec } from "../fakes/discord/builders/interactions.js";
 import { defaultDiscordSigner, type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import type { JsonRecord } from "../fakes/discord/json.js";
@@ -25,8 +24,15 @@ function stateOf(fake: FakeDiscord): FakeState {
   return (fake as unknown as { state: FakeState }).state;
 }
 
-export async function startDiscordWorld(mode: "gateway" | "http" = "gateway"): Promise<DiscordWorld> {
+export async function startDiscordWorld(
+  mode: "gateway" | "http" = "gateway",
+  options: {
+    /** The local Discord's clock (its 3 s and 15 min deadlines); its own wall clock by default. */
+    discordNow?: () => number;
+  } = {},
+): Promise<DiscordWorld> {
   const fake = await startFakeDiscord({
+    ...(options.discordNow ? { now: options.discordNow } : {}),
     channels: Object.entries(channels.discord).map(([name, id]) => ({ id, name })),
     userId: people.ada.discord,
     username: "ada",
@@ -44,7 +50,7 @@ export async function startDiscordWorld(mode: "gateway" | "http" = "gateway"): P
     actAs: (userId, username = "someone") => {
       stateOf(fake).config.human = { id: userId, username };
     },
-    payloadFor: (spec) => buildInteraction(stateOf(fake), spec).payload,
+    payloadFor: (spec) => fake.createInteraction(spec).payload,
     settle: desk.settle,
     close: async () => {
       await desk.close();

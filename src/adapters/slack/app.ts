@@ -2,6 +2,7 @@ import { App, LogLevel, webApi } from "@slack/bolt";
 import type { ChangeContext } from "../../core/changes/context.js";
 import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
+import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
 import { registerSlackListeners } from "./listeners/register.js";
 import { SlackHttpReceiver } from "./receiver.js";
@@ -18,6 +19,7 @@ export interface SlackAdapterOptions {
   changes: ChangeContext;
   clock: Clock;
   log: Logger;
+  work: WorkLimiter;
 }
 
 export interface SlackAdapter {
@@ -52,7 +54,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ),
     ...(receiver
       ? { receiver }
-      : { socketMode: true, appToken: options.appToken, signingSecret: options.signingSecret }),
+      : {
+          socketMode: true,
+          appToken: options.appToken,
+          // The Socket Mode client opens its connection with apps.connections.open; without these options it
+          // would ask slack.com even when SLACK_API_URL names a proxy (or the local Slack).
+          installerOptions: { clientOptions: clientOptions(options.apiUrl, log) },
+        }),
     clientOptions: clientOptions(options.apiUrl, log),
     logger: boltLogger(log),
     logLevel: LogLevel.WARN,
@@ -62,6 +70,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     changes: options.changes,
     clock: options.clock,
     log,
+    work: options.work,
   });
   app.error(async (error) => {
     log.error({ err: error }, "Slack listener error");

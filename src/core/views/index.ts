@@ -34,6 +34,7 @@ export {
   cancelForm,
   formForIncidentAction,
   holdForm,
+  incidentActionOpensForm,
   noteForm,
   priorityForm,
   reopenForm,

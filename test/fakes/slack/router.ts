@@ -9,6 +9,7 @@ import type { SlackState } from "./state.js";
 import type { Args, FailureRule, RateLimitRule, RecordedCall } from "./types.js";
 
 const HANDLERS: Record<string, MethodHandler> = {
+  "apps.connections.open": workspace.appsConnectionsOpen,
   "auth.test": workspace.authTest,
   "chat.postMessage": chat.postMessage,
   "chat.update": chat.update,
@@ -124,7 +125,9 @@ export class ApiRouter {
       reply(200, { ok: false, error: "not_authed" });
       return;
     }
-    if (token !== this.state.botToken) {
+    // Socket Mode's connection call takes the app-level token and nothing else; every other method the bot's.
+    const expected = method === "apps.connections.open" ? this.state.appToken : this.state.botToken;
+    if (token !== expected) {
       reply(200, { ok: false, error: "invalid_auth" });
       return;
     }

@@ -121,6 +121,7 @@ export interface FakeSlackOptions {
   /** Clock in epoch milliseconds; drives ts values, trigger_id expiry and response_url expiry. */
   now?: () => number;
   botToken?: string;
+  appToken?: string;
   teamId?: string;
   teamDomain?: string;
   botUserId?: string;

@@ -1,4 +1,3 @@
-import { claimRequest } from "../../../interactions/claim-request.js";
 import { errorReply } from "../../../interactions/to-reply.js";
 import { RAISE_INCIDENT_COMMAND } from "../commands/index.js";
 import { replyMessage } from "../deliver-reply.js";
@@ -6,6 +5,7 @@ import type { DiscordInteraction } from "../interaction.js";
 import { decodeCustomId } from "../render/index.js";
 import { handleChangeAutocomplete } from "./autocomplete/change-options.js";
 import { handleIncidentAutocomplete } from "./autocomplete/incident-options.js";
+import { isAlreadyAnswered } from "./claim.js";
 import { handleChangeCommand } from "./commands/change.js";
 import { handleIncidentCommand } from "./commands/incident.js";
 import { handleRaiseIncident } from "./commands/raise-incident.js";
@@ -16,8 +16,10 @@ import { handleChangeForm } from "./modals/change-form.js";
 import { handleIncidentForm } from "./modals/incident-form.js";
 
 /**
- * Routes one interaction to its listener, the same way for the gateway and HTTP modes. Each interaction id
- * is claimed once, so a redelivered interaction (gateway resume, an HTTP retry) acts once.
+ * Routes one interaction to its listener, the same way for the gateway and HTTP modes. The listener gives
+ * its first response at once (a modal, or a private deferral) and claims the interaction id before it
+ * changes anything (listeners/claim.ts), so a redelivered interaction (gateway resume, an HTTP retry) acts
+ * once, and Discord's 3-second deadline never waits on the database.
  */
 export async function dispatchDiscordInteraction(
   interaction: DiscordInteraction,
@@ -29,15 +31,12 @@ export async function dispatchDiscordInteraction(
       if (interaction.commandName === "change") await handleChangeAutocomplete(interaction, deps);
       return;
     }
-    const claimed = await claimRequest(
-      deps.incidents.db,
-      "discord",
-      `interaction:${interaction.id}`,
-      deps.clock.now(),
-    );
-    if (!claimed) return;
     await route(interaction, deps);
   } catch (error) {
+    if (isAlreadyAnswered(error)) {
+      deps.log.debug({ interaction: interaction.id }, "a replayed Discord interaction was ignored");
+      return;
+    }
     // The listener failed before answering (or while answering): try once to tell the person privately.
     const reply = errorReply(error, deps.log);
     await interaction

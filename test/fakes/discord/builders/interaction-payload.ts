@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ALL_PERMISSIONS } from "../entities.js";
+import { ALL_PERMISSIONS, apiMember } from "../entities.js";
 import { asArray, asRecord, type JsonRecord } from "../json.js";
 import { findCommandByName } from "../rest/commands.js";
 import type { FakeState, InteractionState } from "../state.js";
@@ -81,7 +81,10 @@ export function buildInteraction(
     guild: { id: state.config.guildId, locale: "en-US", features: [] },
     channel_id: channelId,
     channel: { ...channel },
-    member: { ...state.humanMember(), permissions: ALL_PERMISSIONS },
+    member: {
+      ...(spec.user ? apiMember(spec.user, state.guildCreatedAt) : state.humanMember()),
+      permissions: ALL_PERMISSIONS,
+    },
     app_permissions: ALL_PERMISSIONS,
     locale: spec.locale ?? "en-US",
     guild_locale: "en-US",

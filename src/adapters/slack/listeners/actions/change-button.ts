@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
+import { changeActionFromId, changeActionPresentation } from "../../../../core/views/index.js";
 import { claimRequest } from "../../../../interactions/claim-request.js";
 import type { Reply } from "../../../../interactions/reply.js";
 import { runChangeButton } from "../../../../interactions/run-change-button.js";
@@ -18,19 +19,25 @@ export function registerChangeButton(app: App, deps: SlackListenerDeps): void {
       triggerId: body.trigger_id,
       respond,
     };
-    let reply: Reply;
-    try {
+    const handle = async (): Promise<Reply | undefined> => {
       if (!(await claimRequest(deps.changes.db, "slack", `action:${body.trigger_id}`, deps.clock.now())))
-        return;
+        return undefined;
       const actor = await slackActor(deps.changes.db, { id: body.user.id, name: body.user.name });
-      reply = await runChangeButton(
+      return runChangeButton(
         { platform: "slack", actor, changes: deps.changes },
         action.action_id,
         action.value ?? "",
       );
+    };
+    let reply: Reply | undefined;
+    try {
+      // Reject, Close, Cancel and Reschedule open a form with the trigger id (3 s): they skip the queue.
+      const known = changeActionFromId(action.action_id);
+      const opensForm = known !== undefined && changeActionPresentation[known].form !== undefined;
+      reply = await (opensForm ? handle() : deps.work(handle));
     } catch (error) {
       reply = errorReply(error, deps.log);
     }
-    await deliverSlackReply(reply, target);
+    if (reply) await deliverSlackReply(reply, target);
   });
 }

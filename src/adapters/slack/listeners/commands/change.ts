@@ -21,21 +21,29 @@ export function registerChangeCommand(app: App, deps: SlackListenerDeps): void {
       triggerId: command.trigger_id,
       respond,
     };
-    let reply: Reply;
+    let reply: Reply | undefined;
     try {
-      if (!(await claimRequest(deps.changes.db, "slack", `command:${command.trigger_id}`, deps.clock.now())))
-        return;
-      const actor = await slackActor(deps.changes.db, { id: command.user_id, name: command.user_name });
+      // Parsing is pure and quick; it decides whether a form must open while the trigger id is fresh.
       const parsed = parseCommandText(commandRegistry, "change", command.text.trim());
       if (parsed.command !== "change") throw new Error("the /change grammar returned another command");
-      const ctx = { platform: "slack" as const, actor, changes: deps.changes };
-      reply =
-        parsed.subcommand === "new" && wantsChangeForm(parsed.args)
-          ? { kind: "form", form: await openChangeCreateForm(deps.changes, actor) }
-          : await runChangeCommand(ctx, parsed);
+      const opensForm = parsed.subcommand === "new" && wantsChangeForm(parsed.args);
+      const handle = async (): Promise<Reply | undefined> => {
+        const claimed = await claimRequest(
+          deps.changes.db,
+          "slack",
+          `command:${command.trigger_id}`,
+          deps.clock.now(),
+        );
+        if (!claimed) return undefined;
+        const actor = await slackActor(deps.changes.db, { id: command.user_id, name: command.user_name });
+        if (opensForm) return { kind: "form", form: await openChangeCreateForm(deps.changes, actor) };
+        return runChangeCommand({ platform: "slack", actor, changes: deps.changes }, parsed);
+      };
+      // The form must open within the trigger's 3 s, so it does not queue behind other work.
+      reply = await (opensForm ? handle() : deps.work(handle));
     } catch (error) {
       reply = errorReply(error, deps.log);
     }
-    await deliverSlackReply(reply, target);
+    if (reply) await deliverSlackReply(reply, target);
   });
 }

@@ -45,15 +45,19 @@ export function registerChangeForm(app: App, deps: SlackListenerDeps): void {
       return;
     }
     await ack();
-    let reply: Reply;
+    let reply: Reply | undefined;
     try {
-      if (!(await claimRequest(deps.changes.db, "slack", `view:${view.id}`, deps.clock.now()))) return;
-      const actor = await slackActor(deps.changes.db, { id: body.user.id, name: body.user.name });
-      if (command.command !== "change") throw new Error("a change form produced another command");
-      reply = await runChangeCommand({ platform: "slack", actor, changes: deps.changes }, command);
+      reply = await deps.work(async () => {
+        // A double submit of the same modal (same view id) acts once.
+        if (!(await claimRequest(deps.changes.db, "slack", `view:${view.id}`, deps.clock.now())))
+          return undefined;
+        const actor = await slackActor(deps.changes.db, { id: body.user.id, name: body.user.name });
+        if (command.command !== "change") throw new Error("a change form produced another command");
+        return runChangeCommand({ platform: "slack", actor, changes: deps.changes }, command);
+      });
     } catch (error) {
       reply = errorReply(error, deps.log);
     }
-    await deliverSlackReply(reply, target);
+    if (reply) await deliverSlackReply(reply, target);
   });
 }
