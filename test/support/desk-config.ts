@@ -70,7 +70,8 @@ channels:
   slaAlerts: { slack: ${channels.slack.alerts}, discord: "${channels.discord.alerts}" }
 changes:
   normal: { approvers: cab, quorum: 2 }
-  emergency: { approvers: cab, quorum: 1 }
+  emergency: { approvers: cab, quorum: "50%" }
+  agendaTime: "00:00"
   templates:
     - { id: cert-rotation, title: Rotate TLS certificates, services: [payments], duration: 30m }
   blackouts:

@@ -77,6 +77,7 @@ export function discordChangeDriver(world: DiscordWorld, mode: "gateway" | "http
   };
 
   return {
+    platform: "discord",
     opsdesk: world.opsdesk,
     command: (subcommand, args, as) =>
       send(
@@ -121,6 +122,11 @@ export function discordChangeDriver(world: DiscordWorld, mode: "gateway" | "http
         ? `${title(found.message)}\n${JSON.stringify(found.message.embeds)}\n${JSON.stringify(found.message.components)}`
         : undefined;
     },
+    approvalsChannel: () =>
+      world.fake
+        .messagesIn(channels.discord.approvals)
+        .map((m) => `${m.content}\n${JSON.stringify(m.embeds)}`),
+    mention: (person) => `<@${people[person].discord}>`,
     directMessages: (to) => world.fake.directMessagesTo(people[to].discord).map((message) => message.content),
     settle: () => world.settle(),
   };

@@ -9,6 +9,7 @@ export type PersonKey = keyof typeof people;
 export type ChangeMessage = "card" | "approval";
 
 export interface ChangeDriver {
+  readonly platform: "slack" | "discord";
   readonly opsdesk: RunningOpsDesk;
   /** `/change <subcommand> …` typed by `as`; resolves with the private answer. */
   command(subcommand: string, args: Readonly<Record<string, string>>, as: PersonKey): Promise<string>;
@@ -20,6 +21,10 @@ export interface ChangeDriver {
   submitForm(formId: string, values: Readonly<Record<string, string>>, as: PersonKey): Promise<string>;
   /** Everything the message shows (title, fields, buttons), as text; undefined when it was never posted. */
   message(ref: string, on: ChangeMessage): string | undefined;
+  /** Every message posted in the desk's approvals channel, oldest first, as text (mentions included). */
+  approvalsChannel(): string[];
+  /** The form `mention` of a person as the platform writes it in a message. */
+  mention(person: PersonKey): string;
   /** Private messages the bot sent the person outside any interaction, oldest first. */
   directMessages(to: PersonKey): string[];
   /** Lets the listeners finish and the outbox deliver. */

@@ -2,6 +2,7 @@
 // on the machine's real clock here, so every window is planned a number of days from today.
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { runChangePrompts } from "../../../src/jobs/change-prompts.js";
 import { blackout } from "../../support/desk-config.js";
 import type { ChangeDriver } from "./driver.js";
 
@@ -199,7 +200,11 @@ export function changeScenarios(driver: () => ChangeDriver): void {
         ),
       );
       expect(await d.click(emergency, "submit", "ada", "card")).toContain(`${emergency} is submitted.`);
+      // The emergency CAB's quorum is 50% of its three eligible members, rounded up: two approvals.
       expect(await d.click(emergency, "approve", "carl", "approval")).toContain(
+        `Your approval is recorded: ${emergency} has 1 of 2 approvals.`,
+      );
+      expect(await d.click(emergency, "approve", "cleo", "approval")).toContain(
         `Your approval is recorded: ${emergency} is approved.`,
       );
       expect(d.message(emergency, "approval")).toContain("Blackout override");
@@ -305,6 +310,39 @@ export function changeScenarios(driver: () => ChangeDriver): void {
         "Only agents and CAB members can request changes. Ask the service desk to raise it for you.",
       );
       expect(await d.opsdesk.database.db.change.count()).toBe(before);
+    });
+  });
+
+  describe("WHEN the scheduled prompts run", () => {
+    it("THEN approvers who have not voted are mentioned once per interval, and the CAB agenda is posted once a day", async () => {
+      const d = driver();
+      const ref = await awaitingApproval(d, 14, "Renew the identity signing key");
+      await d.command("approve", { ref }, "otto");
+      // The desk delivers on the real clock, so the change is made to have waited the 4 hours after which
+      // the test desk reminds (then at most every 4 hours).
+      const number = Number(ref.slice(4));
+      await d.opsdesk.database.db.$transaction((tx) =>
+        tx.change.update({
+          where: { number },
+          data: { authorizeStartedAt: new Date(Date.now() - 4 * 3_600_000 - 60_000) },
+        }),
+      );
+      const deps = { db: d.opsdesk.database.db, config: d.opsdesk.config, platforms: [d.platform] };
+      const reminders = () => d.approvalsChannel().filter((text) => text.includes(`Reminder: ${ref}`));
+      await runChangePrompts(deps, new Date());
+      await runChangePrompts(deps, new Date());
+      await d.settle();
+      expect(reminders()).toHaveLength(1);
+      const [reminder = ""] = reminders();
+      expect(reminder).toContain(d.mention("carl"));
+      expect(reminder).toContain(d.mention("cleo"));
+      expect(reminder).not.toContain(d.mention("otto"));
+      expect(reminder).toContain("1 of 2 approvals so far");
+
+      // The test desk's agenda time is 00:00, so today's agenda is due: posted by the first run only.
+      const agendas = d.approvalsChannel().filter((text) => text.includes("CAB agenda"));
+      expect(agendas).toHaveLength(1);
+      expect(agendas[0]).toContain(ref);
     });
   });
 

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { channels, people } from "../../support/desk-config.js";
 import type { SlackWorld } from "../../support/slack-world.js";
-import type { ChangeDriver, ChangeMessage } from "./driver.js";
+import type { ChangeDriver, ChangeMessage, PersonKey } from "./driver.js";
 
 /** Changes are discussed in the approvals channel unless their first service has a channel of its own. */
 const changeChannels = [channels.slack.approvals, channels.slack.payments];
@@ -49,6 +49,7 @@ export function slackChangeDriver(world: SlackWorld): ChangeDriver {
   };
 
   return {
+    platform: "slack",
     opsdesk: world.opsdesk,
     async command(subcommand, args, as) {
       const { ref, ...named } = args;
@@ -126,6 +127,11 @@ export function slackChangeDriver(world: SlackWorld): ChangeDriver {
       const found = find(ref, on);
       return found ? `${found.message.text}\n${JSON.stringify(found.message.blocks)}` : undefined;
     },
+    approvalsChannel: () =>
+      world.fake
+        .messagesIn(channels.slack.approvals)
+        .map((m) => `${m.text}\n${JSON.stringify(m.blocks ?? [])}`),
+    mention: (person: PersonKey) => `<@${people[person].slack}>`,
     directMessages(to) {
       return world.fake
         .callsTo("chat.postMessage")
