@@ -1,19 +1,13 @@
 import { applyChangeAction } from "../core/changes/apply-change-action.js";
 import { castVote } from "../core/changes/cast-vote.js";
-import { conflictsFor } from "../core/changes/conflict-check.js";
-import { createChange } from "../core/changes/create-change.js";
 import { findChange } from "../core/changes/find-change.js";
 import type { ChangeActionInput } from "../core/changes/inputs.js";
-import { actionsAllowedFor } from "../core/changes/lifecycle.js";
 import { changesBetween, listChanges } from "../core/changes/list-changes.js";
-import type { ChangeAction, ChangeSnapshot } from "../core/changes/model.js";
-import { mayWork } from "../core/changes/permissions.js";
 import { timezoneOf } from "../core/changes/person-timezone.js";
-import { formatWindow } from "../core/changes/planned-window.js";
 import { helpText } from "../core/commands/help-text.js";
 import { type ChangeCommand, commandRegistry } from "../core/commands/registry.js";
-import { resolveActor } from "../core/people/resolve-actor.js";
-import { changeCalendar, changeCard, changeList, conflictLines } from "../core/views/index.js";
+import { changeCalendar, changeList } from "../core/views/index.js";
+import { privateCard, requestChange, rescheduled, serviceList } from "./change-answers.js";
 import type { ChangeInteractionContext } from "./change-context.js";
 import { privateNotice, type Reply } from "./reply.js";
 
@@ -91,97 +85,6 @@ export async function runChangeCommand(
       return privateNotice("success", message);
     }
   }
-}
-
-/** Where the change now stands, and what the new plan runs into. */
-async function rescheduled(
-  ctx: ChangeInteractionContext,
-  change: ChangeSnapshot,
-  before: string,
-): Promise<Reply> {
-  const timezone = await timezoneOf(ctx.changes.db, ctx.actor.person.id, ctx.changes.timezone);
-  const conflicts = await conflictsFor(ctx.changes, ctx.changes.db, {
-    id: change.id,
-    plannedStart: change.plannedStart,
-    plannedEnd: change.plannedEnd,
-    serviceIds: change.services.map((service) => service.id),
-  });
-  const lines = conflictLines(conflicts, await serviceNames(ctx), timezone);
-  const again =
-    before === "scheduled" && change.status !== "scheduled"
-      ? " Its approval was for the old plan, so it needs approval again."
-      : "";
-  const found =
-    lines.length === 0 ? "No conflicts found." : `Conflicts:\n${lines.map((line) => `• ${line}`).join("\n")}`;
-  return privateNotice(
-    "success",
-    `${change.ref} is rescheduled to ${formatWindow(change.plannedStart, change.plannedEnd, timezone)}.${again} ${found}`,
-  );
-}
-
-type NewArgs = Extract<ChangeCommand, { subcommand: "new" }>["args"];
-
-async function requestChange(ctx: ChangeInteractionContext, args: NewArgs): Promise<Reply> {
-  const assignee = args.assignee
-    ? await resolveActor(ctx.changes.db, {
-        platform: ctx.platform,
-        externalId: args.assignee.platformId,
-        displayName: args.assignee.platformId,
-      })
-    : undefined;
-  const created = await createChange(ctx.changes, ctx.actor, {
-    type: args.type,
-    ...(args.title ? { title: args.title } : {}),
-    ...(args.template ? { templateId: args.template } : {}),
-    ...(args.risk ? { risk: args.risk } : {}),
-    ...(args.impact ? { impact: args.impact } : {}),
-    start: args.start ?? "",
-    ...(args.end ? { end: args.end } : {}),
-    serviceIds: serviceList(args.services ?? ""),
-    ...(args.description ? { description: args.description } : {}),
-    ...(args.plan ? { implementationPlan: args.plan } : {}),
-    ...(args.backout ? { backoutPlan: args.backout } : {}),
-    ...(args.test ? { testPlan: args.test } : {}),
-    ...(assignee ? { assigneeId: assignee.person.id } : {}),
-  });
-  const { change, conflicts, timezone } = created;
-  const names = await serviceNames(ctx);
-  const lines = conflictLines(conflicts, names, timezone);
-  const next =
-    change.type === "standard" ? "Submit it to schedule it (pre-approved)." : "Submit it when it is ready.";
-  const found =
-    lines.length === 0 ? "No conflicts found." : `Conflicts:\n${lines.map((line) => `• ${line}`).join("\n")}`;
-  return privateNotice("success", `${change.ref} is requested: ${change.title}. ${found}\n${next}`);
-}
-
-/** A change card for one person: dates in their zone, and only the buttons they may use. */
-export async function privateCard(ctx: ChangeInteractionContext, change: ChangeSnapshot) {
-  const timezone = await timezoneOf(ctx.changes.db, ctx.actor.person.id, ctx.changes.timezone);
-  const conflicts = await conflictsFor(ctx.changes, ctx.changes.db, {
-    id: change.id,
-    plannedStart: change.plannedStart,
-    plannedEnd: change.plannedEnd,
-    serviceIds: change.services.map((service) => service.id),
-  });
-  const actions = actionsAllowedFor(change).filter(
-    (action: ChangeAction) => action === "approve" || action === "reject" || mayWork(ctx.actor, change),
-  );
-  return changeCard(change, actions, {
-    timezone,
-    conflicts: conflictLines(conflicts, await serviceNames(ctx), timezone),
-  });
-}
-
-/** "payments, identity" or "payments identity" as typed. */
-function serviceList(text: string): string[] {
-  return text.split(/[\s,]+/).filter((id) => id !== "");
-}
-
-/** Service names for conflict lines, which also name the services of other changes. */
-async function serviceNames(ctx: ChangeInteractionContext): Promise<(id: string) => string> {
-  const services = await ctx.changes.db.service.findMany({ select: { id: true, name: true } });
-  const names = new Map(services.map((service) => [service.id, service.name]));
-  return (id) => names.get(id) ?? id;
 }
 
 type ActionCommand = Exclude<
