@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Env } from "../config/env.js";
 import { loadConfigFile } from "../config/load.js";
 import type { OpsdeskConfig } from "../config/types.js";
+import type { ChangeContext } from "../core/changes/context.js";
 import { type Clock, systemClock } from "../core/clock.js";
 import type { IncidentContext } from "../core/incidents/context.js";
 import { type DatabaseHandle, openDatabase } from "../db/client.js";
@@ -22,6 +23,7 @@ export interface RunningOpsDesk {
   config: OpsdeskConfig;
   database: DatabaseHandle;
   incidents: IncidentContext;
+  changes: ChangeContext;
   outbox: OutboxDispatcher;
   /** Register scheduled jobs here; they start at their next slot, each slot run by one replica. */
   scheduler: Scheduler;
@@ -73,6 +75,9 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
     clock,
     log,
     replicaId: chat.dispatcher.replicaId,
+    config,
+    platforms: chat.platforms,
+    wakeOutbox: () => chat.dispatcher.wake(),
   });
   scheduler.start();
   log.info(
@@ -99,6 +104,7 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
     config,
     database,
     incidents: chat.incidents,
+    changes: chat.changes,
     outbox: chat.dispatcher,
     scheduler,
     stop,
