@@ -5,6 +5,7 @@ import { createDiscordAdapter, type DiscordAdapter } from "../adapters/discord/a
 import { createSlackAdapter, type SlackAdapter } from "../adapters/slack/app.js";
 import type { Env } from "../config/env.js";
 import type { OpsdeskConfig } from "../config/types.js";
+import type { ChangeContext } from "../core/changes/context.js";
 import type { Clock } from "../core/clock.js";
 import type { IncidentContext } from "../core/incidents/context.js";
 import type { Platform } from "../core/people/actor.js";
@@ -12,12 +13,14 @@ import type { Db } from "../db/client.js";
 import type { HttpServer } from "../http/server.js";
 import { createWorkLimiter } from "../interactions/work-limiter.js";
 import type { Logger } from "../log.js";
+import { changePostsHook } from "../notifications/change-posts.js";
 import { incidentPostsHook } from "../notifications/incident-posts.js";
 import { type ChatTransport, OutboxDispatcher } from "../outbox/index.js";
 
 export interface ChatConnections {
   platforms: Platform[];
   incidents: IncidentContext;
+  changes: ChangeContext;
   dispatcher: OutboxDispatcher;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -54,6 +57,13 @@ export function connectChat(input: {
   const transports: ChatTransport[] = [];
   // Filled in below; the dispatcher needs the transports and the incident context needs the dispatcher.
   const incidents: IncidentContext = { db, clock, priorityMatrix: config.priorityMatrix };
+  const changes: ChangeContext = {
+    db,
+    clock,
+    settings: config.changes,
+    timezone: config.timezone,
+    dependencies: Object.fromEntries(config.services.map((service) => [service.id, service.dependsOn])),
+  };
 
   let slack: SlackAdapter | undefined;
   if (env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
@@ -63,6 +73,7 @@ export function connectChat(input: {
       appToken: env.SLACK_APP_TOKEN,
       apiUrl: env.SLACK_API_URL,
       incidents,
+      changes,
       clock,
       log,
       work,
@@ -81,6 +92,7 @@ export function connectChat(input: {
       publicKey: env.DISCORD_PUBLIC_KEY,
       apiUrl: env.DISCORD_API_URL,
       incidents,
+      changes,
       clock,
       log,
       work,
@@ -92,7 +104,14 @@ export function connectChat(input: {
   }
 
   if (input.console) {
-    const consoleAdapter = createConsoleAdapter({ incidents, config, log, work, ...input.console });
+    const consoleAdapter = createConsoleAdapter({
+      incidents,
+      changes,
+      config,
+      log,
+      work,
+      ...input.console,
+    });
     server.mount("/console", consoleAdapter.handler);
     server.onClose(consoleAdapter.closeStreams);
     platforms.push("console");
@@ -111,10 +130,13 @@ export function connectChat(input: {
   });
   incidents.onChange = [incidentPostsHook({ config, platforms })];
   incidents.onCommitted = () => dispatcher.wake();
+  changes.onChange = [changePostsHook({ config, platforms })];
+  changes.onCommitted = () => dispatcher.wake();
 
   return {
     platforms,
     incidents,
+    changes,
     dispatcher,
     start: async () => {
       await slack?.start();

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Env } from "../config/env.js";
 import { loadConfigFile } from "../config/load.js";
 import type { OpsdeskConfig } from "../config/types.js";
+import type { ChangeContext } from "../core/changes/context.js";
 import { type Clock, type OffsetClock, systemClock } from "../core/clock.js";
 import type { IncidentContext } from "../core/incidents/context.js";
 import { type DatabaseHandle, openDatabase } from "../db/client.js";
@@ -23,6 +24,7 @@ export interface RunningOpsDesk {
   config: OpsdeskConfig;
   database: DatabaseHandle;
   incidents: IncidentContext;
+  changes: ChangeContext;
   outbox: OutboxDispatcher;
   /** The clock everything runs on: the real one, shifted forward by the console's time travel in a sandbox. */
   clock: OffsetClock;
@@ -109,6 +111,9 @@ export async function startOpsDesk({
     clock,
     log,
     replicaId: chat.dispatcher.replicaId,
+    config,
+    platforms: chat.platforms,
+    wakeOutbox: () => chat.dispatcher.wake(),
   });
   scheduler.start();
   log.info(
@@ -140,6 +145,7 @@ export async function startOpsDesk({
     config: deskConfig,
     database,
     incidents: chat.incidents,
+    changes: chat.changes,
     outbox: chat.dispatcher,
     clock,
     ...(consoleUrl ? { consoleUrl } : {}),

@@ -1,5 +1,6 @@
 import { itilPriorityMatrix } from "../core/incidents/priority.js";
 import { alwaysOpenCalendar, buildCalendar, type WeeklyHoursInput } from "./calendars.js";
+import { defaultChangeSettings } from "./change-settings.js";
 import type {
   ChannelPurpose,
   ChannelRefs,
@@ -50,6 +51,7 @@ export function defaultConfig(): OpsdeskConfig {
     groups: [],
     services: [],
     channels: defaultChannels({}),
+    changes: defaultChangeSettings(),
   };
 }
 

@@ -3,6 +3,7 @@ import { findCycles } from "./cycles.js";
 import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./defaults.js";
 import type { Problem } from "./problems.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
+import { resolveChanges } from "./resolve-changes.js";
 import type { OpsdeskFile } from "./schema.js";
 import type {
   BusinessCalendar,
@@ -38,8 +39,20 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       { groups: file.groups, calendars: calendars && Object.keys(calendars) },
       problems,
     );
+  const changes =
+    file.changes &&
+    resolveChanges(
+      file.changes,
+      {
+        groupIds: file.groups?.map((group) => group.id),
+        serviceIds: file.services?.map((service) => service.id),
+        timezone,
+      },
+      problems,
+    );
   if (
     problems.length > 0 ||
+    changes === undefined ||
     file.timezone === undefined ||
     calendars === undefined ||
     file.priorityMatrix === undefined ||
@@ -60,6 +73,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       groups,
       services,
       channels: defaultChannels(file.channels),
+      changes,
     },
   };
 }

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { priorities } from "../core/incidents/model.js";
 import { ALWAYS_OPEN_CALENDAR_ID } from "./calendars.js";
+import { changesSection } from "./changes-schema.js";
 import { BUSINESS_CALENDAR_ID, BUSINESS_WEEK_HOURS, DEFAULT_TIMEZONE } from "./defaults.js";
 import {
   consoleChannel,
@@ -215,6 +216,7 @@ export const fileSections = {
     },
     "default channels per purpose: incidents, approvals, slaAlerts",
   ).default({}),
+  changes: changesSection.prefault({}),
 } as const;
 
 export type FileSection = keyof typeof fileSections;

@@ -36,6 +36,7 @@ export interface BusinessCalendar {
 }
 
 import type { PriorityMatrix } from "../core/incidents/priority.js";
+import type { ChangeSettings } from "./change-settings.js";
 
 export type { PriorityMatrix };
 
@@ -97,4 +98,5 @@ export interface OpsdeskConfig {
   readonly groups: readonly Group[];
   readonly services: readonly Service[];
   readonly channels: Readonly<Record<ChannelPurpose, DefaultChannelRefs>>;
+  readonly changes: ChangeSettings;
 }

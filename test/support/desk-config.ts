@@ -1,9 +1,13 @@
+import { DateTime } from "luxon";
+
 // The opsdesk.yaml every end-to-end test runs with: one agent group, a reporter, two services with their
 // own incident channels per platform (Slack, Discord and the console), and default channels.
 export const people = {
   ada: { id: "ada", name: "Ada Agent", slack: "U0ADAAGT", discord: "100000000000000001" },
   otto: { id: "otto", name: "Otto Agent", slack: "U0OTTOAG", discord: "100000000000000002" },
   rita: { id: "rita", name: "Rita Reporter", slack: "U0RITARP", discord: "100000000000000003" },
+  carl: { id: "carl", name: "Carl CAB", slack: "U0CARLCB", discord: "100000000000000004" },
+  cleo: { id: "cleo", name: "Cleo CAB", slack: "U0CLEOCB", discord: "100000000000000005" },
 } as const;
 
 /** Someone not in the file: OpsDesk meets them in chat and gives them no roles. */
@@ -30,6 +34,16 @@ export const channels = {
   },
 } as const;
 
+/**
+ * The change freeze of the test desk: real days ahead of the machine's clock (the desk runs on real time),
+ * from the 20th to the 27th day from now, on the desk's wall clock.
+ */
+export const blackout = {
+  name: "Test freeze",
+  start: DateTime.now().setZone("Europe/Berlin").plus({ days: 20 }).startOf("day"),
+  end: DateTime.now().setZone("Europe/Berlin").plus({ days: 27 }).startOf("day"),
+};
+
 export const deskConfigYaml = `
 timezone: Europe/Berlin
 people:
@@ -41,12 +55,17 @@ groups:
     name: Service desk
     roles: [agent]
     members: [ada, otto]
+  - id: cab
+    name: Change advisory board
+    roles: [cab]
+    members: [otto, carl, cleo]
 services:
   - id: payments
     name: Payments API
     tier: 1
     owner: service-desk
     channels: { slack: ${channels.slack.payments}, discord: "${channels.discord.payments}", console: "${channels.console.payments}" }
+    dependsOn: [identity]
   - id: identity
     name: Identity
     tier: 2
@@ -55,4 +74,12 @@ channels:
   incidents: { slack: ${channels.slack.incidents}, discord: "${channels.discord.incidents}" }
   approvals: { slack: ${channels.slack.approvals}, discord: "${channels.discord.approvals}" }
   slaAlerts: { slack: ${channels.slack.alerts}, discord: "${channels.discord.alerts}" }
+changes:
+  normal: { approvers: cab, quorum: 2 }
+  emergency: { approvers: cab, quorum: "50%" }
+  agendaTime: "00:00"
+  templates:
+    - { id: cert-rotation, title: Rotate TLS certificates, services: [payments], duration: 30m }
+  blackouts:
+    - { name: ${blackout.name}, start: "${blackout.start.toFormat("yyyy-MM-dd HH:mm")}", end: "${blackout.end.toFormat("yyyy-MM-dd HH:mm")}" }
 `;

@@ -1,4 +1,5 @@
 import type { OpsdeskConfig } from "../../config/types.js";
+import type { ChangeContext } from "../../core/changes/context.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
@@ -13,6 +14,7 @@ import { ConsoleTransport } from "./transport.js";
 
 export interface ConsoleAdapterOptions {
   incidents: IncidentContext;
+  changes: ChangeContext;
   config: OpsdeskConfig;
   sandbox: ConsoleSandbox;
   access: ConsoleAccess;
@@ -47,6 +49,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   );
   const deps: ConsoleDeps = {
     incidents,
+    changes: options.changes,
     config,
     store,
     hub,

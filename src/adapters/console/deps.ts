@@ -1,4 +1,5 @@
 import type { OpsdeskConfig } from "../../config/types.js";
+import type { ChangeContext } from "../../core/changes/context.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
@@ -10,6 +11,7 @@ import type { ConsoleSandbox } from "./sandbox.js";
 /** What every console listener needs; built once in app.ts. */
 export interface ConsoleDeps {
   incidents: IncidentContext;
+  changes: ChangeContext;
   config: OpsdeskConfig;
   store: ConsoleMessageStore;
   hub: LiveHub;

@@ -14,6 +14,7 @@ import {
 } from "../../outbox/index.js";
 import type { ConsoleContent } from "./messages/message.js";
 import type { ConsoleMessageStore } from "./messages/store.js";
+import { directChannel } from "./workspace.js";
 
 /**
  * Delivers outbox rows to the console: writes the message to the console's table (which tells live pages).
@@ -39,6 +40,8 @@ export class ConsoleTransport implements ChatTransport {
         return this.#threadReply(row, refs, (row.body as ThreadLineBody).text);
       case "open_major_room":
         return this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
+      case "direct_message":
+        return this.#directMessage(row);
       default:
         // Any other post (SLA alerts, reminders, approvals to come) shows its card or its text.
         if (row.kind.startsWith("post_")) return this.#post(row, row.channelId, contentOf(row));
@@ -48,6 +51,20 @@ export class ConsoleTransport implements ChatTransport {
 
   async #post(row: OutboxRow, channelId: string, content: ConsoleContent): Promise<DeliveryResult> {
     const message = await this.#store.post({ channelId, content, idempotencyKey: row.idempotencyKey });
+    return { message: { channelId, messageId: String(message.id) } };
+  }
+
+  /** A message to one person (the row's channel is their console id): their direct-message channel. */
+  async #directMessage(row: OutboxRow): Promise<DeliveryResult> {
+    const personId = row.channelId;
+    const channelId = directChannel(personId);
+    const text = String((row.body as { text?: unknown }).text ?? "");
+    const message = await this.#store.post({
+      channelId,
+      audienceId: personId,
+      content: { kind: "text", text },
+      idempotencyKey: row.idempotencyKey,
+    });
     return { message: { channelId, messageId: String(message.id) } };
   }
 
@@ -111,8 +128,11 @@ function cardOf(body: unknown): Card {
 
 /** A post from any producer: a card when the body carries one (`{ card }`), else its `{ text }`. */
 function contentOf(row: OutboxRow): ConsoleContent {
-  const body = row.body as { card?: Card; text?: unknown };
+  const body = row.body as { card?: Card; text?: unknown; mentions?: unknown };
   if (body.card) return { kind: "card", view: reviveCard(body.card) };
-  if (typeof body.text === "string") return { kind: "text", text: body.text };
-  throw new PermanentDeliveryError("unreadable_body", "a console post needs a card or a text");
+  if (typeof body.text !== "string")
+    throw new PermanentDeliveryError("unreadable_body", "a console post needs a card or a text");
+  // Mentions are platform ids; in the console they are person ids, written @id.
+  const mentions = Array.isArray(body.mentions) ? body.mentions.map((id) => `@${String(id)}`) : [];
+  return { kind: "text", text: [...mentions, body.text].join(" ") };
 }

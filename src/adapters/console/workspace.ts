@@ -29,13 +29,19 @@ export function consolePeople(config: OpsdeskConfig): ConsolePerson[] {
 
 const purposeNames = { incidents: "Incidents", approvals: "Approvals", slaAlerts: "SLA alerts" } as const;
 
+/** A person's direct messages from OpsDesk (a change's decision, reminders): `@<person id>`. */
+export function directChannel(personId: string): string {
+  return `@${personId}`;
+}
+
 /**
- * The channels in the sidebar: the default channels, each service's own, then any other channel that has
- * messages (a major incident's room).
+ * The channels in the sidebar: the default channels, each service's own, any other channel that has
+ * messages (a major incident's room), and the viewer's own direct messages (nobody else's).
  */
 export async function consoleChannels(
   config: OpsdeskConfig,
   store: ConsoleMessageStore,
+  viewerId?: string,
 ): Promise<ConsoleChannel[]> {
   const channels = new Map<string, ConsoleChannel>();
   for (const [purpose, refs] of Object.entries(config.channels)) {
@@ -49,8 +55,12 @@ export async function consoleChannels(
     if (id && !channels.has(id)) channels.set(id, { id, purpose: `${service.name} incidents` });
   }
   for (const id of await store.channelIds()) {
-    if (!channels.has(id))
-      channels.set(id, { id, purpose: id.startsWith("#inc-") ? "Major incident room" : "" });
+    if (id.startsWith("@") || channels.has(id)) continue;
+    channels.set(id, { id, purpose: id.startsWith("#inc-") ? "Major incident room" : "" });
+  }
+  if (viewerId !== undefined) {
+    const direct = directChannel(viewerId);
+    channels.set(direct, { id: direct, purpose: "Direct messages" });
   }
   return [...channels.values()];
 }

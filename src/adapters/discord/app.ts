@@ -1,4 +1,5 @@
 import type { Client } from "discord.js";
+import type { ChangeContext } from "../../core/changes/context.js";
 import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { RequestHandler } from "../../http/server.js";
@@ -18,6 +19,7 @@ export interface DiscordAdapterOptions {
   /** REST base override (the local Discord in tests), like `http://127.0.0.1:PORT/api`. */
   apiUrl?: string | undefined;
   incidents: IncidentContext;
+  changes: ChangeContext;
   clock: Clock;
   log: Logger;
   work: WorkLimiter;
@@ -41,6 +43,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const log = options.log.child({ component: "discord" });
   const deps: DiscordListenerDeps = {
     incidents: options.incidents,
+    changes: options.changes,
     clock: options.clock,
     log,
     work: options.work,

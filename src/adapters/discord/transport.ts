@@ -8,6 +8,7 @@ import {
   reviveCard,
   type ThreadLineBody,
 } from "../../notifications/card-payload.js";
+import type { DirectMessageBody, TextMessageBody } from "../../notifications/message-payload.js";
 import {
   type ChatMessageRefRecord,
   type ChatTransport,
@@ -49,6 +50,10 @@ export class DiscordTransport implements ChatTransport {
           return await this.#threadReply(row, refs, (row.body as ThreadLineBody).text, signal);
         case "open_major_room":
           return await this.#openMajorRoom(row, refs, row.body as MajorRoomBody, signal);
+        case "post_message":
+          return await this.#postText(row, row.channelId, row.body as TextMessageBody, signal);
+        case "direct_message":
+          return await this.#directMessage(row, row.body as DirectMessageBody, signal);
         default:
           throw new PermanentDeliveryError("unknown_kind", `Discord cannot deliver a "${row.kind}" message`);
       }
@@ -62,6 +67,43 @@ export class DiscordTransport implements ChatTransport {
       body: { ...body, nonce: nonceFor(key), enforce_nonce: true },
       ...(signal ? { signal } : {}),
     })) as APIMessage;
+  }
+
+  /** Mentions ping exactly the people named (the approvers to remind), nobody else. */
+  async #postText(
+    row: OutboxRow,
+    channelId: string,
+    body: TextMessageBody,
+    signal?: AbortSignal,
+  ): Promise<DeliveryResult> {
+    const mentions = body.mentions.map((id) => `<@${id}>`).join(" ");
+    const content = truncate(mentions ? `${mentions} ${body.text}` : body.text, 2000);
+    await this.#post(
+      channelId,
+      { content, allowed_mentions: { parse: [], users: body.mentions.slice(0, 100) } },
+      row.idempotencyKey,
+      signal,
+    );
+    return {};
+  }
+
+  /** A private message: open (or reuse) the DM channel with the person, then post in it. */
+  async #directMessage(
+    row: OutboxRow,
+    body: DirectMessageBody,
+    signal?: AbortSignal,
+  ): Promise<DeliveryResult> {
+    const dm = (await this.#rest.post("/users/@me/channels", {
+      body: { recipient_id: row.channelId },
+      ...(signal ? { signal } : {}),
+    })) as APIChannel;
+    await this.#post(
+      dm.id,
+      { content: truncate(body.text, 2000), allowed_mentions: noMentions },
+      row.idempotencyKey,
+      signal,
+    );
+    return {};
   }
 
   async #postCard(

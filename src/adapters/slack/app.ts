@@ -1,4 +1,5 @@
 import { App, LogLevel, webApi } from "@slack/bolt";
+import type { ChangeContext } from "../../core/changes/context.js";
 import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { WorkLimiter } from "../../interactions/work-limiter.js";
@@ -15,6 +16,7 @@ export interface SlackAdapterOptions {
   /** Web API base URL override (enterprise proxies, the local Slack in tests). */
   apiUrl?: string | undefined;
   incidents: IncidentContext;
+  changes: ChangeContext;
   clock: Clock;
   log: Logger;
   work: WorkLimiter;
@@ -65,6 +67,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
   registerSlackListeners(app, {
     incidents: options.incidents,
+    changes: options.changes,
     clock: options.clock,
     log,
     work: options.work,

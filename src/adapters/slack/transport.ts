@@ -6,6 +6,7 @@ import {
   reviveCard,
   type ThreadLineBody,
 } from "../../notifications/card-payload.js";
+import type { DirectMessageBody, TextMessageBody } from "../../notifications/message-payload.js";
 import {
   type ChatTransport,
   type DeliveryResult,
@@ -41,6 +42,11 @@ export class SlackTransport implements ChatTransport {
           return await this.#threadReply(row, refs, (row.body as ThreadLineBody).text);
         case "open_major_room":
           return await this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
+        case "post_message":
+          return await this.#postText(row, textWithMentions(row.body as TextMessageBody));
+        case "direct_message":
+          // A user id as the channel opens (or reuses) the app's direct conversation with that person.
+          return await this.#postText(row, (row.body as DirectMessageBody).text);
         default:
           throw new PermanentDeliveryError("unknown_kind", `Slack cannot deliver a "${row.kind}" message`);
       }
@@ -91,6 +97,13 @@ export class SlackTransport implements ChatTransport {
       if (classifySlackError(error) instanceof PermanentDeliveryError) return null;
       throw error;
     }
+  }
+
+  /** A plain message (a prompt, a direct message); like cards, never posted twice after a lost answer. */
+  async #postText(row: OutboxRow, text: string): Promise<DeliveryResult> {
+    if (await this.#findEarlierPost(row, row.channelId)) return {};
+    await this.#client.chat.postMessage({ channel: row.channelId, text, metadata: outboxMetadata(row) });
+    return {};
   }
 
   async #updateCard(row: OutboxRow, refs: RefStore, card: Card): Promise<DeliveryResult> {
@@ -171,6 +184,11 @@ function outboxMetadata(row: OutboxRow): { event_type: string; event_payload: { 
 function carriesKey(metadata: unknown, key: string): boolean {
   const m = metadata as { event_type?: unknown; event_payload?: { key?: unknown } } | undefined;
   return m?.event_type === metadataEventType && m.event_payload?.key === key;
+}
+
+function textWithMentions(body: TextMessageBody): string {
+  const mentions = body.mentions.map((id) => `<@${id}>`).join(" ");
+  return mentions ? `${mentions} ${body.text}` : body.text;
 }
 
 function platformError(error: unknown): string | undefined {

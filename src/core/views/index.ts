@@ -1,4 +1,23 @@
 export type { ActionStyle, Badge, Card, CardAction, CardField, CardLink, Intent } from "./card.js";
+export {
+  type ChangeActionPresentation,
+  changeActionFromId,
+  changeActionId,
+  changeActionPresentation,
+} from "./change-actions.js";
+export { type AgendaItem, cabAgenda } from "./change-agenda.js";
+export { approvalPrompt, changeCard, changeCardAction, changeIntent } from "./change-card.js";
+export { conflictLine, conflictLines } from "./change-conflicts.js";
+export {
+  cancelChangeForm,
+  changeCreateForm,
+  closeChangeForm,
+  formForChangeAction,
+  rejectForm,
+  rescheduleForm,
+} from "./change-forms.js";
+export * from "./change-labels.js";
+export { changeCalendar, changeList } from "./change-list.js";
 export type {
   CheckboxField,
   Form,

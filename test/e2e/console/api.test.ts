@@ -30,8 +30,10 @@ describe("GIVEN a fresh OpsDesk with no chat credentials", () => {
     }>("/workspace");
     expect(workspace.people).toEqual([
       { id: "ada", name: "Ada Agent", roles: ["agent"] },
-      { id: "otto", name: "Otto Agent", roles: ["agent"] },
+      { id: "otto", name: "Otto Agent", roles: ["agent", "cab"] },
       { id: "rita", name: "Rita Reporter", roles: [] },
+      { id: "carl", name: "Carl CAB", roles: ["cab"] },
+      { id: "cleo", name: "Cleo CAB", roles: ["cab"] },
     ]);
     expect(workspace.channels.map((c) => c.id)).toEqual([
       "#incidents",

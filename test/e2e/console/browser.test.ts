@@ -69,6 +69,7 @@ describe("GIVEN a newcomer who opens the console printed by npm start", () => {
       "#approvals",
       "#sla-alerts",
       "#payments",
+      "@rita",
     ]);
     const people = await page.getByLabel("Acting as").locator("option").allTextContents();
     expect(people).toEqual([

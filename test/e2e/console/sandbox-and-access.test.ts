@@ -95,7 +95,7 @@ describe("GIVEN a sandbox whose clock was moved forward", () => {
       const refused = await travel(world);
       expect(refused.status).toBe(403);
       expect(refused.body.message).toContain("runs on PostgreSQL");
-      expect((await world.api.get<{ people: unknown[] }>("/workspace")).people).toHaveLength(3);
+      expect((await world.api.get<{ people: unknown[] }>("/workspace")).people).toHaveLength(5);
     });
   },
 );

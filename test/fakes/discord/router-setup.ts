@@ -1,6 +1,7 @@
 import { Router } from "./http/router.js";
 import { registerChannelRoutes } from "./rest/channels.js";
 import { registerCommandRoutes } from "./rest/commands.js";
+import { registerDirectMessageRoutes } from "./rest/direct-messages.js";
 import { registerGuildRoutes } from "./rest/guilds.js";
 import { registerInteractionRoutes } from "./rest/interactions.js";
 import { registerMetaRoutes } from "./rest/meta.js";
@@ -10,6 +11,7 @@ import { registerWebhookRoutes } from "./rest/webhooks.js";
 export function buildRouter(): Router {
   const router = new Router();
   registerMetaRoutes(router);
+  registerDirectMessageRoutes(router);
   registerCommandRoutes(router);
   registerInteractionRoutes(router);
   registerWebhookRoutes(router);

@@ -12,6 +12,7 @@ import {
   postInteraction,
 } from "./http-interactions.js";
 import type { JsonRecord } from "./json.js";
+import { directMessageChannel } from "./rest/direct-messages.js";
 import { buildRouter } from "./router-setup.js";
 import { FakeState, type StoredCommand } from "./state.js";
 import type {
@@ -137,6 +138,12 @@ export class FakeDiscord {
 
   channel(channelId: string): FakeChannel | undefined {
     return this.state.channels.get(channelId);
+  }
+
+  /** What the bot sent a user privately (its direct-message channel with them), oldest first. */
+  directMessagesTo(userId: string): FakeMessage[] {
+    const channel = directMessageChannel(this.state.channels.values(), userId);
+    return channel ? this.messagesIn(channel.id) : [];
   }
 
   /** Registered commands: global ones, or those of a guild. */

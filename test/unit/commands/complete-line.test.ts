@@ -9,7 +9,8 @@ describe("GIVEN a line being typed in a message box", () => {
   it("THEN the command name completes, with or without the slash", () => {
     expect(texts("/in")).toEqual(["/incident "]);
     expect(texts("inc")).toEqual(["/incident "]);
-    expect(texts("/change")).toEqual([]);
+    expect(texts("/cha")).toEqual(["/change "]);
+    expect(texts("/nope")).toEqual([]);
   });
 
   it("THEN after the command every subcommand is offered, in registry order, with its description", () => {

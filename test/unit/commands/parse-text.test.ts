@@ -180,7 +180,9 @@ describe("GIVEN /incident hold, resolve, reopen and cancel", () => {
 
 describe("GIVEN the parsed command", () => {
   it("THEN its type narrows by subcommand to typed arguments", () => {
-    const parsed: IncidentCommand = parse("Payments down impact:high");
+    const result = parse("Payments down impact:high");
+    if (result.command !== "incident") throw new Error("/incident parsed as another command");
+    const parsed: IncidentCommand = result;
     if (parsed.subcommand === "new") {
       expectTypeOf(parsed.args.impact).toEqualTypeOf<Impact>();
       expectTypeOf(parsed.args.service).toEqualTypeOf<string | undefined>();

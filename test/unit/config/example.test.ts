@@ -53,3 +53,24 @@ describe("GIVEN the example opsdesk.yaml shipped in manifests/", () => {
     expect(config.channels.incidents.slack).toBe("C01INCIDENT");
   });
 });
+
+describe("GIVEN the change management section of the example", () => {
+  it("THEN approval rules, templates, blackouts and maintenance windows are resolved", async () => {
+    const { config } = await loadConfigFile(EXAMPLE);
+    expect(config.changes.normal).toEqual({ approvers: "cab", quorum: { kind: "count", value: 2 } });
+    expect(config.changes.emergency.quorum).toEqual({ kind: "percent", value: 50 });
+    expect(config.changes.templates[0]).toMatchObject({
+      id: "cert-rotation",
+      durationMinutes: 30,
+      services: ["payments"],
+    });
+    // 18:00 on the desk's clock (Europe/London, GMT in December).
+    expect(config.changes.blackouts[0]?.start.toISOString()).toBe("2025-12-19T18:00:00.000Z");
+    expect(config.changes.maintenanceWindows.payments?.hours.sat).toEqual([["22:00", "24:00"]]);
+    expect(config.changes).toMatchObject({
+      remindAfterMinutes: 240,
+      startingSoonMinutes: 30,
+      agendaTime: "09:00",
+    });
+  });
+});

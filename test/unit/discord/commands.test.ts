@@ -12,7 +12,9 @@ import { boolean, choice, duration, person, text } from "../../../src/core/comma
 import { defineCommand, defineRegistry, defineSubcommand } from "../../../src/core/commands/command-spec.js";
 import { commandRegistry } from "../../../src/core/commands/registry.js";
 
-const [incident, raise] = buildDiscordCommands(commandRegistry);
+const built = buildDiscordCommands(commandRegistry);
+const [incident, change] = built;
+const raise = built.at(-1);
 const slash = incident as RESTPostAPIChatInputApplicationCommandsJSONBody;
 const nameRule = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
@@ -29,9 +31,10 @@ function leafOptions(): APIApplicationCommandOption[] {
 }
 
 describe("GIVEN the command registry", () => {
-  it("THEN Discord gets /incident and a Raise incident message command, nothing else", () => {
-    expect(buildDiscordCommands(commandRegistry)).toHaveLength(2);
+  it("THEN Discord gets /incident, /change and a Raise incident message command, nothing else", () => {
+    expect(built).toHaveLength(3);
     expect(slash).toMatchObject({ type: ApplicationCommandType.ChatInput, name: "incident" });
+    expect(change).toMatchObject({ type: ApplicationCommandType.ChatInput, name: "change" });
     expect(raise).toEqual({ type: ApplicationCommandType.Message, name: "Raise incident" });
   });
 

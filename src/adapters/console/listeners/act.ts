@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { sendJson } from "../../../http/server.js";
+import type { ChangeInteractionContext } from "../../../interactions/change-context.js";
 import { claimRequest } from "../../../interactions/claim-request.js";
 import type { InteractionContext } from "../../../interactions/context.js";
 import type { Reply } from "../../../interactions/reply.js";
@@ -7,6 +8,9 @@ import { errorReply } from "../../../interactions/to-reply.js";
 import { deliverConsoleReply } from "../deliver-reply.js";
 import type { ConsoleDeps } from "../deps.js";
 import { consoleActor } from "../identity.js";
+
+/** Who acts, from the console, with both the incident and the change services. */
+export type ConsoleInteraction = InteractionContext & ChangeInteractionContext;
 
 export interface ActionRequest {
   as: string;
@@ -23,7 +27,7 @@ export async function actAndReply(
   deps: ConsoleDeps,
   res: ServerResponse,
   request: ActionRequest,
-  run: (ctx: InteractionContext) => Promise<Reply>,
+  run: (ctx: ConsoleInteraction) => Promise<Reply>,
   options: { asFieldErrors?: boolean } = {},
 ): Promise<void> {
   if (!(await firstDelivery(deps, res, request))) return;
@@ -32,7 +36,7 @@ export async function actAndReply(
   try {
     reply = await deps.work(async () => {
       const actor = await consoleActor(db, request.as);
-      return run({ platform: "console", actor, incidents: deps.incidents });
+      return run({ platform: "console", actor, incidents: deps.incidents, changes: deps.changes });
     });
   } catch (error) {
     reply = errorReply(error, deps.log, options);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { privateNotice } from "../../../interactions/reply.js";
+import { runChangeButton } from "../../../interactions/run-change-button.js";
 import { runIncidentButton } from "../../../interactions/run-incident-button.js";
 import type { ConsoleDeps } from "../deps.js";
 import { channelField, personField, requestIdField } from "../http/fields.js";
@@ -17,12 +18,18 @@ const buttonBody = z.object({
   requestId: requestIdField,
 });
 
-/** `POST /console/api/button`: a button on a card. Actions that need input answer with their form. */
+/**
+ * `POST /console/api/button`: a button on a card (an incident's, a change's or an approval prompt's).
+ * Actions that need input answer with their form.
+ */
 export async function handleButton(deps: ConsoleDeps, req: IncomingMessage, res: ServerResponse) {
   const body = await readJson(req, buttonBody);
-  await actAndReply(deps, res, body, async (ctx) =>
-    body.action.startsWith("incident.")
-      ? runIncidentButton(ctx, body.action, body.value)
-      : privateNotice("error", "That button is no longer supported. Use /incident show to get a fresh card."),
-  );
+  await actAndReply(deps, res, body, async (ctx) => {
+    if (body.action.startsWith("incident.")) return runIncidentButton(ctx, body.action, body.value);
+    if (body.action.startsWith("change.")) return runChangeButton(ctx, body.action, body.value);
+    return privateNotice(
+      "error",
+      "That button is no longer supported. Show the ticket again to get a fresh card.",
+    );
+  });
 }

@@ -3,16 +3,15 @@ import { z } from "zod";
 import { parseCommandText } from "../../../core/commands/parse-text.js";
 import { commandRegistry } from "../../../core/commands/registry.js";
 import { sendJson } from "../../../http/server.js";
-import type { InteractionContext } from "../../../interactions/context.js";
 import { openIncidentCreateForm } from "../../../interactions/open-create-form.js";
 import { privateNotice, type Reply } from "../../../interactions/reply.js";
-import { runIncidentCommand } from "../../../interactions/run-incident-command.js";
 import type { ConsoleDeps } from "../deps.js";
 import { channelField, personField, requestIdField } from "../http/fields.js";
 import { BadConsoleRequest, readJson } from "../http/respond.js";
 import { messageJson } from "../messages/to-json.js";
+import { runConsoleCommand } from "../run-command.js";
 import { consolePeople } from "../workspace.js";
-import { actAndReply, firstDelivery } from "./act.js";
+import { actAndReply, type ConsoleInteraction, firstDelivery } from "./act.js";
 
 const commandBody = z.object({
   as: personField,
@@ -55,12 +54,11 @@ async function postChatMessage(
   });
 }
 
-async function runSlashCommand(ctx: InteractionContext, line: string): Promise<Reply> {
+async function runSlashCommand(ctx: ConsoleInteraction, line: string): Promise<Reply> {
   const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
   if (!match) return privateNotice("info", "Type a command after the slash, like /incident help.");
   const [, name = "", text = ""] = match;
   if (name.toLowerCase() === "incident" && text.trim() === "")
     return { kind: "form", form: await openIncidentCreateForm(ctx.incidents.db) };
-  const parsed = parseCommandText(commandRegistry, name, text);
-  return runIncidentCommand(ctx, parsed);
+  return runConsoleCommand(ctx, parseCommandText(commandRegistry, name, text), "text");
 }

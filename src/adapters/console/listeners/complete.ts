@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { CHANGE_PREFIX } from "../../../core/changes/model.js";
 import type { AnyArgSpec } from "../../../core/commands/argument.js";
 import { type CompletionValue, completeCommandLine } from "../../../core/commands/complete-line.js";
 import { commandRegistry } from "../../../core/commands/registry.js";
@@ -8,7 +9,8 @@ import type { ConsoleDeps } from "../deps.js";
 import { queryOf } from "../http/respond.js";
 import { consolePeople } from "../workspace.js";
 
-const openStatuses = ["new", "in_progress", "on_hold"];
+const openIncidents = ["new", "in_progress", "on_hold"];
+const finishedChanges = ["closed", "cancelled", "rejected"];
 
 /**
  * `GET /console/api/complete?text=/incident%20ack%20`: ways to continue the line, from the registry, with
@@ -22,15 +24,22 @@ export async function handleComplete(deps: ConsoleDeps, req: IncomingMessage, re
 }
 
 interface DynamicValues {
-  tickets: CompletionValue[];
+  incidents: CompletionValue[];
+  changes: CompletionValue[];
   services: CompletionValue[];
   people: CompletionValue[];
 }
 
 async function dynamicValues(deps: ConsoleDeps): Promise<DynamicValues> {
-  const [incidents, services] = await deps.incidents.db.$transaction(async (tx) => [
+  const [incidents, changes, services] = await deps.incidents.db.$transaction(async (tx) => [
     await tx.incident.findMany({
-      where: { status: { in: openStatuses } },
+      where: { status: { in: openIncidents } },
+      orderBy: { number: "desc" },
+      take: 50,
+      select: { number: true, title: true },
+    }),
+    await tx.change.findMany({
+      where: { status: { notIn: finishedChanges } },
       orderBy: { number: "desc" },
       take: 50,
       select: { number: true, title: true },
@@ -42,7 +51,8 @@ async function dynamicValues(deps: ConsoleDeps): Promise<DynamicValues> {
     }),
   ]);
   return {
-    tickets: incidents.map((i) => ({ value: `${INCIDENT_PREFIX}-${i.number}`, label: i.title })),
+    incidents: incidents.map((i) => ({ value: `${INCIDENT_PREFIX}-${i.number}`, label: i.title })),
+    changes: changes.map((c) => ({ value: `${CHANGE_PREFIX}-${c.number}`, label: c.title })),
     services: services.map((s) => ({ value: s.id, label: s.name })),
     people: consolePeople(deps.config).map((p) => ({ value: p.id, label: p.name })),
   };
@@ -50,9 +60,12 @@ async function dynamicValues(deps: ConsoleDeps): Promise<DynamicValues> {
 
 function pick(values: DynamicValues, arg: AnyArgSpec, typed: string): CompletionValue[] {
   const lower = typed.toLowerCase();
+  // A ticket argument's placeholder names its kind: <INC-n> or <CHG-n>.
   const list =
     arg.kind === "ticket"
-      ? values.tickets
+      ? arg.placeholder.startsWith(`<${CHANGE_PREFIX}-`)
+        ? values.changes
+        : values.incidents
       : arg.kind === "service"
         ? values.services
         : arg.kind === "person"

@@ -2,10 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { commandRegistry } from "../../../core/commands/registry.js";
 import { formSubmissionToCommand } from "../../../core/views/index.js";
-import { runIncidentCommand } from "../../../interactions/run-incident-command.js";
 import type { ConsoleDeps } from "../deps.js";
 import { channelField, personField, requestIdField } from "../http/fields.js";
 import { readJson } from "../http/respond.js";
+import { runConsoleCommand } from "../run-command.js";
 import { actAndReply } from "./act.js";
 
 const formBody = z.object({
@@ -34,7 +34,7 @@ export async function handleForm(deps: ConsoleDeps, req: IncomingMessage, res: S
         hidden: body.hidden,
         values: body.values,
       });
-      return runIncidentCommand(ctx, command);
+      return runConsoleCommand(ctx, command, "form");
     },
     { asFieldErrors: true },
   );

@@ -8,16 +8,16 @@ import { consoleChannels, consolePeople, consolePersonId } from "../workspace.js
 export async function handlePage(deps: ConsoleDeps, req: IncomingMessage, res: ServerResponse) {
   const query = queryOf(req);
   const people = consolePeople(deps.config);
-  const channels = await consoleChannels(deps.config, deps.store);
-  const wantedChannel = query.get("channel") ?? "";
-  const channel = channels.some((c) => c.id === wantedChannel)
-    ? wantedChannel
-    : deps.config.channels.incidents.console;
   const wantedPerson = query.get("as") ?? "";
   // A requester first: what a newcomer does first is raise an incident.
   const as = consolePersonId.test(wantedPerson)
     ? wantedPerson
     : (people.find((p) => p.roles.length === 0)?.id ?? people[0]?.id ?? "guest");
+  const channels = await consoleChannels(deps.config, deps.store, as);
+  const wantedChannel = query.get("channel") ?? "";
+  const channel = channels.some((c) => c.id === wantedChannel)
+    ? wantedChannel
+    : deps.config.channels.incidents.console;
   const page = renderPage({
     people,
     channels,

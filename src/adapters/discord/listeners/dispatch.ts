@@ -3,12 +3,16 @@ import { RAISE_INCIDENT_COMMAND } from "../commands/index.js";
 import { replyMessage } from "../deliver-reply.js";
 import type { DiscordInteraction } from "../interaction.js";
 import { decodeCustomId } from "../render/index.js";
+import { handleChangeAutocomplete } from "./autocomplete/change-options.js";
 import { handleIncidentAutocomplete } from "./autocomplete/incident-options.js";
 import { isAlreadyAnswered } from "./claim.js";
+import { handleChangeCommand } from "./commands/change.js";
 import { handleIncidentCommand } from "./commands/incident.js";
 import { handleRaiseIncident } from "./commands/raise-incident.js";
+import { handleChangeButton } from "./components/change-button.js";
 import { handleIncidentButton } from "./components/incident-button.js";
 import type { DiscordListenerDeps } from "./deps.js";
+import { handleChangeForm } from "./modals/change-form.js";
 import { handleIncidentForm } from "./modals/incident-form.js";
 
 /**
@@ -24,6 +28,7 @@ export async function dispatchDiscordInteraction(
   try {
     if (interaction.kind === "autocomplete") {
       if (interaction.commandName === "incident") await handleIncidentAutocomplete(interaction, deps);
+      if (interaction.commandName === "change") await handleChangeAutocomplete(interaction, deps);
       return;
     }
     await route(interaction, deps);
@@ -45,6 +50,7 @@ async function route(interaction: DiscordInteraction, deps: DiscordListenerDeps)
   switch (interaction.kind) {
     case "command":
       if (interaction.commandName === "incident") return handleIncidentCommand(interaction, deps);
+      if (interaction.commandName === "change") return handleChangeCommand(interaction, deps);
       return;
     case "message_command":
       if (interaction.commandName === RAISE_INCIDENT_COMMAND) return handleRaiseIncident(interaction, deps);
@@ -52,12 +58,16 @@ async function route(interaction: DiscordInteraction, deps: DiscordListenerDeps)
     case "button": {
       const id = decodeCustomId(interaction.customId);
       // Ids OpsDesk did not write (another bot's, an older scheme) are not ours to answer.
-      if (id?.kind === "action") return handleIncidentButton(interaction, deps, id);
-      return;
+      if (id?.kind !== "action") return;
+      if (id.actionId.startsWith("change.")) return handleChangeButton(interaction, deps, id);
+      return handleIncidentButton(interaction, deps, id);
     }
-    case "modal":
-      if (decodeCustomId(interaction.customId)?.kind === "form") return handleIncidentForm(interaction, deps);
-      return;
+    case "modal": {
+      const id = decodeCustomId(interaction.customId);
+      if (id?.kind !== "form") return;
+      if (id.formId.startsWith("change.")) return handleChangeForm(interaction, deps);
+      return handleIncidentForm(interaction, deps);
+    }
     default:
       return;
   }

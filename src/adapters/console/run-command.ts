@@ -1,0 +1,26 @@
+import type { ParsedCommand } from "../../core/commands/registry.js";
+import { openChangeCreateForm, wantsChangeForm } from "../../interactions/open-change-form.js";
+import type { Reply } from "../../interactions/reply.js";
+import { runChangeCommand } from "../../interactions/run-change-command.js";
+import { runIncidentCommand } from "../../interactions/run-incident-command.js";
+import type { ConsoleInteraction } from "./listeners/act.js";
+
+/**
+ * Runs any registry command, however it arrived in the console (the one message box takes them all, where
+ * Slack and Discord have a listener per command). A typed `/change new` without its essentials opens the
+ * form, as in Slack; a submitted form never reopens itself.
+ */
+export async function runConsoleCommand(
+  ctx: ConsoleInteraction,
+  command: ParsedCommand,
+  from: "text" | "form",
+): Promise<Reply> {
+  switch (command.command) {
+    case "incident":
+      return runIncidentCommand(ctx, command);
+    case "change":
+      if (from === "text" && command.subcommand === "new" && wantsChangeForm(command.args))
+        return { kind: "form", form: await openChangeCreateForm(ctx.changes, ctx.actor) };
+      return runChangeCommand(ctx, command);
+  }
+}

@@ -1,0 +1,41 @@
+import type { ChangeSnapshot } from "../../../src/core/changes/model.js";
+
+/** A change snapshot for pure rules; only what a test overrides differs. */
+export function changeFixture(overrides: Partial<ChangeSnapshot> = {}): ChangeSnapshot {
+  return {
+    id: 1,
+    number: 12,
+    ref: "CHG-12",
+    title: "Upgrade Postgres",
+    description: "",
+    type: "normal",
+    templateId: null,
+    risk: "medium",
+    impact: "low",
+    status: "new",
+    plannedStart: new Date("2026-11-20T21:00:00Z"),
+    plannedEnd: new Date("2026-11-20T22:30:00Z"),
+    implementationPlan: "",
+    backoutPlan: "",
+    testPlan: "",
+    services: [{ id: "payments", name: "Payments API" }],
+    requester: { id: "rhea", displayName: "Rhea Requester" },
+    assignee: { id: "ivan", displayName: "Ivan Implementer" },
+    approvalGroupId: null,
+    quorum: null,
+    authorizeStartedAt: null,
+    decision: null,
+    decidedAt: null,
+    blackoutOverride: false,
+    closureCode: null,
+    closureNotes: null,
+    implementStartedAt: null,
+    implementEndedAt: null,
+    closedAt: null,
+    createdAt: new Date("2026-11-02T09:00:00Z"),
+    updatedAt: new Date("2026-11-02T09:00:00Z"),
+    votes: [],
+    version: 0,
+    ...overrides,
+  };
+}
