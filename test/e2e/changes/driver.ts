@@ -9,7 +9,7 @@ export type PersonKey = keyof typeof people;
 export type ChangeMessage = "card" | "approval";
 
 export interface ChangeDriver {
-  readonly platform: "slack" | "discord";
+  readonly platform: "slack" | "discord" | "console";
   readonly opsdesk: RunningOpsDesk;
   /** `/change <subcommand> …` typed by `as`; resolves with the private answer. */
   command(subcommand: string, args: Readonly<Record<string, string>>, as: PersonKey): Promise<string>;
