@@ -1,5 +1,11 @@
 import { itilPriorityMatrix } from "../core/incidents/priority.js";
-import { alwaysOpenCalendar, buildCalendar, type WeeklyHoursInput } from "./calendars.js";
+import { defaultSlaSettings } from "../core/sla/policy.js";
+import {
+  ALWAYS_OPEN_CALENDAR_ID,
+  alwaysOpenCalendar,
+  buildCalendar,
+  type WeeklyHoursInput,
+} from "./calendars.js";
 import type {
   ChannelPurpose,
   ChannelRefs,
@@ -50,6 +56,7 @@ export function defaultConfig(): OpsdeskConfig {
     groups: [],
     services: [],
     channels: defaultChannels({}),
+    sla: defaultSlaSettings([ALWAYS_OPEN_CALENDAR_ID, BUSINESS_CALENDAR_ID]),
   };
 }
 

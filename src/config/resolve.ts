@@ -4,6 +4,7 @@ import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./de
 import type { Problem } from "./problems.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
 import type { OpsdeskFile } from "./schema.js";
+import { resolveSla } from "./sla-resolve.js";
 import type {
   BusinessCalendar,
   Group,
@@ -38,8 +39,19 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       { groups: file.groups, calendars: calendars && Object.keys(calendars) },
       problems,
     );
+  const sla =
+    file.sla &&
+    resolveSla(
+      file.sla,
+      {
+        calendars: calendars && Object.keys(calendars),
+        services: file.services?.map((service) => service.id),
+      },
+      problems,
+    );
   if (
     problems.length > 0 ||
+    sla === undefined ||
     file.timezone === undefined ||
     calendars === undefined ||
     file.priorityMatrix === undefined ||
@@ -60,6 +72,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       groups,
       services,
       channels: defaultChannels(file.channels),
+      sla,
     },
   };
 }
@@ -155,11 +168,23 @@ function resolveGroups(
       // The same person listed twice (say by id and by Slack id) is still one member.
       members.set(member.personId, member);
     });
+    if (group.lead !== undefined && people !== undefined && !people.some((p) => p.id === group.lead)) {
+      problems.push({
+        path: ["groups", groupIndex, "lead"],
+        message: unknownReferenceMessage(
+          "person",
+          "people",
+          group.lead,
+          people.map((person) => person.id),
+        ),
+      });
+    }
     return {
       id: group.id,
       name: group.name,
       roles: [...new Set(group.roles)],
       members: [...members.values()],
+      ...(group.lead === undefined ? {} : { lead: group.lead }),
     };
   });
 }

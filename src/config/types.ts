@@ -36,6 +36,7 @@ export interface BusinessCalendar {
 }
 
 import type { PriorityMatrix } from "../core/incidents/priority.js";
+import type { SlaSettings } from "../core/sla/policy.js";
 
 export type { PriorityMatrix };
 
@@ -61,6 +62,8 @@ export interface Group {
   readonly name: string;
   readonly roles: readonly GroupRole[];
   readonly members: readonly GroupMember[];
+  /** Person id of the group's lead: SLA breaches escalate to them. */
+  readonly lead?: string;
 }
 
 export interface ChannelRefs {
@@ -84,6 +87,8 @@ export interface Service {
   /** Id of the business calendar its SLAs run on, when it differs from the policy's. */
   readonly calendar?: string;
   readonly channels: ChannelRefs;
+  /** Where its SLA warnings and breaches go, when not the default slaAlerts channel. */
+  readonly slaAlerts?: ChannelRefs;
   /** Ids of the services this one needs to work; never cyclic. */
   readonly dependsOn: readonly string[];
 }
@@ -97,4 +102,6 @@ export interface OpsdeskConfig {
   readonly groups: readonly Group[];
   readonly services: readonly Service[];
   readonly channels: Readonly<Record<ChannelPurpose, DefaultChannelRefs>>;
+  /** SLA policies and the sweep interval; every priority has a policy. */
+  readonly sla: SlaSettings;
 }
