@@ -10,9 +10,13 @@ import type { HttpServer } from "../http/server.js";
 import type { Logger } from "../log.js";
 import { incidentPostsHook } from "../notifications/incident-posts.js";
 import { type ChatTransport, OutboxDispatcher } from "../outbox/index.js";
+import { slaClocksHook } from "../sla/clock-hook.js";
+import { createSlaRuntime, type SlaRuntime } from "../sla/runtime.js";
 
 export interface ChatConnections {
   platforms: Platform[];
+  /** The SLA configuration compiled once (calendars with their caches). */
+  sla: SlaRuntime;
   incidents: IncidentContext;
   dispatcher: OutboxDispatcher;
   start(): Promise<void>;
@@ -78,11 +82,14 @@ export function connectChat(input: {
     logger: log.child({ component: "outbox" }),
     pollIntervalMs: 500,
   });
-  incidents.onChange = [incidentPostsHook({ config, platforms })];
+  const sla = createSlaRuntime(config);
+  // Clocks first: the card posted for a change shows the clocks as that change left them.
+  incidents.onChange = [slaClocksHook(sla), incidentPostsHook({ config, platforms, sla })];
   incidents.onCommitted = () => dispatcher.wake();
 
   return {
     platforms,
+    sla,
     incidents,
     dispatcher,
     start: async () => {

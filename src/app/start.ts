@@ -11,6 +11,7 @@ import { type ReadinessState, registerHealthRoutes } from "../http/health.js";
 import { HttpServer } from "../http/server.js";
 import type { Logger } from "../log.js";
 import type { OutboxDispatcher } from "../outbox/index.js";
+import { runSlaSweep, type SlaSweepResult } from "../sla/sweep.js";
 import { connectChat } from "./connect-chat.js";
 import { syncConfigToDatabase } from "./sync-config.js";
 
@@ -21,6 +22,8 @@ export interface RunningOpsDesk {
   database: DatabaseHandle;
   incidents: IncidentContext;
   outbox: OutboxDispatcher;
+  /** The SLA sweep and how often to run it (`sla.sweepInterval`); the scheduler runs it on that interval. */
+  sla: { sweep(): Promise<SlaSweepResult>; intervalMs: number };
   /** Graceful stop: not ready, stop accepting, finish requests in flight, close the database. */
   stop(): Promise<void>;
 }
@@ -73,5 +76,18 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
     })();
     return stopping;
   };
-  return { address, url, config, database, incidents: chat.incidents, outbox: chat.dispatcher, stop };
+  const sla = {
+    intervalMs: config.sla.sweepIntervalMs,
+    sweep: () =>
+      runSlaSweep({
+        db: database.db,
+        clock,
+        config,
+        platforms: chat.platforms,
+        runtime: chat.sla,
+        log: log.child({ component: "sla" }),
+        onCommitted: () => chat.dispatcher.wake(),
+      }),
+  };
+  return { address, url, config, database, incidents: chat.incidents, outbox: chat.dispatcher, sla, stop };
 }

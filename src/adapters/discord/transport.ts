@@ -3,7 +3,9 @@ import type { REST } from "discord.js";
 import type { APIChannel, APIMessage } from "discord-api-types/v10";
 import type { Card } from "../../core/views/index.js";
 import {
+  type AlertBody,
   type CardBody,
+  type DirectMessageBody,
   type MajorRoomBody,
   reviveCard,
   type ThreadLineBody,
@@ -49,6 +51,10 @@ export class DiscordTransport implements ChatTransport {
           return await this.#threadReply(row, refs, (row.body as ThreadLineBody).text, signal);
         case "open_major_room":
           return await this.#openMajorRoom(row, refs, row.body as MajorRoomBody, signal);
+        case "post_alert":
+          return await this.#postAlert(row, row.body as AlertBody, signal);
+        case "direct_message":
+          return await this.#directMessage(row, row.body as DirectMessageBody, signal);
         default:
           throw new PermanentDeliveryError("unknown_kind", `Discord cannot deliver a "${row.kind}" message`);
       }
@@ -72,6 +78,40 @@ export class DiscordTransport implements ChatTransport {
   ): Promise<DeliveryResult> {
     const posted = await this.#post(channelId, renderCard(card), row.idempotencyKey, signal);
     return { message: { channelId: posted.channel_id, messageId: posted.id } };
+  }
+
+  /** An SLA alert: mentions (allowed to ping exactly those users) and the headline, the alert embed below. */
+  async #postAlert(row: OutboxRow, body: AlertBody, signal?: AbortSignal): Promise<DeliveryResult> {
+    const mentions = body.mentions.filter((id) => /^[0-9]{17,20}$/.test(id));
+    const content = truncate([...mentions.map((id) => `<@${id}>`), body.headline].join(" "), 2000);
+    const rendered = renderCard(reviveCard(body.card));
+    const posted = await this.#post(
+      row.channelId,
+      { ...rendered, content, allowed_mentions: { parse: [], users: mentions } },
+      row.idempotencyKey,
+      signal,
+    );
+    return { details: { channelId: posted.channel_id, messageId: posted.id } };
+  }
+
+  /** Privately to one person: their DM channel (Discord returns the existing one), then the alert. */
+  async #directMessage(
+    row: OutboxRow,
+    body: DirectMessageBody,
+    signal?: AbortSignal,
+  ): Promise<DeliveryResult> {
+    const channel = (await this.#rest.post("/users/@me/channels", {
+      body: { recipient_id: row.channelId },
+      ...(signal ? { signal } : {}),
+    })) as APIChannel;
+    const rendered = renderCard(reviveCard(body.card));
+    const posted = await this.#post(
+      channel.id,
+      { ...rendered, content: truncate(body.headline, 2000) },
+      row.idempotencyKey,
+      signal,
+    );
+    return { details: { channelId: posted.channel_id, messageId: posted.id } };
   }
 
   async #updateCard(

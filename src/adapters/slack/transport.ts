@@ -1,7 +1,9 @@
-import type { webApi } from "@slack/bolt";
+import type { types, webApi } from "@slack/bolt";
 import type { Card } from "../../core/views/index.js";
 import {
+  type AlertBody,
   type CardBody,
+  type DirectMessageBody,
   type MajorRoomBody,
   reviveCard,
   type ThreadLineBody,
@@ -15,7 +17,7 @@ import {
   type RefStore,
   TransientDeliveryError,
 } from "../../outbox/index.js";
-import { renderCard } from "./render/index.js";
+import { escapeMrkdwn, fitText, renderCard, slackLimits, userMention } from "./render/index.js";
 
 /**
  * Delivers outbox rows to Slack: one Web API call per row where possible, errors classified for the
@@ -41,6 +43,10 @@ export class SlackTransport implements ChatTransport {
           return await this.#threadReply(row, refs, (row.body as ThreadLineBody).text);
         case "open_major_room":
           return await this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
+        case "post_alert":
+          return await this.#postAlert(row, row.body as AlertBody);
+        case "direct_message":
+          return await this.#directMessage(row, row.body as DirectMessageBody);
         default:
           throw new PermanentDeliveryError("unknown_kind", `Slack cannot deliver a "${row.kind}" message`);
       }
@@ -56,6 +62,36 @@ export class SlackTransport implements ChatTransport {
       metadata: { event_type: "opsdesk_outbox", event_payload: { key: row.idempotencyKey } },
     });
     return { message: { channelId: posted.channel ?? row.channelId, messageId: posted.ts ?? "" } };
+  }
+
+  /** An SLA alert in a channel: the mentions and headline as the message text, the alert card below. */
+  async #postAlert(row: OutboxRow, body: AlertBody): Promise<DeliveryResult> {
+    const rendered = renderCard(reviveCard(body.card));
+    const mentions = body.mentions.map(userMention).filter((mention) => mention !== undefined);
+    const text = [...mentions, escapeMrkdwn(body.headline)].join(" ");
+    const headline: types.SectionBlock = {
+      type: "section",
+      text: { type: "mrkdwn", text: fitText(text, slackLimits.sectionText) },
+    };
+    const posted = await this.#client.chat.postMessage({
+      channel: row.channelId,
+      text: fitText(text, slackLimits.fallbackText),
+      blocks: [headline, ...rendered.blocks].slice(0, slackLimits.blocksPerMessage),
+      metadata: { event_type: "opsdesk_outbox", event_payload: { key: row.idempotencyKey } },
+    });
+    return { details: { channel: posted.channel, ts: posted.ts } };
+  }
+
+  /** Privately to one person: posting to a user id opens the app's direct message with them. */
+  async #directMessage(row: OutboxRow, body: DirectMessageBody): Promise<DeliveryResult> {
+    const rendered = renderCard(reviveCard(body.card));
+    const posted = await this.#client.chat.postMessage({
+      channel: row.channelId,
+      ...rendered,
+      text: fitText(body.headline, slackLimits.fallbackText),
+      metadata: { event_type: "opsdesk_outbox", event_payload: { key: row.idempotencyKey } },
+    });
+    return { details: { channel: posted.channel, ts: posted.ts } };
   }
 
   async #updateCard(row: OutboxRow, refs: RefStore, card: Card): Promise<DeliveryResult> {
