@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { applyIncidentAction } from "../../../src/core/incidents/apply-incident-action.js";
 import { createIncident } from "../../../src/core/incidents/create-incident.js";
 import type { IncidentSnapshot } from "../../../src/core/incidents/model.js";
