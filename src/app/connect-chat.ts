@@ -40,6 +40,7 @@ export function connectChat(input: {
   const transports: ChatTransport[] = [];
   // Filled in below; the dispatcher needs the transports and the incident context needs the dispatcher.
   const incidents: IncidentContext = { db, clock, priorityMatrix: config.priorityMatrix };
+  const sla = createSlaRuntime(config);
 
   let slack: SlackAdapter | undefined;
   if (env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
@@ -51,6 +52,7 @@ export function connectChat(input: {
       incidents,
       clock,
       log,
+      sla,
     });
     if (slack.receiver) server.route("POST", "/slack/events", slack.receiver.handler);
     platforms.push("slack");
@@ -68,6 +70,7 @@ export function connectChat(input: {
       incidents,
       clock,
       log,
+      sla,
     });
     if (discord.interactionsHandler)
       server.route("POST", "/discord/interactions", discord.interactionsHandler);
@@ -82,7 +85,6 @@ export function connectChat(input: {
     logger: log.child({ component: "outbox" }),
     pollIntervalMs: 500,
   });
-  const sla = createSlaRuntime(config);
   // Clocks first: the card posted for a change shows the clocks as that change left them.
   incidents.onChange = [slaClocksHook(sla), incidentPostsHook({ config, platforms, sla })];
   incidents.onCommitted = () => dispatcher.wake();

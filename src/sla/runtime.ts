@@ -18,6 +18,8 @@ import {
  */
 export interface SlaRuntime {
   readonly settings: SlaSettings;
+  /** The organisation's zone: times are written in it for people whose own zone is unknown. */
+  readonly timezone: string;
   policy(priority: Priority, serviceId: string | null): SlaPolicy;
   /** The calendar id a clock of this kind runs on for this policy and service. */
   calendarIdFor(policy: SlaPolicy, kind: SlaClockKind, serviceId: string | null): string;
@@ -38,7 +40,9 @@ function definitionOf(calendar: ConfigCalendar): CalendarDefinition {
   };
 }
 
-export function createSlaRuntime(config: Pick<OpsdeskConfig, "calendars" | "services" | "sla">): SlaRuntime {
+export function createSlaRuntime(
+  config: Pick<OpsdeskConfig, "timezone" | "calendars" | "services" | "sla">,
+): SlaRuntime {
   const calendars = new Map<string, BusinessCalendar>();
   for (const [id, calendar] of Object.entries(config.calendars)) {
     calendars.set(id, compileCalendar(definitionOf(calendar), id));
@@ -49,6 +53,7 @@ export function createSlaRuntime(config: Pick<OpsdeskConfig, "calendars" | "serv
   );
   return {
     settings: config.sla,
+    timezone: config.timezone,
     policy: (priority, serviceId) => policyFor(config.sla, priority, serviceId),
     calendarIdFor: (policy, kind, serviceId) =>
       calendarFor(config.sla, policy, kind, serviceId === null ? undefined : serviceCalendars.get(serviceId)),

@@ -3,6 +3,7 @@ import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { RequestHandler } from "../../http/server.js";
 import type { Logger } from "../../log.js";
+import type { SlaRuntime } from "../../sla/runtime.js";
 import { createGatewayClient } from "./gateway/client.js";
 import { createInteractionsHandler } from "./http/handler.js";
 import type { DiscordListenerDeps } from "./listeners/deps.js";
@@ -19,6 +20,7 @@ export interface DiscordAdapterOptions {
   incidents: IncidentContext;
   clock: Clock;
   log: Logger;
+  sla: SlaRuntime;
 }
 
 export interface DiscordAdapter {
@@ -37,7 +39,12 @@ export interface DiscordAdapter {
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const log = options.log.child({ component: "discord" });
-  const deps: DiscordListenerDeps = { incidents: options.incidents, clock: options.clock, log };
+  const deps: DiscordListenerDeps = {
+    incidents: options.incidents,
+    clock: options.clock,
+    log,
+    sla: options.sla,
+  };
   const rest = createDiscordRest(options.token, options.apiUrl);
   const transport = new DiscordTransport(rest);
   if (options.publicKey) {

@@ -2,6 +2,7 @@ import { App, LogLevel, webApi } from "@slack/bolt";
 import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { Logger } from "../../log.js";
+import type { SlaRuntime } from "../../sla/runtime.js";
 import { registerSlackListeners } from "./listeners/register.js";
 import { SlackHttpReceiver } from "./receiver.js";
 import { SlackTransport } from "./transport.js";
@@ -16,6 +17,7 @@ export interface SlackAdapterOptions {
   incidents: IncidentContext;
   clock: Clock;
   log: Logger;
+  sla: SlaRuntime;
 }
 
 export interface SlackAdapter {
@@ -55,7 +57,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger: boltLogger(log),
     logLevel: LogLevel.WARN,
   });
-  registerSlackListeners(app, { incidents: options.incidents, clock: options.clock, log });
+  registerSlackListeners(app, { incidents: options.incidents, clock: options.clock, log, sla: options.sla });
   app.error(async (error) => {
     log.error({ err: error }, "Slack listener error");
   });

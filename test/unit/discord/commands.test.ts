@@ -12,8 +12,9 @@ import { boolean, choice, duration, person, text } from "../../../src/core/comma
 import { defineCommand, defineRegistry, defineSubcommand } from "../../../src/core/commands/command-spec.js";
 import { commandRegistry } from "../../../src/core/commands/registry.js";
 
-const [incident, raise] = buildDiscordCommands(commandRegistry);
+const [incident, sla, raise] = buildDiscordCommands(commandRegistry);
 const slash = incident as RESTPostAPIChatInputApplicationCommandsJSONBody;
+const slaSlash = sla as RESTPostAPIChatInputApplicationCommandsJSONBody;
 const nameRule = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 function subcommand(name: string): APIApplicationCommandBasicOption[] {
@@ -29,9 +30,11 @@ function leafOptions(): APIApplicationCommandOption[] {
 }
 
 describe("GIVEN the command registry", () => {
-  it("THEN Discord gets /incident and a Raise incident message command, nothing else", () => {
-    expect(buildDiscordCommands(commandRegistry)).toHaveLength(2);
+  it("THEN Discord gets /incident, /sla and a Raise incident message command, nothing else", () => {
+    expect(buildDiscordCommands(commandRegistry)).toHaveLength(3);
     expect(slash).toMatchObject({ type: ApplicationCommandType.ChatInput, name: "incident" });
+    expect(slaSlash).toMatchObject({ type: ApplicationCommandType.ChatInput, name: "sla" });
+    expect(slaSlash.options?.map((option) => option.name)).toEqual(["show", "report", "help"]);
     expect(raise).toEqual({ type: ApplicationCommandType.Message, name: "Raise incident" });
   });
 

@@ -27,7 +27,11 @@ function connection() {
 describe("GIVEN the generated commands registered in a guild", () => {
   it("THEN the fake (which validates names, descriptions, option order and limits) stores exactly them", async () => {
     const result = await registerDiscordCommands({ ...connection(), guildId: fake.guildId });
-    expect(result).toEqual({ scope: "guild", guildId: fake.guildId, names: ["incident", "Raise incident"] });
+    expect(result).toEqual({
+      scope: "guild",
+      guildId: fake.guildId,
+      names: ["incident", "sla", "Raise incident"],
+    });
     const stored = fake.commands(fake.guildId);
     // The fake adds ids and defaults; every generated field must be there, and nothing else registered.
     expect(stored).toMatchObject(generated);
@@ -39,7 +43,7 @@ describe("GIVEN the generated commands registered globally", () => {
     await registerDiscordCommands(connection());
     const first = fake.commands();
     const result = await registerDiscordCommands(connection());
-    expect(result).toEqual({ scope: "global", names: ["incident", "Raise incident"] });
+    expect(result).toEqual({ scope: "global", names: ["incident", "sla", "Raise incident"] });
     expect(fake.commands().map((command) => command.id)).toEqual(first.map((command) => command.id));
     expect(fake.commands()).toMatchObject(generated);
   });
@@ -114,7 +118,7 @@ describe("GIVEN the registration CLI", () => {
     const result = await runCli(env({ DISCORD_GUILD_ID: fake.guildId }));
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).toBe(
-      `Registered 2 Discord commands in guild ${fake.guildId} (available at once): incident, Raise incident\n`,
+      `Registered 3 Discord commands in guild ${fake.guildId} (available at once): incident, sla, Raise incident\n`,
     );
   });
 

@@ -7,6 +7,7 @@ import { decodeCustomId } from "../render/index.js";
 import { handleIncidentAutocomplete } from "./autocomplete/incident-options.js";
 import { handleIncidentCommand } from "./commands/incident.js";
 import { handleRaiseIncident } from "./commands/raise-incident.js";
+import { handleSlaCommand } from "./commands/sla.js";
 import { handleIncidentButton } from "./components/incident-button.js";
 import type { DiscordListenerDeps } from "./deps.js";
 import { handleIncidentForm } from "./modals/incident-form.js";
@@ -21,7 +22,10 @@ export async function dispatchDiscordInteraction(
 ): Promise<void> {
   try {
     if (interaction.kind === "autocomplete") {
-      if (interaction.commandName === "incident") await handleIncidentAutocomplete(interaction, deps);
+      // Services and tickets are suggested the same way for every command that takes them.
+      if (interaction.commandName === "incident" || interaction.commandName === "sla") {
+        await handleIncidentAutocomplete(interaction, deps);
+      }
       return;
     }
     const claimed = await claimRequest(
@@ -46,6 +50,7 @@ async function route(interaction: DiscordInteraction, deps: DiscordListenerDeps)
   switch (interaction.kind) {
     case "command":
       if (interaction.commandName === "incident") return handleIncidentCommand(interaction, deps);
+      if (interaction.commandName === "sla") return handleSlaCommand(interaction, deps);
       return;
     case "message_command":
       if (interaction.commandName === RAISE_INCIDENT_COMMAND) return handleRaiseIncident(interaction, deps);

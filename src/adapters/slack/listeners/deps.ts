@@ -1,10 +1,12 @@
 import type { Clock } from "../../../core/clock.js";
 import type { IncidentContext } from "../../../core/incidents/context.js";
 import type { Logger } from "../../../log.js";
+import type { SlaRuntime } from "../../../sla/runtime.js";
 
 /** What every Slack listener needs; handed to `registerSlackListeners` once. */
 export interface SlackListenerDeps {
   incidents: IncidentContext;
   clock: Clock;
   log: Logger;
+  sla: SlaRuntime;
 }

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { registerIncidentButton } from "./actions/incident-button.js";
 import { registerIncidentCommand } from "./commands/incident.js";
+import { registerSlaCommand } from "./commands/sla.js";
 import type { SlackListenerDeps } from "./deps.js";
 import { registerRaiseIncidentShortcut } from "./shortcuts/raise-incident.js";
 import { registerIncidentForm } from "./views/incident-form.js";
@@ -8,6 +9,7 @@ import { registerIncidentForm } from "./views/incident-form.js";
 /** Every Slack listener, one file each. */
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
   registerIncidentCommand(app, deps);
+  registerSlaCommand(app, deps);
   registerIncidentButton(app, deps);
   registerIncidentForm(app, deps);
   registerRaiseIncidentShortcut(app, deps);
