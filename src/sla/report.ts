@@ -5,7 +5,7 @@ import type { SlaClockKind } from "../core/sla/policy.js";
 import { buildSlaReport, type SlaReport } from "../core/sla/report.js";
 import type { Db } from "../db/client.js";
 
-/** The report over incidents raised in [from, to), optionally of one service. */
+/** The report over incidents raised in [from, to], optionally of one service. */
 export async function slaReport(
   db: Db,
   query: { from: Date; to: Date; serviceId?: string },
@@ -13,7 +13,7 @@ export async function slaReport(
   const rows = await db.$transaction((tx) =>
     tx.incident.findMany({
       where: {
-        createdAt: { gte: query.from, lt: query.to },
+        createdAt: { gte: query.from, lte: query.to },
         ...(query.serviceId === undefined ? {} : { serviceId: query.serviceId }),
       },
       select: {

@@ -1,6 +1,7 @@
 // OpsDesk running in-process with its real discord.js client (or HTTP interactions), talking to the local
 // Discord over loopback.
 import type { RunningOpsDesk } from "../../src/app/start.js";
+import type { Clock } from "../../src/core/clock.js";
 import { buildInteraction } from "../fakes/discord/builders/interaction-payload.js";
 import type { InteractionSpec } from "../fakes/discord/builders/interactions.js";
 import { defaultDiscordSigner, type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
@@ -25,18 +26,24 @@ function stateOf(fake: FakeDiscord): FakeState {
   return (fake as unknown as { state: FakeState }).state;
 }
 
-export async function startDiscordWorld(mode: "gateway" | "http" = "gateway"): Promise<DiscordWorld> {
+export async function startDiscordWorld(
+  mode: "gateway" | "http" = "gateway",
+  options: { clock?: Clock } = {},
+): Promise<DiscordWorld> {
   const fake = await startFakeDiscord({
     channels: Object.entries(channels.discord).map(([name, id]) => ({ id, name })),
     userId: people.ada.discord,
     username: "ada",
   });
-  const desk = await startDesk({
-    DISCORD_TOKEN: fake.token,
-    DISCORD_APPLICATION_ID: fake.applicationId,
-    DISCORD_API_URL: fake.restBase,
-    ...(mode === "http" ? { DISCORD_PUBLIC_KEY: defaultDiscordSigner.publicKeyHex } : {}),
-  });
+  const desk = await startDesk(
+    {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_API_URL: fake.restBase,
+      ...(mode === "http" ? { DISCORD_PUBLIC_KEY: defaultDiscordSigner.publicKeyHex } : {}),
+    },
+    options,
+  );
   if (mode === "gateway") await waitUntil(() => fake.gatewaySessions > 0);
   return {
     opsdesk: desk.opsdesk,

@@ -4,6 +4,7 @@ import { registerCommandRoutes } from "./rest/commands.js";
 import { registerGuildRoutes } from "./rest/guilds.js";
 import { registerInteractionRoutes } from "./rest/interactions.js";
 import { registerMetaRoutes } from "./rest/meta.js";
+import { registerUserRoutes } from "./rest/users.js";
 import { registerWebhookRoutes } from "./rest/webhooks.js";
 
 /** Every REST family the fake serves. The first registered match wins. */
@@ -14,6 +15,7 @@ export function buildRouter(): Router {
   registerInteractionRoutes(router);
   registerWebhookRoutes(router);
   registerChannelRoutes(router);
+  registerUserRoutes(router);
   registerGuildRoutes(router);
   return router;
 }
