@@ -1,4 +1,5 @@
 import { clockFigures, type SlaClockFigures } from "../core/sla/clock/index.js";
+import { slaClockKinds } from "../core/sla/policy.js";
 import type { Db, Tx } from "../db/client.js";
 import { readPolicySnapshot, type SlaClockRow, toState } from "./clock-row.js";
 import type { SlaRuntime } from "./runtime.js";
@@ -24,12 +25,15 @@ export async function incidentClockFigures(
   return rows.map((row) => figuresOf(runtime, row, now));
 }
 
-/** The current cycle of each clock: what the card's SLA line shows. */
+/** The current cycle of each clock, response first: what the card's SLA line shows. */
 export function currentClocks(figures: readonly SlaClockFigures[]): SlaClockFigures[] {
   const latest = new Map<string, SlaClockFigures>();
   for (const clock of figures) {
     const seen = latest.get(clock.kind);
     if (seen === undefined || seen.cycle < clock.cycle) latest.set(clock.kind, clock);
   }
-  return [...latest.values()];
+  return slaClockKinds.flatMap((kind) => {
+    const clock = latest.get(kind);
+    return clock === undefined ? [] : [clock];
+  });
 }

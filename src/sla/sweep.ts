@@ -6,8 +6,8 @@ import { takeDueAlerts } from "../core/sla/clock/index.js";
 import { type Db, type Tx, transactionOptions } from "../db/client.js";
 import type { Logger } from "../log.js";
 import { enqueueSlaAlertPosts } from "./alert-posts.js";
-import { readPolicySnapshot, stateColumns, toState } from "./clock-row.js";
-import { currentClocks, figuresOf, incidentClockFigures } from "./read-clocks.js";
+import { readPolicySnapshot, type SlaClockRow, stateColumns, toState } from "./clock-row.js";
+import { currentClocks, figuresOf } from "./read-clocks.js";
 import { createSlaRuntime, type SlaRuntime } from "./runtime.js";
 
 export interface SlaSweepDeps {
@@ -21,6 +21,8 @@ export interface SlaSweepDeps {
   runtime?: SlaRuntime;
   /** Clocks read per query (default 200). */
   batchSize?: number;
+  /** Clocks handled at once, each in its own transaction (default 4). */
+  concurrency?: number;
   /** Stop after this many clocks (default: all that are due). A later sweep picks up the rest. */
   maxClocks?: number;
   /** Called after each clock's transaction commits with the alerts it queued, e.g. to wake the outbox. */
@@ -37,7 +39,8 @@ export interface SlaSweepResult {
 /**
  * One SLA sweep: every clock whose next alert is due (`nextAlertAt <= now`, an indexed range scan, so the
  * cost follows the alerts due, not the open tickets), each in its own transaction:
- * 1. claim the clock by its version (another replica or a change to the incident may have moved it),
+ * 1. claim the clock by the version it was read at (another replica or a change to the incident may have
+ *    moved it since; then it is left for the next sweep),
  * 2. record each alert reached in SlaAlert, unique per clock, cycle and threshold,
  * 3. queue its posts only if that row was new, and store the advanced nextAlertAt.
  * A crash between clocks leaves the rest due for the next sweep; a crash inside a transaction rolls it
@@ -48,36 +51,39 @@ export async function runSlaSweep(deps: SlaSweepDeps): Promise<SlaSweepResult> {
   const runtime = deps.runtime ?? createSlaRuntime(deps.config);
   const now = deps.clock.now();
   const batchSize = deps.batchSize ?? 200;
+  const concurrency = deps.concurrency ?? 4;
   const maxClocks = deps.maxClocks ?? Number.POSITIVE_INFINITY;
   // Clocks that did not advance (lost a race, or failed) are not read again in this sweep.
   const skipped: number[] = [];
   let fired = 0;
   let clocks = 0;
   while (clocks < maxClocks) {
+    // Rows are read outside the per-clock transactions; each transaction claims its row by version, so a
+    // row that changed since (another replica, a change to the incident) is simply left for the next sweep.
     const due = await deps.db.$transaction((tx) =>
       tx.slaClock.findMany({
         where: { nextAlertAt: { lte: now }, ...(skipped.length > 0 ? { id: { notIn: skipped } } : {}) },
         orderBy: { nextAlertAt: "asc" },
-        select: { id: true },
         take: Math.min(batchSize, maxClocks - clocks),
       }),
     );
     if (due.length === 0) break;
-    for (const { id } of due) {
-      clocks++;
+    clocks += due.length;
+    // A few clocks at a time: PostgreSQL runs them on separate connections; SQLite queues them on its one.
+    await inParallel(due, concurrency, async (row) => {
       try {
         const outcome = await deps.db.$transaction(
-          (tx) => sweepClock(tx, deps, runtime, id, now),
+          (tx) => sweepClock(tx, deps, runtime, row, now),
           transactionOptions,
         );
-        if (!outcome.advanced) skipped.push(id);
+        if (!outcome.advanced) skipped.push(row.id);
         fired += outcome.fired;
         if (outcome.fired > 0) deps.onCommitted?.(outcome.fired);
       } catch (error) {
-        skipped.push(id);
-        deps.log.error({ err: error, clockId: id }, "SLA sweep could not handle a clock; it stays due");
+        skipped.push(row.id);
+        deps.log.error({ err: error, clockId: row.id }, "SLA sweep could not handle a clock; it stays due");
       }
-    }
+    });
   }
   if (fired > 0) deps.log.info({ fired, clocks }, "SLA alerts fired");
   return { fired, clocks };
@@ -87,27 +93,29 @@ async function sweepClock(
   tx: Tx,
   deps: SlaSweepDeps,
   runtime: SlaRuntime,
-  id: number,
+  row: SlaClockRow,
   now: Date,
 ): Promise<{ fired: number; advanced: boolean }> {
-  const row = await tx.slaClock.findUnique({ where: { id } });
-  // Moved on since the query (another replica swept it, or the incident changed it): nothing to do here.
-  if (row === null || row.nextAlertAt === null || row.nextAlertAt > now) return { fired: 0, advanced: true };
   const calendar = runtime.calendar(row.calendarId);
   const taken = takeDueAlerts(calendar, toState(row), now.getTime());
+  const columns = stateColumns(calendar, taken.state, now.getTime());
+  // The claim: only the transaction that moves the row from the version it read goes on.
   const { count } = await tx.slaClock.updateMany({
     where: { id: row.id, version: row.version },
-    data: { ...stateColumns(calendar, taken.state, now.getTime()), version: { increment: 1 } },
+    data: { ...columns, version: { increment: 1 } },
   });
   if (count === 0) return { fired: 0, advanced: false };
   if (taken.alerts.length === 0) return { fired: 0, advanced: true };
 
-  const incident = toSnapshot(
-    await tx.incident.findUniqueOrThrow({ where: { id: row.incidentId }, include: incidentInclude }),
+  const incidentRow = await tx.incident.findUniqueOrThrow({
+    where: { id: row.incidentId },
+    include: { ...incidentInclude, slaClocks: true },
+  });
+  const incident = toSnapshot(incidentRow);
+  const clock = figuresOf(runtime, { ...row, ...columns }, now.getTime());
+  const current = currentClocks(
+    incidentRow.slaClocks.map((other) => figuresOf(runtime, other, now.getTime())),
   );
-  const updated = { ...row, ...stateColumns(calendar, taken.state, now.getTime()) };
-  const clock = figuresOf(runtime, updated, now.getTime());
-  const current = currentClocks(await incidentClockFigures(tx, runtime, incident.id, now.getTime()));
   const { escalation } = readPolicySnapshot(row);
   let fired = 0;
   for (const alert of taken.alerts) {
@@ -134,4 +142,19 @@ async function sweepClock(
     );
   }
   return { fired, advanced: true };
+}
+
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }

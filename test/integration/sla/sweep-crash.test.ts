@@ -66,7 +66,9 @@ describeEachDatabase("GIVEN an SLA sweep whose process is killed part-way", (db)
     expect(killed.stdout, killed.stderr).toBe("");
     expect(killed.signal, killed.stderr).toBe("SIGKILL");
     const afterCrash = await db().handle.db.slaAlert.count();
-    expect(afterCrash).toBe(8);
+    // Clocks run a few at a time: others may have committed before the kill landed, never all of them.
+    expect(afterCrash).toBeGreaterThanOrEqual(8);
+    expect(afterCrash).toBeLessThan(30);
 
     world.clock.set(now);
     const rerun = await world.sweep();
