@@ -6,6 +6,7 @@ import { priorityChangeModes, reopenModes } from "../core/sla/policy.js";
 import { MS_PER_HOUR, MS_PER_SECOND } from "../core/sla/time-units.js";
 import { consoleChannel, discordChannelId, slackChannelId, slug } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
+import { unknownKeyMessage } from "./problems.js";
 
 /**
  * The `sla` section of opsdesk.yaml: policies per priority (optionally per service), and the settings every
@@ -51,7 +52,17 @@ const target = z.unknown().transform((value, ctx): ParsedTarget => {
         });
   if (!result.success) {
     for (const issue of result.error.issues) {
-      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          ctx.addIssue({
+            code: "custom",
+            message: unknownKeyMessage(key, ["target", "calendar"]),
+            path: [key],
+          });
+        }
+      } else {
+        ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      }
     }
     return z.NEVER;
   }

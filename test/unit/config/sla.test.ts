@@ -111,6 +111,22 @@ describe("GIVEN mistakes in the sla section", () => {
     ]);
   });
 
+  it("THEN a misspelt key inside a target is named with a suggestion", () => {
+    const problems = problemsOf(
+      yaml(
+        "sla:",
+        "  policies:",
+        "    - priority: P1",
+        "      response: { taget: 15m }",
+        "      resolution: 4h",
+      ),
+    );
+    expect(problems).toEqual([
+      'opsdesk.yaml:4:19 sla.policies[0].response.taget: unknown key; did you mean "target"?',
+      'opsdesk.yaml:4:19 sla.policies[0].response.target: missing; expected a duration like "15m", "4h", "40h" or "PT4H"',
+    ]);
+  });
+
   it("THEN two policies for the same priority and service are refused at the second", () => {
     const problems = problemsOf(
       yaml(
