@@ -122,8 +122,8 @@ describe("GIVEN mistakes in the sla section", () => {
       ),
     );
     expect(problems).toEqual([
-      'opsdesk.yaml:4:19 sla.policies[0].response.taget: unknown key; did you mean "target"?',
-      'opsdesk.yaml:4:19 sla.policies[0].response.target: missing; expected a duration like "15m", "4h", "40h" or "PT4H"',
+      'opsdesk.yaml:4:17 sla.policies[0].response.target: missing; expected a duration like "15m", "4h", "40h" or "PT4H"',
+      'opsdesk.yaml:4:26 sla.policies[0].response.taget: unknown key; did you mean "target"?',
     ]);
   });
 
