@@ -12,12 +12,13 @@ import type { IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Worker } from "node:worker_threads";
 import { App, LogLevel } from "@slack/bolt";
 import { commandFields } from "../../test/fakes/slack/payloads.js";
 import type { FakeSlack, RecordedCall } from "../../test/fakes/slack/server.js";
 import { channels, people } from "../../test/support/desk-config.js";
 import { type SlackWorld, signingSecret, startSlackWorld } from "../../test/support/slack-world.js";
+import { ms, p99Verdict, row, type Stats, sideBySide, stats } from "../support/latency.js";
+import { TsxWorker } from "../support/tsx-worker.js";
 import type { LoadRequest, LoadResult } from "./load-client.js";
 
 const requests = Number(process.argv[2] ?? 300);
@@ -72,33 +73,8 @@ subscribe("http.server.response.finish", (message) => {
   if (entry) entry.finish = now();
 });
 
-class LoadClient {
-  // On Node 20 a worker inherits neither tsx's module hooks nor a working `--import` of them for its entry
-  // module, so a tiny script registers tsx inside the worker and then imports the TypeScript client.
-  readonly #worker = new Worker(
-    `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-      .then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.resolve("./load-client.ts"))}); })`,
-    { eval: true },
-  );
-
-  /** Runs one load in the worker; loads go one at a time, so the next answer is this one's. */
-  send(request: LoadRequest): Promise<LoadResult[]> {
-    const answered = new Promise<LoadResult[]>((resolve, reject) => {
-      const fail = (error: Error) => reject(error);
-      this.#worker.once("error", fail);
-      this.#worker.once("message", (results: LoadResult[]) => {
-        this.#worker.off("error", fail);
-        resolve(results);
-      });
-    });
-    this.#worker.postMessage(request);
-    return answered;
-  }
-
-  close(): Promise<number> {
-    return this.#worker.terminate();
-  }
-}
+/** The load generator, in a worker thread so its own work neither delays nor waits for the servers'. */
+type LoadClient = TsxWorker<LoadRequest, LoadResult[]>;
 
 function isCardFor(token: string) {
   return (call: RecordedCall): boolean =>
@@ -177,33 +153,6 @@ async function runLoad(options: {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN;
-}
-
-interface Stats {
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-function stats(values: number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
-  };
-}
-
-const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : "n/a");
-const row = (s: Stats) => ({ p50: ms(s.p50), p95: ms(s.p95), p99: ms(s.p99), max: ms(s.max) });
-const times = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
-
 /**
  * A Bolt app that does nothing but ack `/incident`: Bolt's own HTTPReceiver, signature verification on, and
  * Bolt's defaults otherwise (so its one auth.test goes to the local Slack at construction).
@@ -236,7 +185,7 @@ async function quiesce(world: SlackWorld): Promise<void> {
 
 const world = await startSlackWorld();
 const bare = await startBareBolt(world.fake);
-const client = new LoadClient();
+const client: LoadClient = new TsxWorker(import.meta.resolve("./load-client.ts"));
 const urls: Record<Target, string> = { bare: bare.url, opsdesk: `${world.opsdesk.url}/slack/events` };
 const problems: string[] = [];
 const ack = new Map<string, Stats>();
@@ -316,20 +265,11 @@ try {
     `\n/incident ack latency, ms: ${requests} requests per row after ${warmup} warm-up ` +
       `(node ${process.version}, SQLite, client in a worker thread)`,
   );
-  const ackRows: Record<string, ReturnType<typeof row>> = {};
-  for (const inflight of loads) {
-    const b = ack.get(`bare @${inflight}`);
-    const o = ack.get(`opsdesk @${inflight}`);
-    if (!b || !o) continue;
-    ackRows[`bare bolt @${inflight}`] = row(b);
-    ackRows[`opsdesk @${inflight}`] = row(o);
-    ackRows[`ratio @${inflight}`] = {
-      p50: times(o.p50, b.p50),
-      p95: times(o.p95, b.p95),
-      p99: times(o.p99, b.p99),
-      max: times(o.max, b.max),
-    };
-  }
+  const ackRows = sideBySide(
+    loads,
+    { label: "bare bolt", at: (load) => ack.get(`bare @${load}`) },
+    { label: "opsdesk", at: (load) => ack.get(`opsdesk @${load}`) },
+  );
   console.table(ackRows);
   console.log("OpsDesk: command sent -> card's chat.postMessage recorded by the local Slack, ms");
   console.table(Object.fromEntries([...card].map(([label, s]) => [label, row(s)])));
@@ -341,12 +281,9 @@ try {
 
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
   for (const inflight of loads) {
-    const b = ack.get(`bare @${inflight}`)?.p99 ?? Number.NaN;
-    const o = ack.get(`opsdesk @${inflight}`)?.p99 ?? Number.NaN;
-    console.log(
-      `target ack p99 @${inflight} in flight <= 1.5x bare: ${verdict(o <= 1.5 * b)} ` +
-        `(${ms(o)} vs ${ms(b)} ms = ${times(o, b)})`,
-    );
+    const b = ack.get(`bare @${inflight}`);
+    const o = ack.get(`opsdesk @${inflight}`);
+    if (b && o) console.log(p99Verdict("ack", inflight, o, b));
   }
   const cardP99 = card.get("opsdesk @50")?.p99 ?? Number.NaN;
   console.log(

@@ -7,6 +7,7 @@ import type { IncidentContext } from "../core/incidents/context.js";
 import type { Platform } from "../core/people/actor.js";
 import type { Db } from "../db/client.js";
 import type { HttpServer } from "../http/server.js";
+import { createWorkLimiter } from "../interactions/work-limiter.js";
 import type { Logger } from "../log.js";
 import { incidentPostsHook } from "../notifications/incident-posts.js";
 import { type ChatTransport, OutboxDispatcher } from "../outbox/index.js";
@@ -34,8 +35,11 @@ export function connectChat(input: {
   clock: Clock;
   log: Logger;
   server: HttpServer;
+  /** How many interactions may do database work at once (see work-limiter.ts). */
+  interactionConcurrency: number;
 }): ChatConnections {
   const { env, config, db, clock, log, server } = input;
+  const work = createWorkLimiter(input.interactionConcurrency);
   const platforms: Platform[] = [];
   const transports: ChatTransport[] = [];
   // Filled in below; the dispatcher needs the transports and the incident context needs the dispatcher.
@@ -53,6 +57,7 @@ export function connectChat(input: {
       clock,
       log,
       sla,
+      work,
     });
     if (slack.receiver) server.route("POST", "/slack/events", slack.receiver.handler);
     platforms.push("slack");
@@ -71,6 +76,7 @@ export function connectChat(input: {
       clock,
       log,
       sla,
+      work,
     });
     if (discord.interactionsHandler)
       server.route("POST", "/discord/interactions", discord.interactionsHandler);
@@ -84,6 +90,9 @@ export function connectChat(input: {
     clock,
     logger: log.child({ component: "outbox" }),
     pollIntervalMs: 500,
+    leaseMs: env.OPSDESK_CLAIM_LEASE,
+    // A delivery must end (and be recorded) well inside its lease, or another replica takes it over.
+    deliveryTimeoutMs: Math.min(30_000, Math.floor(env.OPSDESK_CLAIM_LEASE / 2)),
   });
   // Clocks first: the card posted for a change shows the clocks as that change left them.
   incidents.onChange = [slaClocksHook(sla), incidentPostsHook({ config, platforms, sla })];

@@ -11,8 +11,11 @@ import { type ReadinessState, registerHealthRoutes } from "../http/health.js";
 import { HttpServer } from "../http/server.js";
 import type { Logger } from "../log.js";
 import type { OutboxDispatcher } from "../outbox/index.js";
+import type { Scheduler } from "../scheduler/index.js";
 import { runSlaSweep, type SlaSweepResult } from "../sla/sweep.js";
+import { slaSweepJob } from "../sla/sweep-job.js";
 import { connectChat } from "./connect-chat.js";
+import { createScheduler } from "./start-scheduler.js";
 import { syncConfigToDatabase } from "./sync-config.js";
 
 export interface RunningOpsDesk {
@@ -22,9 +25,14 @@ export interface RunningOpsDesk {
   database: DatabaseHandle;
   incidents: IncidentContext;
   outbox: OutboxDispatcher;
-  /** The SLA sweep and how often to run it (`sla.sweepInterval`); the scheduler runs it on that interval. */
+  /** The SLA sweep (registered on the scheduler every `sla.sweepInterval`), callable directly too. */
   sla: { sweep(): Promise<SlaSweepResult>; intervalMs: number };
-  /** Graceful stop: not ready, stop accepting, finish requests in flight, close the database. */
+  /** Register scheduled jobs here; they start at their next slot, each slot run by one replica. */
+  scheduler: Scheduler;
+  /**
+   * Graceful stop: not ready, stop accepting, finish requests in flight, stop the scheduler (runs in
+   * progress finish), stop chat and the outbox, close the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -56,26 +64,12 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
 
   const server = new HttpServer(log);
   registerHealthRoutes(server, database.db, state);
-  const chat = connectChat({ env, config, db: database.db, clock, log, server });
+  // SQLite has one writer: two at a time keeps it busy without making new requests wait behind a crowd.
+  const interactionConcurrency = location.provider === "sqlite" ? 2 : 8;
+  const chat = connectChat({ env, config, db: database.db, clock, log, server, interactionConcurrency });
   const address = await server.listen(env.PORT, env.HOST);
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   await chat.start();
-  log.info(
-    { url, platforms: chat.platforms, startupMs: Math.round(performance.now() - startedAt) },
-    "OpsDesk is ready",
-  );
-
-  let stopping: Promise<void> | undefined;
-  const stop = () => {
-    stopping ??= (async () => {
-      state.shuttingDown = true;
-      await server.close();
-      await chat.stop();
-      await database.close();
-      log.info("OpsDesk stopped");
-    })();
-    return stopping;
-  };
   const sla = {
     intervalMs: config.sla.sweepIntervalMs,
     sweep: () =>
@@ -89,5 +83,49 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
         onCommitted: () => chat.dispatcher.wake(),
       }),
   };
-  return { address, url, config, database, incidents: chat.incidents, outbox: chat.dispatcher, sla, stop };
+  // After chat: a job's first run may already queue posts, and nothing should fire before OpsDesk is up.
+  const scheduler = createScheduler({
+    env,
+    db: database.db,
+    clock,
+    log,
+    replicaId: chat.dispatcher.replicaId,
+  });
+  scheduler.register(
+    slaSweepJob({
+      every: config.sla.sweepInterval,
+      sweep: sla.sweep,
+      logger: log.child({ component: "sla" }),
+    }),
+  );
+  scheduler.start();
+  log.info(
+    { url, platforms: chat.platforms, startupMs: Math.round(performance.now() - startedAt) },
+    "OpsDesk is ready",
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      state.shuttingDown = true;
+      await server.close();
+      // Before the outbox stops, so posts a last run queued are still handed to the dispatcher's last round.
+      await scheduler.stop();
+      await chat.stop();
+      await database.close();
+      log.info("OpsDesk stopped");
+    })();
+    return stopping;
+  };
+  return {
+    address,
+    url,
+    config,
+    database,
+    incidents: chat.incidents,
+    outbox: chat.dispatcher,
+    scheduler,
+    sla,
+    stop,
+  };
 }

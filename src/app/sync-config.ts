@@ -1,4 +1,5 @@
 import type { OpsdeskConfig } from "../config/types.js";
+import { forgetResolvedActors } from "../core/people/resolve-actor.js";
 import { type Db, type Tx, transactionOptions } from "../db/client.js";
 import type { DatabaseProvider } from "../db/schema-source.js";
 
@@ -22,7 +23,7 @@ export async function syncConfigToDatabase(
   provider: DatabaseProvider,
   config: OpsdeskConfig,
 ): Promise<SyncSummary> {
-  return db.$transaction(async (tx) => {
+  const summary = await db.$transaction(async (tx) => {
     // Replicas starting together would interleave their deletes and inserts; on PostgreSQL they take turns.
     // (SQLite transactions are already serialised by its single writer.)
     if (provider === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CONFIG_SYNC_LOCK})`;
@@ -31,6 +32,9 @@ export async function syncConfigToDatabase(
     await syncServices(tx, config);
     return { people: config.people.length, groups: config.groups.length, services: config.services.length };
   }, transactionOptions);
+  // Roles may have changed: who someone is in chat must be looked up afresh.
+  forgetResolvedActors(db);
+  return summary;
 }
 
 interface DeclaredPerson {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { IntervalError, parseInterval } from "../scheduler/interval.js";
 import { ConfigError } from "./errors.js";
 import { describeValue } from "./messages.js";
 
@@ -25,6 +26,14 @@ export interface Env {
   readonly DISCORD_APPLICATION_ID?: string;
   readonly DISCORD_PUBLIC_KEY?: string;
   readonly DISCORD_API_URL?: string;
+  /** How often the built-in maintenance job prunes old bookkeeping rows (`1h`). */
+  readonly OPSDESK_MAINTENANCE_EVERY: string;
+  /**
+   * How long a replica's claim on an outbox row or a scheduled run holds, in milliseconds (written `60s`
+   * or `2m`): after a crash, the work waits this long before another replica (or the restarted one) takes
+   * it over.
+   */
+  readonly OPSDESK_CLAIM_LEASE: number;
 }
 
 /** Shows only the scheme of a URL that may carry a password. */
@@ -88,6 +97,44 @@ const slackToken = (prefix: string, where: string) =>
       `expected a token starting with ${prefix} (${where}), got ${describeSlackToken(issue.input)}`,
   });
 
+const interval = z.string().refine(
+  (value) => {
+    try {
+      parseInterval(value);
+      return true;
+    } catch (error) {
+      if (error instanceof IntervalError) return false;
+      throw error;
+    }
+  },
+  {
+    error: (issue) => {
+      try {
+        parseInterval(String(issue.input));
+      } catch (error) {
+        if (error instanceof IntervalError) return error.message;
+      }
+      return "expected an interval like 30s, 5m or 1h";
+    },
+  },
+);
+
+// Seconds or minutes: a lease shorter than 2 s would expire under a slow database; over an hour, a crash
+// would hold work back for too long.
+const lease = z
+  .string()
+  .regex(/^\s*\d{1,4}\s*[sm]\s*$/i, {
+    error: (issue) => `expected a duration like 60s or 2m, got ${describeValue(issue.input)}`,
+  })
+  .transform((value) => {
+    const number = Number.parseInt(value.trim(), 10);
+    return /m\s*$/i.test(value) ? number * 60_000 : number * 1_000;
+  })
+  .refine((ms) => ms >= 2_000 && ms <= 3_600_000, {
+    error: () => "expected a lease from 2s to 60m",
+  })
+  .default(60_000);
+
 const envSchema = z
   .object({
     DATABASE_URL: databaseUrl.optional(),
@@ -117,6 +164,8 @@ const envSchema = z
       })
       .optional(),
     DISCORD_API_URL: httpUrl("the Discord REST API, like https://discord.com/api").optional(),
+    OPSDESK_MAINTENANCE_EVERY: interval.default("1h"),
+    OPSDESK_CLAIM_LEASE: lease,
   })
   .superRefine((env, ctx) => {
     // Half a Slack set-up would start silently and never receive anything; say which half is missing.

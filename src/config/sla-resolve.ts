@@ -3,6 +3,7 @@ import {
   builtInPolicy,
   builtInPolicyDefaults,
   defaultCalendarsFor,
+  defaultSweepInterval,
   defaultSweepIntervalMs,
   type PolicyDefaults,
   type SlaPolicy,
@@ -92,7 +93,8 @@ export function resolveSla(
   // Service policies first, so a lookup meets the most specific one before the general one.
   policies.sort((a, b) => Number(a.service === undefined) - Number(b.service === undefined));
   return {
-    sweepIntervalMs: declared.sweepInterval ?? defaultSweepIntervalMs,
+    sweepInterval: declared.sweepInterval?.text ?? defaultSweepInterval,
+    sweepIntervalMs: declared.sweepInterval?.ms ?? defaultSweepIntervalMs,
     policies,
     defaultCalendars: defaultCalendarsFor(known.calendars ?? []),
   };

@@ -3,7 +3,7 @@ import { isOpsDeskError } from "../core/errors.js";
 import { holdReasons, priorities } from "../core/incidents/model.js";
 import { parseSlaDuration } from "../core/sla/parse-duration.js";
 import { priorityChangeModes, reopenModes } from "../core/sla/policy.js";
-import { MS_PER_HOUR, MS_PER_SECOND } from "../core/sla/time-units.js";
+import { IntervalError, parseInterval } from "../scheduler/interval.js";
 import { consoleChannel, discordChannelId, slackChannelId, slug } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
 import { unknownKeyMessage } from "./problems.js";
@@ -129,22 +129,15 @@ const policy = mapping(
   "a policy with priority, response and resolution",
 );
 
-const MAX_SWEEP_MS = MS_PER_HOUR;
-const SWEEP_EXPECTED = 'an interval like "30s", "5s" or "1m" (1 second to 1 hour)';
-
-const sweepInterval = z.string(expecting(SWEEP_EXPECTED)).transform((text, ctx) => {
-  let ms: number;
+/** The scheduler's own interval rules (slots must line up across replicas), so what loads also schedules. */
+const sweepInterval = z.string(expecting('an interval like "30s", "5s" or "1m"')).transform((text, ctx) => {
   try {
-    ms = parseSlaDuration(text);
-  } catch {
-    ctx.addIssue({ code: "custom", message: expectedMessage(SWEEP_EXPECTED, text) });
+    const interval = parseInterval(text);
+    return { text: interval.text, ms: interval.ms };
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: error instanceof IntervalError ? error.message : String(error) });
     return z.NEVER;
   }
-  if (ms < MS_PER_SECOND || ms > MAX_SWEEP_MS) {
-    ctx.addIssue({ code: "custom", message: expectedMessage(SWEEP_EXPECTED, text) });
-    return z.NEVER;
-  }
-  return ms;
 });
 
 export const slaSection = mapping(

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import type { DatabaseLocation } from "./location.js";
+import { yieldingAdapterFactory } from "./yielding-adapter.js";
 
 /**
  * The Prisma client type the rest of OpsDesk is written against. Both generated clients expose the same
@@ -39,7 +40,7 @@ export function openDatabase(location: DatabaseLocation, options: DatabaseOption
   if (location.provider === "sqlite") {
     if (location.filename !== ":memory:") mkdirSync(dirname(location.filename), { recursive: true });
     const adapter = new PrismaBetterSQLite3({ url: `file:${location.filename}`, timeout: 15_000 });
-    const db = new SqliteClient({ adapter });
+    const db = new SqliteClient({ adapter: yieldingAdapterFactory(adapter) });
     return { location, db, close: () => db.$disconnect() };
   }
   const adapter = new PrismaPg({ connectionString: location.url, max: options.poolSize ?? 10 });

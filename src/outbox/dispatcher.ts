@@ -261,7 +261,11 @@ export class OutboxDispatcher {
     if (!owned) return;
     const retryInMs = decision.nextAttemptAt.getTime() - this.#clock.now().getTime();
     if (decision.rateLimited) {
-      this.#cooldowns.hold(stored.platform, stored.channelId, decision.nextAttemptAt.getTime());
+      if (decision.holds === "platform") {
+        this.#cooldowns.holdPlatform(stored.platform, decision.nextAttemptAt.getTime());
+      } else {
+        this.#cooldowns.hold(stored.platform, stored.channelId, decision.nextAttemptAt.getTime());
+      }
       this.metrics.increment("rate_limited");
       this.#logger.info(
         this.#fields(stored, { code: decision.code, retryInMs }),

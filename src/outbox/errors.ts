@@ -23,10 +23,24 @@ export const DEFAULT_RATE_LIMIT_MS = 1_000;
 export class RateLimitedError extends DeliveryError {
   readonly retry = "after";
   readonly retryAfterMs: number;
+  /**
+   * `channel`: this channel (Slack's per-channel limit, a Discord route bucket) must wait; `platform`: every
+   * request to the platform must (Discord's global limit), so the replica holds all of its channels.
+   */
+  readonly scope: "channel" | "platform";
 
-  constructor(retryAfterMs: number, options?: { cause?: unknown; code?: string }) {
-    super(options?.code ?? "rate_limited", `Rate limited; retry after ${retryAfterMs} ms`, options);
+  constructor(
+    retryAfterMs: number,
+    options?: { cause?: unknown; code?: string; scope?: "channel" | "platform" },
+  ) {
+    const scope = options?.scope ?? "channel";
+    super(
+      options?.code ?? (scope === "platform" ? "rate_limited_global" : "rate_limited"),
+      `Rate limited${scope === "platform" ? " globally" : ""}; retry after ${retryAfterMs} ms`,
+      options,
+    );
     this.retryAfterMs = Math.max(0, Math.ceil(retryAfterMs));
+    this.scope = scope;
   }
 
   /** From Slack's `Retry-After` header (seconds). */
@@ -34,16 +48,23 @@ export class RateLimitedError extends DeliveryError {
     return new RateLimitedError(slackRetryAfterMs(retryAfterHeader) ?? DEFAULT_RATE_LIMIT_MS, { cause });
   }
 
-  /** From Discord's 429 body `retry_after` (float seconds) and its rate-limit headers. */
+  /**
+   * From Discord's 429 body `retry_after` (float seconds) and its rate-limit headers; `global` (the body's
+   * flag or `X-RateLimit-Global`) makes the wait apply to every channel.
+   */
   static fromDiscord(
     answer: {
       retryAfter?: number | null;
       resetAfterHeader?: string | null;
       retryAfterHeader?: string | null;
+      global?: boolean;
     },
     cause?: unknown,
   ): RateLimitedError {
-    return new RateLimitedError(discordRetryAfterMs(answer) ?? DEFAULT_RATE_LIMIT_MS, { cause });
+    return new RateLimitedError(discordRetryAfterMs(answer) ?? DEFAULT_RATE_LIMIT_MS, {
+      cause,
+      scope: answer.global ? "platform" : "channel",
+    });
   }
 }
 

@@ -3,7 +3,15 @@ import { isDeliveryError, RateLimitedError } from "./errors.js";
 
 export type FailureDecision =
   /** Try again at `nextAttemptAt`; a rate limit gives back the attempt it used (`refundAttempt`). */
-  | { outcome: "retry"; nextAttemptAt: Date; refundAttempt: boolean; code: string; rateLimited: boolean }
+  | {
+      outcome: "retry";
+      nextAttemptAt: Date;
+      refundAttempt: boolean;
+      code: string;
+      rateLimited: boolean;
+      /** For a rate limit: whether only this channel or the whole platform must wait. */
+      holds?: "channel" | "platform";
+    }
   /** Give up: the row is dead-lettered with `code` as its last error. */
   | { outcome: "dead"; code: string; reason: "permanent" | "exhausted" };
 
@@ -33,6 +41,7 @@ export function decideAfterFailure(error: unknown, context: FailureContext): Fai
       refundAttempt: true,
       code,
       rateLimited: true,
+      holds: error.scope,
     };
   }
   if (isDeliveryError(error) && error.retry === "never")

@@ -45,6 +45,15 @@ export async function startDesk(
       for (let i = 0; i < 3; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         await opsdesk.outbox.drain();
+        // The background loop may hold a row in flight, which drain() cannot claim: wait for it, then
+        // deliver what it unblocked (a thread line waits for its card).
+        const deadline = Date.now() + 5_000;
+        while (
+          Date.now() < deadline &&
+          (await opsdesk.database.db.outboxMessage.count({ where: { status: "delivering" } })) > 0
+        )
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        await opsdesk.outbox.drain();
       }
     },
     close: async () => {

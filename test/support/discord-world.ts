@@ -2,7 +2,6 @@
 // Discord over loopback.
 import type { RunningOpsDesk } from "../../src/app/start.js";
 import type { Clock } from "../../src/core/clock.js";
-import { buildInteraction } from "../fakes/discord/builders/interaction-payload.js";
 import type { InteractionSpec } from "../fakes/discord/builders/interactions.js";
 import { defaultDiscordSigner, type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import type { JsonRecord } from "../fakes/discord/json.js";
@@ -28,9 +27,15 @@ function stateOf(fake: FakeDiscord): FakeState {
 
 export async function startDiscordWorld(
   mode: "gateway" | "http" = "gateway",
-  options: { clock?: Clock } = {},
+  options: {
+    /** The local Discord's clock (its 3 s and 15 min deadlines); its own wall clock by default. */
+    discordNow?: () => number;
+    /** OpsDesk's clock, e.g. a ManualClock a test moves to make SLA alerts due. */
+    clock?: Clock;
+  } = {},
 ): Promise<DiscordWorld> {
   const fake = await startFakeDiscord({
+    ...(options.discordNow ? { now: options.discordNow } : {}),
     channels: Object.entries(channels.discord).map(([name, id]) => ({ id, name })),
     userId: people.ada.discord,
     username: "ada",
@@ -42,7 +47,7 @@ export async function startDiscordWorld(
       DISCORD_API_URL: fake.restBase,
       ...(mode === "http" ? { DISCORD_PUBLIC_KEY: defaultDiscordSigner.publicKeyHex } : {}),
     },
-    options,
+    options.clock ? { clock: options.clock } : {},
   );
   if (mode === "gateway") await waitUntil(() => fake.gatewaySessions > 0);
   return {
@@ -51,7 +56,7 @@ export async function startDiscordWorld(
     actAs: (userId, username = "someone") => {
       stateOf(fake).config.human = { id: userId, username };
     },
-    payloadFor: (spec) => buildInteraction(stateOf(fake), spec).payload,
+    payloadFor: (spec) => fake.createInteraction(spec).payload,
     settle: desk.settle,
     close: async () => {
       await desk.close();

@@ -53,7 +53,8 @@ export async function spawnOpsDesk(options: {
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // "close", not "exit": exit can fire before the last stdout chunk (say, "OpsDesk stopped") was read.
+  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   const ready = new Promise<string>((resolve, reject) => {
     let buffer = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -92,6 +93,6 @@ export async function runOpsDeskExpectingFailure(options: {
   child.stderr?.on("data", (c: Buffer) => {
     stderr += c.toString();
   });
-  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  const code = await new Promise<number | null>((resolve) => child.once("close", (c) => resolve(c)));
   return { code, stderr, stdout };
 }

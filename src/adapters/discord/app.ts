@@ -2,12 +2,13 @@ import type { Client } from "discord.js";
 import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { RequestHandler } from "../../http/server.js";
+import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
 import type { SlaRuntime } from "../../sla/runtime.js";
 import { createGatewayClient } from "./gateway/client.js";
 import { createInteractionsHandler } from "./http/handler.js";
 import type { DiscordListenerDeps } from "./listeners/deps.js";
-import { createDiscordRest } from "./rest.js";
+import { createDiscordRest, createInteractionRest } from "./rest.js";
 import { DiscordTransport } from "./transport.js";
 
 export interface DiscordAdapterOptions {
@@ -21,6 +22,7 @@ export interface DiscordAdapterOptions {
   clock: Clock;
   log: Logger;
   sla: SlaRuntime;
+  work: WorkLimiter;
 }
 
 export interface DiscordAdapter {
@@ -44,6 +46,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     clock: options.clock,
     log,
     sla: options.sla,
+    work: options.work,
   };
   const rest = createDiscordRest(options.token, options.apiUrl);
   const transport = new DiscordTransport(rest);
@@ -51,7 +54,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     const interactionsHandler = createInteractionsHandler({
       publicKey: options.publicKey,
       applicationId: options.applicationId,
-      rest,
+      rest: createInteractionRest(options.apiUrl),
       deps,
     });
     return { interactionsHandler, transport, start: async () => {}, stop: async () => {} };

@@ -11,8 +11,11 @@ export function classifyDiscordError(error: unknown): unknown {
     return error;
   }
   if (error instanceof RateLimitError) {
-    // @discordjs/rest reports milliseconds; the body's retry_after was float seconds.
-    return RateLimitedError.fromDiscord({ retryAfter: error.retryAfter / 1000 }, error);
+    // @discordjs/rest reads Retry-After, X-RateLimit-Reset-After, -Bucket and -Global for us and reports
+    // milliseconds: `retryAfter` from the 429, `timeToReset` until the bucket (or the global limit) refills.
+    // It also refuses, before sending, a request to a bucket it knows is empty (rejectOnRateLimit).
+    const waitMs = Math.max(error.retryAfter, error.timeToReset, 0);
+    return RateLimitedError.fromDiscord({ retryAfter: waitMs / 1000, global: error.global }, error);
   }
   if (error instanceof DiscordAPIError || error instanceof HTTPError) {
     const code = error instanceof DiscordAPIError ? `discord_${error.code}` : `http_${error.status}`;

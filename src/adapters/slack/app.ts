@@ -1,6 +1,7 @@
 import { App, LogLevel, webApi } from "@slack/bolt";
 import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
+import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
 import type { SlaRuntime } from "../../sla/runtime.js";
 import { registerSlackListeners } from "./listeners/register.js";
@@ -18,6 +19,7 @@ export interface SlackAdapterOptions {
   clock: Clock;
   log: Logger;
   sla: SlaRuntime;
+  work: WorkLimiter;
 }
 
 export interface SlackAdapter {
@@ -52,12 +54,24 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ),
     ...(receiver
       ? { receiver }
-      : { socketMode: true, appToken: options.appToken, signingSecret: options.signingSecret }),
+      : {
+          socketMode: true,
+          appToken: options.appToken,
+          // The Socket Mode client opens its connection with apps.connections.open; without these options it
+          // would ask slack.com even when SLACK_API_URL names a proxy (or the local Slack).
+          installerOptions: { clientOptions: clientOptions(options.apiUrl, log) },
+        }),
     clientOptions: clientOptions(options.apiUrl, log),
     logger: boltLogger(log),
     logLevel: LogLevel.WARN,
   });
-  registerSlackListeners(app, { incidents: options.incidents, clock: options.clock, log, sla: options.sla });
+  registerSlackListeners(app, {
+    incidents: options.incidents,
+    clock: options.clock,
+    log,
+    work: options.work,
+    sla: options.sla,
+  });
   app.error(async (error) => {
     log.error({ err: error }, "Slack listener error");
   });

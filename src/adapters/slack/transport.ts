@@ -21,8 +21,8 @@ import { escapeMrkdwn, fitText, renderCard, slackLimits, userMention } from "./r
 
 /**
  * Delivers outbox rows to Slack: one Web API call per row where possible, errors classified for the
- * dispatcher (which owns retries, so the WebClient is created with retries off). Posts carry the row's
- * idempotency key as message metadata.
+ * dispatcher (which owns retries, so the WebClient is created with retries off). Posts and thread lines
+ * carry the row's idempotency key as message metadata, and a repeated attempt looks for it before posting.
  */
 export class SlackTransport implements ChatTransport {
   readonly platform = "slack" as const;
@@ -56,10 +56,13 @@ export class SlackTransport implements ChatTransport {
   }
 
   async #postCard(row: OutboxRow, card: Card): Promise<DeliveryResult> {
+    const earlier = await this.#findEarlierPost(row, row.channelId);
+    if (earlier)
+      return { message: { channelId: row.channelId, messageId: earlier }, details: { found: true } };
     const posted = await this.#client.chat.postMessage({
       channel: row.channelId,
       ...renderCard(card),
-      metadata: { event_type: "opsdesk_outbox", event_payload: { key: row.idempotencyKey } },
+      metadata: outboxMetadata(row),
     });
     return { message: { channelId: posted.channel ?? row.channelId, messageId: posted.ts ?? "" } };
   }
@@ -73,25 +76,63 @@ export class SlackTransport implements ChatTransport {
       type: "section",
       text: { type: "mrkdwn", text: fitText(text, slackLimits.sectionText) },
     };
+    const earlier = await this.#findEarlierPost(row, row.channelId);
+    if (earlier) return { details: { channel: row.channelId, ts: earlier, found: true } };
     const posted = await this.#client.chat.postMessage({
       channel: row.channelId,
       text: fitText(text, slackLimits.fallbackText),
       blocks: [headline, ...rendered.blocks].slice(0, slackLimits.blocksPerMessage),
-      metadata: { event_type: "opsdesk_outbox", event_payload: { key: row.idempotencyKey } },
+      metadata: outboxMetadata(row),
     });
     return { details: { channel: posted.channel, ts: posted.ts } };
   }
 
-  /** Privately to one person: posting to a user id opens the app's direct message with them. */
+  /**
+   * Privately to one person: posting to a user id opens the app's direct message with them. Not looked up
+   * before a repeat (the DM's channel id is not known here): a retry after a lost answer may show it twice,
+   * to that one person only, like an ephemeral message.
+   */
   async #directMessage(row: OutboxRow, body: DirectMessageBody): Promise<DeliveryResult> {
     const rendered = renderCard(reviveCard(body.card));
     const posted = await this.#client.chat.postMessage({
       channel: row.channelId,
       ...rendered,
       text: fitText(body.headline, slackLimits.fallbackText),
-      metadata: { event_type: "opsdesk_outbox", event_payload: { key: row.idempotencyKey } },
+      metadata: outboxMetadata(row),
     });
     return { details: { channel: posted.channel, ts: posted.ts } };
+  }
+
+  /**
+   * On a repeated attempt (`row.attempt > 1`: the previous one may have posted before its answer was
+   * lost, or its replica died), looks for a post carrying this row's key in its metadata, in the channel
+   * or in the thread, since shortly before the row was queued. Returns its ts, or null to post. A channel
+   * OpsDesk may not read (not a member, scope missing) gives null: posting again beats not posting.
+   */
+  async #findEarlierPost(row: OutboxRow, channel: string, threadTs?: string): Promise<string | null> {
+    if (row.attempt <= 1) return null;
+    const oldest = ((row.createdAt.getTime() - lookBackMs) / 1000).toFixed(6);
+    try {
+      const page = threadTs
+        ? await this.#client.conversations.replies({
+            channel,
+            ts: threadTs,
+            oldest,
+            include_all_metadata: true,
+            limit: 200,
+          })
+        : await this.#client.conversations.history({
+            channel,
+            oldest,
+            include_all_metadata: true,
+            limit: 200,
+          });
+      const found = page.messages?.find((message) => carriesKey(message.metadata, row.idempotencyKey));
+      return found?.ts ?? null;
+    } catch (error) {
+      if (classifySlackError(error) instanceof PermanentDeliveryError) return null;
+      throw error;
+    }
   }
 
   async #updateCard(row: OutboxRow, refs: RefStore, card: Card): Promise<DeliveryResult> {
@@ -104,11 +145,16 @@ export class SlackTransport implements ChatTransport {
 
   async #threadReply(row: OutboxRow, refs: RefStore, text: string): Promise<DeliveryResult> {
     const ref = row.ref ? await refs.find("slack", row.ref) : null;
-    await this.#client.chat.postMessage({
-      channel: ref?.channelId ?? row.channelId,
-      text,
-      ...(ref ? { thread_ts: ref.messageId } : {}),
-    });
+    const channel = ref?.channelId ?? row.channelId;
+    const earlier = await this.#findEarlierPost(row, channel, ref?.messageId);
+    if (!earlier) {
+      await this.#client.chat.postMessage({
+        channel,
+        text,
+        metadata: outboxMetadata(row),
+        ...(ref ? { thread_ts: ref.messageId } : {}),
+      });
+    }
     // The reply is not a ticket reference: keep the card's ref unchanged.
     return ref ? { message: { channelId: ref.channelId, messageId: ref.messageId } } : {};
   }
@@ -152,6 +198,21 @@ export class SlackTransport implements ChatTransport {
     }
     throw new PermanentDeliveryError("name_taken", `no free channel name for ${name}`);
   }
+}
+
+/** How far before a row was queued its post may have been made (clock skew between OpsDesk and Slack). */
+const lookBackMs = 60_000;
+
+const metadataEventType = "opsdesk_outbox";
+
+/** Slack message metadata naming the outbox row a post delivers; see #findEarlierPost. */
+function outboxMetadata(row: OutboxRow): { event_type: string; event_payload: { key: string } } {
+  return { event_type: metadataEventType, event_payload: { key: row.idempotencyKey } };
+}
+
+function carriesKey(metadata: unknown, key: string): boolean {
+  const m = metadata as { event_type?: unknown; event_payload?: { key?: unknown } } | undefined;
+  return m?.event_type === metadataEventType && m.event_payload?.key === key;
 }
 
 function platformError(error: unknown): string | undefined {

@@ -8,7 +8,7 @@ import { type IncidentContext, runChangeHooks } from "./context.js";
 import { type CreateIncidentInput, createIncidentSchema } from "./inputs.js";
 import { INCIDENT_PREFIX, type IncidentSnapshot } from "./model.js";
 import { priorityFor } from "./priority.js";
-import { incidentInclude, toSnapshot } from "./snapshot.js";
+import { toSnapshot } from "./snapshot.js";
 
 /**
  * Raises an incident: validates the input, derives the priority from the matrix, takes the next number
@@ -22,8 +22,12 @@ export async function createIncident(
   const data = validate(createIncidentSchema, input);
   const now = ctx.clock.now();
   const created = await ctx.db.$transaction(async (tx) => {
+    let service: { id: string; name: string; active: boolean } | null = null;
     if (data.serviceId) {
-      const service = await tx.service.findUnique({ where: { id: data.serviceId } });
+      service = await tx.service.findUnique({
+        where: { id: data.serviceId },
+        select: { id: true, name: true, active: true },
+      });
       if (!service?.active) {
         const known = await tx.service.findMany({
           where: { active: true },
@@ -55,9 +59,15 @@ export async function createIncident(
         createdAt: now,
         updatedAt: now,
       },
-      include: incidentInclude,
     });
-    const incident = toSnapshot(row);
+    // Everything the snapshot's relations hold is known here, so they are not read back one by one.
+    const incident = toSnapshot({
+      ...row,
+      service: service ? { id: service.id, name: service.name } : null,
+      reporter: { id: actor.person.id, displayName: actor.person.displayName },
+      assignee: null,
+      assignedGroup: null,
+    });
     await appendTimeline(tx, {
       ticketKind: "incident",
       ticketId: row.id,

@@ -16,10 +16,37 @@ export function personIdFor(platform: Platform, externalId: string): string {
 }
 
 /**
+ * Who is behind a chat identity changes only when the configuration is synced, yet finding out takes five
+ * queries on every request. Resolved actors are therefore remembered per database for a short while; a
+ * config sync forgets them at once, and the time bound covers another replica syncing a new config.
+ */
+const ACTOR_MEMORY_MS = 30_000;
+const remembered = new WeakMap<object, Map<string, { actor: Actor; until: number }>>();
+
+/** Forgets every remembered actor of this database; called when the configuration is synced. */
+export function forgetResolvedActors(db: Db): void {
+  remembered.delete(db);
+}
+
+/**
  * Finds the person behind a chat identity, creating a person without roles on first contact: anyone in
  * the workspace may report an incident; rights come only from groups in the config.
  */
 export async function resolveActor(db: Db, claim: IdentityClaim): Promise<Actor> {
+  const key = `${claim.platform}:${claim.externalId}`;
+  const known = remembered.get(db)?.get(key);
+  if (known && known.until > performance.now()) return known.actor;
+  const actor = await findOrCreateActor(db, claim);
+  let memory = remembered.get(db);
+  if (!memory) {
+    memory = new Map();
+    remembered.set(db, memory);
+  }
+  memory.set(key, { actor, until: performance.now() + ACTOR_MEMORY_MS });
+  return actor;
+}
+
+async function findOrCreateActor(db: Db, claim: IdentityClaim): Promise<Actor> {
   const existing = await findIdentity(db, claim);
   if (existing) return existing;
   try {

@@ -53,7 +53,8 @@ export interface SlaPolicy {
 }
 
 export interface SlaSettings {
-  /** How often the scheduler runs the SLA sweep. */
+  /** How often the scheduler runs the SLA sweep, as the scheduler reads it ("30s"), and in ms. */
+  readonly sweepInterval: string;
   readonly sweepIntervalMs: number;
   /** Every priority has a general policy (built-in defaults fill the gaps); service policies come first. */
   readonly policies: readonly SlaPolicy[];
@@ -62,6 +63,7 @@ export interface SlaSettings {
 }
 
 export const defaultSlaThresholds: readonly number[] = [50, 75, 90];
+export const defaultSweepInterval = "30s";
 export const defaultSweepIntervalMs = 30_000;
 
 /**
@@ -118,6 +120,7 @@ export function defaultCalendarsFor(calendarIds: readonly string[]): Record<Prio
 
 export function defaultSlaSettings(calendarIds: readonly string[]): SlaSettings {
   return {
+    sweepInterval: defaultSweepInterval,
     sweepIntervalMs: defaultSweepIntervalMs,
     policies: priorities.map((priority) => builtInPolicy(priority)),
     defaultCalendars: defaultCalendarsFor(calendarIds),

@@ -121,3 +121,8 @@ const formBuilders: Partial<Record<IncidentAction, (incident: IncidentSnapshot) 
 export function formForIncidentAction(action: IncidentAction, incident: IncidentSnapshot): Form | undefined {
   return formBuilders[action]?.(incident);
 }
+
+/** Whether a card button asks for input first (so its platform trigger must be answered promptly). */
+export function incidentActionOpensForm(action: IncidentAction): boolean {
+  return formBuilders[action] !== undefined;
+}

@@ -15,6 +15,7 @@ export {
   cancelForm,
   formForIncidentAction,
   holdForm,
+  incidentActionOpensForm,
   noteForm,
   priorityForm,
   reopenForm,

@@ -6,6 +6,11 @@ import { newMessage } from "./entities.js";
 import { FakeGateway } from "./gateway/gateway.js";
 import { Chaos, compileRoute } from "./http/chaos.js";
 import { createRestListener } from "./http/rest-server.js";
+import {
+  type PostInteractionOptions,
+  type PostInteractionResult,
+  postInteraction,
+} from "./http-interactions.js";
 import type { JsonRecord } from "./json.js";
 import { buildRouter } from "./router-setup.js";
 import { FakeState, type StoredCommand } from "./state.js";
@@ -36,6 +41,8 @@ export interface FailNextOptions {
   status?: number;
   times?: number;
   body?: unknown;
+  /** Apply the request (post the message) and only then answer with the failure. */
+  afterApplying?: boolean;
 }
 
 function waitFor<T>(
@@ -161,9 +168,65 @@ export class FakeDiscord {
     if (this.gateway.connectedSessions === 0) {
       throw new Error("fake discord: no identified gateway session; await the client's `ready` first");
     }
+    const sent = this.createInteraction(spec);
+    this.state.dispatch("INTERACTION_CREATE", sent.payload);
+    return sent;
+  }
+
+  /** Registers an interaction without delivering it (HTTP mode delivers it with `deliverOverHttp`). */
+  createInteraction(spec: InteractionSpec): SentInteraction {
     const built = buildInteraction(this.state, spec);
-    this.state.dispatch("INTERACTION_CREATE", built.payload);
     return { id: built.state.id, token: built.state.token, payload: built.payload };
+  }
+
+  /** Dispatches the same INTERACTION_CREATE again, as a gateway resume that replays events does. */
+  redispatch(sent: SentInteraction): void {
+    this.state.dispatch("INTERACTION_CREATE", sent.payload);
+  }
+
+  /**
+   * HTTP interactions mode: signs and POSTs the interaction to the app's endpoint, then does Discord's
+   * part with the HTTP answer: a callback-shaped answer (defer, modal, message) becomes the interaction's
+   * initial response, exactly as if the app had POSTed it to the callback route. Webhook edits the app
+   * sends meanwhile wait until that answer is applied. Posting an interaction that was already answered
+   * (a replay) applies a second answer only if the app gives one, which the callback route refuses.
+   */
+  async deliverOverHttp(
+    url: string,
+    sent: SentInteraction,
+    options: PostInteractionOptions = {},
+  ): Promise<PostInteractionResult> {
+    const interaction = this.state.interactions.get(sent.id);
+    let applied: () => void = () => {};
+    if (interaction && !interaction.acknowledged && interaction.httpAnswer === undefined) {
+      interaction.httpAnswer = new Promise<void>((resolve) => {
+        applied = resolve;
+      });
+    }
+    try {
+      const answer = await postInteraction(url, sent.payload, options);
+      const body = answer.json as { type?: unknown } | undefined;
+      if (answer.status === 200 && typeof body?.type === "number" && body.type !== 1) {
+        await fetch(`${this.restBase}/v10/interactions/${sent.id}/${sent.token}/callback`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: answer.text,
+        }).then((response) => response.arrayBuffer());
+      }
+      return answer;
+    } finally {
+      applied();
+    }
+  }
+
+  /** A channel or thread by its name (threads are channels too). */
+  channelNamed(name: string): FakeChannel | undefined {
+    return [...this.state.channels.values()].find((channel) => channel.name === name);
+  }
+
+  /** User ids that joined (or were added to) a thread, the bot included. */
+  threadMembers(threadId: string): string[] {
+    return [...(this.state.threadMembers.get(threadId) ?? [])];
   }
 
   /** Resolves with the first response of `kind` (default: the initial callback) for an interaction. */
@@ -214,6 +277,7 @@ export class FakeDiscord {
       remaining: options.times ?? 1,
       status: options.status ?? 500,
       body: options.body ?? { message: "500: Internal Server Error", code: 0 },
+      afterApplying: options.afterApplying ?? false,
     });
   }
 

@@ -23,6 +23,12 @@ export interface InteractionState {
   originalMessageId: string | undefined;
   followupIds: string[];
   responses: InteractionResponseRecord[];
+  /**
+   * HTTP interactions mode: settles once the app's HTTP answer has been applied as the initial response.
+   * Discord applies that answer before anything the app sends afterwards over REST, so the interaction's
+   * webhooks wait for it instead of racing it.
+   */
+  httpAnswer?: Promise<void>;
 }
 
 export interface StoredCommand extends JsonRecord {
@@ -42,7 +48,8 @@ export interface FakeConfig {
 
 /** The fake's whole world. One instance per `startFakeDiscord`. */
 export class FakeState {
-  readonly events = new EventEmitter();
+  /** Benchmarks and concurrent tests await many interactions at once: one listener each. */
+  readonly events = new EventEmitter().setMaxListeners(0);
   readonly config: FakeConfig;
   readonly ids: SnowflakeGenerator;
   readonly channels = new Map<string, FakeChannel>();

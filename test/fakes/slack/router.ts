@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as chat from "./api/chat.js";
 import * as conversations from "./api/conversations.js";
+import * as history from "./api/history.js";
 import type { MethodHandler } from "./api/method.js";
 import * as views from "./api/views.js";
 import * as workspace from "./api/workspace.js";
@@ -9,6 +10,7 @@ import type { SlackState } from "./state.js";
 import type { Args, FailureRule, RateLimitRule, RecordedCall } from "./types.js";
 
 const HANDLERS: Record<string, MethodHandler> = {
+  "apps.connections.open": workspace.appsConnectionsOpen,
   "auth.test": workspace.authTest,
   "chat.postMessage": chat.postMessage,
   "chat.update": chat.update,
@@ -22,6 +24,8 @@ const HANDLERS: Record<string, MethodHandler> = {
   "conversations.invite": conversations.invite,
   "conversations.join": conversations.join,
   "conversations.info": conversations.info,
+  "conversations.history": history.history,
+  "conversations.replies": history.replies,
   "conversations.setTopic": conversations.setTopic,
   "pins.add": workspace.pinsAdd,
   "users.info": workspace.usersInfo,
@@ -32,7 +36,12 @@ export const SUPPORTED_METHODS = Object.keys(HANDLERS);
 
 interface Chaos {
   rateLimits: Map<string, RateLimitRule>;
-  failures: Map<string, Required<Pick<FailureRule, "status" | "times">> & { body?: string }>;
+  /** Calls that are applied (or not) and then never answered, like a platform that hangs mid-request. */
+  stalls: Map<string, { times: number; afterApplying: boolean }>;
+  failures: Map<
+    string,
+    Required<Pick<FailureRule, "status" | "times">> & { body?: string; afterApplying?: boolean }
+  >;
 }
 
 type TokenSource = { token: string | undefined; auth: RecordedCall["auth"] };
@@ -50,7 +59,7 @@ function tokenOf(req: IncomingMessage, args: Args, isJson: boolean): TokenSource
 }
 
 export class ApiRouter {
-  readonly chaos: Chaos = { rateLimits: new Map(), failures: new Map() };
+  readonly chaos: Chaos = { rateLimits: new Map(), failures: new Map(), stalls: new Map() };
 
   constructor(
     private readonly state: SlackState,
@@ -90,6 +99,10 @@ export class ApiRouter {
     const failure = this.chaos.failures.get(method);
     if (failure && failure.times > 0) {
       failure.times -= 1;
+      // The call takes effect (say, the message is posted) and only the answer is lost to a 5xx.
+      if (failure.afterApplying && parsed.ok && token === this.state.botToken) {
+        HANDLERS[method]?.({ state: this.state, args });
+      }
       const body = failure.body ?? JSON.stringify({ ok: false, error: "fatal_error" });
       this.record({
         method,
@@ -102,6 +115,25 @@ export class ApiRouter {
       });
       res.writeHead(failure.status, { "content-type": "text/plain; charset=utf-8" });
       res.end(body);
+      return;
+    }
+    const stall = this.chaos.stalls.get(method);
+    if (stall && stall.times > 0) {
+      stall.times -= 1;
+      const applied =
+        stall.afterApplying && parsed.ok && token === this.state.botToken
+          ? HANDLERS[method]?.({ state: this.state, args })
+          : undefined;
+      // Recorded with status 0: the caller never gets an answer; the connection stays open until it goes.
+      this.record({
+        method,
+        args: recordedArgs,
+        auth,
+        contentType,
+        time: this.state.now(),
+        status: 0,
+        response: applied ?? null,
+      });
       return;
     }
     const limit = this.chaos.rateLimits.get(method);
@@ -124,7 +156,9 @@ export class ApiRouter {
       reply(200, { ok: false, error: "not_authed" });
       return;
     }
-    if (token !== this.state.botToken) {
+    // Socket Mode's connection call takes the app-level token and nothing else; every other method the bot's.
+    const expected = method === "apps.connections.open" ? this.state.appToken : this.state.botToken;
+    if (token !== expected) {
       reply(200, { ok: false, error: "invalid_auth" });
       return;
     }

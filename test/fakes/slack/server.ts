@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { sendJson } from "./http-io.js";
 import { handleResponseUrl } from "./response-url.js";
 import { ApiRouter } from "./router.js";
+import { SocketModeHub } from "./socket-mode.js";
 import { SlackState } from "./state.js";
 import type {
   FailureRule,
@@ -38,6 +39,8 @@ export class FakeSlack {
   private readonly server: Server;
   private readonly waiters: Waiter[] = [];
   private origin = "";
+  /** Socket Mode connections and envelopes (see socket-mode.ts). */
+  readonly socketMode = new SocketModeHub();
 
   constructor(options: FakeSlackOptions = {}) {
     this.state = new SlackState(options);
@@ -58,6 +61,9 @@ export class FakeSlack {
   }
   get botToken(): string {
     return this.state.botToken;
+  }
+  get appToken(): string {
+    return this.state.appToken;
   }
   get teamId(): string {
     return this.state.teamId;
@@ -85,9 +91,12 @@ export class FakeSlack {
     });
     const { port } = this.server.address() as AddressInfo;
     this.origin = `http://127.0.0.1:${port}`;
+    this.socketMode.attach(this.server, this.origin);
+    this.state.issueSocketUrl = () => this.socketMode.issueUrl();
   }
 
   async close(): Promise<void> {
+    this.socketMode.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())));
   }
@@ -125,6 +134,18 @@ export class FakeSlack {
       status: rule.status,
       times: rule.times ?? 1,
       ...(rule.body !== undefined ? { body: rule.body } : {}),
+      ...(rule.afterApplying ? { afterApplying: true } : {}),
+    });
+  }
+
+  /**
+   * The next `times` (default 1) calls to `method` are never answered; with `afterApplying` they take
+   * effect first (the message is posted), as when the caller dies or times out after Slack committed.
+   */
+  stallNext(method: string, rule: { times?: number; afterApplying?: boolean } = {}): void {
+    this.router.chaos.stalls.set(method, {
+      times: rule.times ?? 1,
+      afterApplying: rule.afterApplying ?? false,
     });
   }
 

@@ -12,6 +12,7 @@ import type {
 
 export const DEFAULTS = {
   botToken: "xoxb-0000000000-fake-opsdesk-bot-token",
+  appToken: "xapp-1-A0FAKEAPP-0000000000-fake-opsdesk-app-token",
   teamId: "T0FAKETEAM",
   teamDomain: "opsdesk-fake",
   botUserId: "U0FAKEBOT",
@@ -46,6 +47,10 @@ export class SlackState {
   readonly now: () => number;
   readonly ts: TsClock;
   readonly botToken: string;
+  /** App-level token (xapp-…): the only token `apps.connections.open` accepts. */
+  readonly appToken: string;
+  /** Hands out a one-time Socket Mode URL; set by FakeSlack once it listens. */
+  issueSocketUrl: () => string = () => "";
   readonly teamId: string;
   readonly teamDomain: string;
   readonly botUserId: string;
@@ -65,6 +70,7 @@ export class SlackState {
     this.now = options.now ?? Date.now;
     this.ts = new TsClock(this.now);
     this.botToken = options.botToken ?? DEFAULTS.botToken;
+    this.appToken = options.appToken ?? DEFAULTS.appToken;
     this.teamId = options.teamId ?? DEFAULTS.teamId;
     this.teamDomain = options.teamDomain ?? DEFAULTS.teamDomain;
     this.botUserId = options.botUserId ?? DEFAULTS.botUserId;

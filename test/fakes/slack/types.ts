@@ -121,6 +121,7 @@ export interface FakeSlackOptions {
   /** Clock in epoch milliseconds; drives ts values, trigger_id expiry and response_url expiry. */
   now?: () => number;
   botToken?: string;
+  appToken?: string;
   teamId?: string;
   teamDomain?: string;
   botUserId?: string;
@@ -144,4 +145,6 @@ export interface FailureRule {
   times?: number;
   /** Body sent with the failure; default `{ ok: false, error: "fatal_error" }` for 5xx. */
   body?: string;
+  /** Apply the call (post the message) and only then answer with the failure. */
+  afterApplying?: boolean;
 }

@@ -24,6 +24,8 @@ describe("GIVEN an empty environment", () => {
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
       OPSDESK_CONFIG: "./opsdesk.yaml",
+      OPSDESK_MAINTENANCE_EVERY: "1h",
+      OPSDESK_CLAIM_LEASE: 60_000,
     });
     expect(providerOf(env.DATABASE_URL)).toBe("sqlite");
     expect(locateDatabase(env.DATABASE_URL, "/srv/opsdesk")).toMatchObject({
@@ -132,5 +134,29 @@ describe("GIVEN half a Slack set-up", () => {
 
   it("THEN a bot token with an app token is a complete Socket Mode set-up", () => {
     expect(loadEnv({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).SLACK_APP_TOKEN).toBe("xapp-1");
+  });
+});
+
+describe("GIVEN the scheduler and lease settings", () => {
+  it("THEN an interval and a lease are read as written, the lease in milliseconds", () => {
+    const env = loadEnv({ OPSDESK_MAINTENANCE_EVERY: "every 15m", OPSDESK_CLAIM_LEASE: "2m" });
+    expect(env.OPSDESK_MAINTENANCE_EVERY).toBe("every 15m");
+    expect(env.OPSDESK_CLAIM_LEASE).toBe(120_000);
+    expect(loadEnv({ OPSDESK_CLAIM_LEASE: "5s" }).OPSDESK_CLAIM_LEASE).toBe(5_000);
+  });
+
+  it("THEN a wrong interval or lease names the variable and what to write instead", () => {
+    expect(problemsOf({ OPSDESK_MAINTENANCE_EVERY: "45m" })).toEqual([
+      "OPSDESK_MAINTENANCE_EVERY: 45m does not divide an hour evenly; use one of 1m, 2m, 3m, 4m, 5m, 6m, 10m, 12m, 15m, 20m, 30m, 60m",
+    ]);
+    expect(problemsOf({ OPSDESK_MAINTENANCE_EVERY: "daily" })).toEqual([
+      'OPSDESK_MAINTENANCE_EVERY: expected an interval like 30s, 5m or 1h (seconds, minutes or hours), got "daily"',
+    ]);
+    expect(problemsOf({ OPSDESK_CLAIM_LEASE: "1s" })).toEqual([
+      "OPSDESK_CLAIM_LEASE: expected a lease from 2s to 60m",
+    ]);
+    expect(problemsOf({ OPSDESK_CLAIM_LEASE: "PT1M" })).toEqual([
+      'OPSDESK_CLAIM_LEASE: expected a duration like 60s or 2m, got "PT1M"',
+    ]);
   });
 });

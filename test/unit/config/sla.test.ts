@@ -65,6 +65,7 @@ describe("GIVEN an sla section", () => {
     expect(p1.response).toEqual({ text: "PT10M", ms: 10 * MINUTE, calendar: "24x7" });
     expect(p1.resolution).toEqual({ text: "2h", ms: 2 * HOUR, calendar: "business" });
     expect(sla.sweepIntervalMs).toBe(5_000);
+    expect(sla.sweepInterval).toBe("5s");
   });
 
   it("THEN the service's own policy wins and top-level settings flow into policies that do not override them", () => {
@@ -143,10 +144,10 @@ describe("GIVEN mistakes in the sla section", () => {
 
   it("THEN thresholds outside 1-99, bad modes and a silly sweep interval are each explained", () => {
     const problems = problemsOf(
-      yaml("sla:", "  sweepInterval: 2h", "  thresholds: [50, 100]", "  priorityChange: recalc"),
+      yaml("sla:", "  sweepInterval: 7s", "  thresholds: [50, 100]", "  priorityChange: recalc"),
     );
     expect(problems).toEqual([
-      'opsdesk.yaml:2:18 sla.sweepInterval: expected an interval like "30s", "5s" or "1m" (1 second to 1 hour), got "2h"',
+      "opsdesk.yaml:2:18 sla.sweepInterval: 7s does not divide a minute evenly; use one of 1s, 2s, 3s, 4s, 5s, 6s, 10s, 12s, 15s, 20s, 30s, 60s",
       "opsdesk.yaml:3:20 sla.thresholds[1]: expected a percentage between 1 and 99, got 100; the breach itself (100 %) is always alerted",
       'opsdesk.yaml:4:19 sla.priorityChange: expected one of recompute, restart, got "recalc"',
     ]);

@@ -92,6 +92,36 @@ describe("GIVEN a ready discord.js client connected to the fake", () => {
     });
   });
 
+  describe("WHEN the clicked button is on an older message, not the newest", () => {
+    it("THEN the click comes from that message, and a button that is nowhere is named in a clear error", async () => {
+      const channelId = fake.channelIds[0] ?? "";
+      const row = (id: string) => ({
+        type: 1,
+        components: [
+          { type: 2, style: 2, custom_id: id, label: "Go" },
+          { type: 2, style: 5, url: "https://example.com/runbook", label: "Runbook" },
+        ],
+      });
+      const older = fake.seedMessage(channelId, { content: "INC-1", components: [row("incident:ack:1")] });
+      fake.seedMessage(channelId, { content: "INC-2", components: [row("incident:ack:2")] });
+      fake.seedMessage(channelId, { content: "a plain line" });
+      let clickedOn = "";
+      handler = async (interaction) => {
+        if (!interaction.isButton()) return;
+        clickedOn = interaction.message.id;
+        await interaction.deferUpdate();
+      };
+
+      const sent = fake.sendInteraction(buttonClick({ customId: "incident:ack:1", channelId }));
+      await fake.waitForInteractionResponse(sent.id);
+
+      expect(clickedOn).toBe(older.id);
+      expect(() => fake.sendInteraction(buttonClick({ customId: "incident:ack:404", channelId }))).toThrow(
+        `fake discord: no message with a component "incident:ack:404" in channel ${channelId}`,
+      );
+    });
+  });
+
   describe("WHEN a button on a bot message is clicked and the bot updates the message", () => {
     it("THEN the callback is type 7 and the message is edited in place", async () => {
       const channelId = fake.channelIds[0] ?? "";

@@ -26,7 +26,21 @@ describe("GIVEN a failed delivery", () => {
         refundAttempt: true,
         code: "rate_limited",
         rateLimited: true,
+        holds: "channel",
       });
+    });
+
+    it("THEN a Discord global limit holds every channel of the platform, not only this one", () => {
+      const global = RateLimitedError.fromDiscord({ retryAfter: 2.5, global: true });
+      expect(decideAfterFailure(global, context(1))).toEqual({
+        outcome: "retry",
+        nextAttemptAt: at(2_625),
+        refundAttempt: true,
+        code: "rate_limited_global",
+        rateLimited: true,
+        holds: "platform",
+      });
+      expect(RateLimitedError.fromDiscord({ retryAfter: 2.5 }).scope).toBe("channel");
     });
   });
 

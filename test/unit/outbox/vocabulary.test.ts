@@ -48,3 +48,14 @@ describe("GIVEN a channel told to slow down until t=1000", () => {
     expect(cooldowns.isCooling("slack", "C1", 1_000)).toBe(false);
   });
 });
+
+describe("GIVEN a platform told to slow down globally until t=1000", () => {
+  it("THEN every channel of that platform cools down, and the other platform does not", () => {
+    const cooldowns = new ChannelCooldowns();
+    cooldowns.holdPlatform("discord", 1_000);
+    expect(cooldowns.isCooling("discord", "111", 999)).toBe(true);
+    expect(cooldowns.isCooling("discord", "222", 999)).toBe(true);
+    expect(cooldowns.isCooling("slack", "C1", 999)).toBe(false);
+    expect(cooldowns.isCooling("discord", "111", 1_000)).toBe(false);
+  });
+});

@@ -63,6 +63,8 @@ describe("GIVEN the manifest for HTTP mode", () => {
       "chat:write.public",
       "channels:manage",
       "pins:write",
+      "channels:history",
+      "groups:history",
       "users:read",
     ]);
   });

@@ -50,7 +50,7 @@ export function createInteractionsHandler(options: {
     );
     if (!interaction) return endText(res, 400, "unsupported interaction");
     await dispatchDiscordInteraction(interaction, deps);
-    // Nothing answered (not ours, or a duplicate): Discord shows "interaction failed", which is honest.
+    // Nothing answered (not ours): Discord shows "interaction failed", which is honest.
     endText(res, 204, "");
   };
 }

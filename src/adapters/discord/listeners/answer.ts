@@ -2,11 +2,13 @@ import type { Reply } from "../../../interactions/reply.js";
 import { errorReply } from "../../../interactions/to-reply.js";
 import { deliverDiscordReply } from "../deliver-reply.js";
 import type { DiscordInteraction } from "../interaction.js";
+import { claimInteraction } from "./claim.js";
 import type { DiscordListenerDeps } from "./deps.js";
 
 /**
- * Acknowledge first (principle 7): defer privately within Discord's 3 s, then do the work and edit the
- * deferred reply with what happened. Any failure becomes a private explanation.
+ * Acknowledge first (principle 7): defer privately within Discord's 3 s, then claim the interaction (a
+ * replayed delivery stops here, having changed nothing), do the work and edit the deferred reply with what
+ * happened. Any failure becomes a private explanation.
  */
 export async function deferThenAnswer(
   interaction: DiscordInteraction,
@@ -15,9 +17,10 @@ export async function deferThenAnswer(
   options: { asFieldErrors?: boolean } = {},
 ): Promise<void> {
   await interaction.defer();
+  if (!(await claimInteraction(interaction, deps))) return;
   let reply: Reply;
   try {
-    reply = await work();
+    reply = await deps.work(work);
   } catch (error) {
     reply = errorReply(error, deps.log, options);
   }

@@ -1,10 +1,10 @@
-import { claimRequest } from "../../../interactions/claim-request.js";
 import { errorReply } from "../../../interactions/to-reply.js";
 import { RAISE_INCIDENT_COMMAND } from "../commands/index.js";
 import { replyMessage } from "../deliver-reply.js";
 import type { DiscordInteraction } from "../interaction.js";
 import { decodeCustomId } from "../render/index.js";
 import { handleIncidentAutocomplete } from "./autocomplete/incident-options.js";
+import { isAlreadyAnswered } from "./claim.js";
 import { handleIncidentCommand } from "./commands/incident.js";
 import { handleRaiseIncident } from "./commands/raise-incident.js";
 import { handleSlaCommand } from "./commands/sla.js";
@@ -13,8 +13,10 @@ import type { DiscordListenerDeps } from "./deps.js";
 import { handleIncidentForm } from "./modals/incident-form.js";
 
 /**
- * Routes one interaction to its listener, the same way for the gateway and HTTP modes. Each interaction id
- * is claimed once, so a redelivered interaction (gateway resume, an HTTP retry) acts once.
+ * Routes one interaction to its listener, the same way for the gateway and HTTP modes. The listener gives
+ * its first response at once (a modal, or a private deferral) and claims the interaction id before it
+ * changes anything (listeners/claim.ts), so a redelivered interaction (gateway resume, an HTTP retry) acts
+ * once, and Discord's 3-second deadline never waits on the database.
  */
 export async function dispatchDiscordInteraction(
   interaction: DiscordInteraction,
@@ -28,15 +30,12 @@ export async function dispatchDiscordInteraction(
       }
       return;
     }
-    const claimed = await claimRequest(
-      deps.incidents.db,
-      "discord",
-      `interaction:${interaction.id}`,
-      deps.clock.now(),
-    );
-    if (!claimed) return;
     await route(interaction, deps);
   } catch (error) {
+    if (isAlreadyAnswered(error)) {
+      deps.log.debug({ interaction: interaction.id }, "a replayed Discord interaction was ignored");
+      return;
+    }
     // The listener failed before answering (or while answering): try once to tell the person privately.
     const reply = errorReply(error, deps.log);
     await interaction

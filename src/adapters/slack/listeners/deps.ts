@@ -1,5 +1,6 @@
 import type { Clock } from "../../../core/clock.js";
 import type { IncidentContext } from "../../../core/incidents/context.js";
+import type { WorkLimiter } from "../../../interactions/work-limiter.js";
 import type { Logger } from "../../../log.js";
 import type { SlaRuntime } from "../../../sla/runtime.js";
 
@@ -9,4 +10,6 @@ export interface SlackListenerDeps {
   clock: Clock;
   log: Logger;
   sla: SlaRuntime;
+  /** Bounds concurrent database work; forms that must open within the trigger's 3 s do not queue. */
+  work: WorkLimiter;
 }

@@ -18,6 +18,14 @@ export const botScopes: readonly { readonly scope: string; readonly why: string 
   },
   { scope: "pins:write", why: "pin the major incident's summary in its channel" },
   {
+    scope: "channels:history",
+    why: "after an interrupted delivery, find OpsDesk's own earlier post by its idempotency key before posting again, so nothing is posted twice",
+  },
+  {
+    scope: "groups:history",
+    why: "the same check in private channels configured in opsdesk.yaml",
+  },
+  {
     scope: "users:read",
     why: "show the name of a person who is not in opsdesk.yaml yet when they raise or are assigned an incident",
   },
@@ -27,7 +35,8 @@ export const botScopes: readonly { readonly scope: string; readonly why: string 
  * Not requested, on purpose:
  * - channels:read: channels are configured by id in opsdesk.yaml, never looked up by name.
  * - groups:write: major incident channels are public so that anyone can follow them.
- * - app_mentions:read, channels:history, im:history: OpsDesk reads no messages; the message shortcut hands
- *   the message text to the app without any history scope.
+ * - app_mentions:read, im:history: OpsDesk reads no one's messages; the message shortcut hands the message
+ *   text to the app without any history scope. channels:history and groups:history are used only to find
+ *   OpsDesk's own posts by the idempotency key in their metadata.
  * - users:read.email: people are matched by Slack user id in opsdesk.yaml, not by email.
  */

@@ -1,32 +1,43 @@
 import { randomBytes } from "node:crypto";
-import { ALL_PERMISSIONS } from "../entities.js";
+import { ALL_PERMISSIONS, apiMember } from "../entities.js";
 import { asArray, asRecord, type JsonRecord } from "../json.js";
 import { findCommandByName } from "../rest/commands.js";
 import type { FakeState, InteractionState } from "../state.js";
 import type { FakeMessage } from "../types.js";
 import { INTERACTION_TYPE, type InteractionSpec } from "./interactions.js";
 
-function hasCustomId(components: unknown[], customId: string): boolean {
+/**
+ * Whether any component (rows, their children, a section's accessory, a label's component) carries the
+ * id. Only real objects are descended into: an absent accessory must not become an empty component to
+ * search again, which used to recurse forever whenever the button was not on the newest message.
+ */
+export function hasCustomId(components: unknown[], customId: string): boolean {
   return components.some((raw) => {
+    if (typeof raw !== "object" || raw === null) return false;
     const component = asRecord(raw);
     if (component.custom_id === customId) return true;
-    return hasCustomId(
-      [...asArray(component.components), ...asArray([component.accessory, component.component])],
-      customId,
-    );
+    const children = [...asArray(component.components), component.accessory, component.component];
+    return hasCustomId(children, customId);
   });
 }
 
 function findSourceMessage(state: FakeState, spec: InteractionSpec, channelId: string): FakeMessage {
   const customId = String(spec.data.custom_id);
-  const message = spec.messageId
-    ? state.findMessage(spec.messageId)
-    : [...state.messagesIn(channelId)]
-        .reverse()
-        .find((candidate) => hasCustomId(candidate.components, customId));
+  if (spec.messageId) {
+    const message = state.findMessage(spec.messageId);
+    if (!message) throw new Error(`fake discord: no message ${spec.messageId} in channel ${channelId}`);
+    // A modal's id is not on the message it came from; a button's must be.
+    if (spec.type === INTERACTION_TYPE.component && !hasCustomId(message.components, customId)) {
+      throw new Error(`fake discord: message ${spec.messageId} has no component "${customId}" to click`);
+    }
+    return message;
+  }
+  const message = [...state.messagesIn(channelId)]
+    .reverse()
+    .find((candidate) => hasCustomId(candidate.components, customId));
   if (!message) {
     throw new Error(
-      `fake discord: no message ${spec.messageId ?? `with a component "${customId}"`} in channel ${channelId}`,
+      `fake discord: no message with a component "${customId}" in channel ${channelId} (searched ${state.messagesIn(channelId).length} messages)`,
     );
   }
   return message;
@@ -81,7 +92,10 @@ export function buildInteraction(
     guild: { id: state.config.guildId, locale: "en-US", features: [] },
     channel_id: channelId,
     channel: { ...channel },
-    member: { ...state.humanMember(), permissions: ALL_PERMISSIONS },
+    member: {
+      ...(spec.user ? apiMember(spec.user, state.guildCreatedAt) : state.humanMember()),
+      permissions: ALL_PERMISSIONS,
+    },
     app_permissions: ALL_PERMISSIONS,
     locale: spec.locale ?? "en-US",
     guild_locale: "en-US",

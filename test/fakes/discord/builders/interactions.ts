@@ -20,6 +20,8 @@ export interface InteractionSpec {
   /** Message context-menu commands: the message right-clicked. */
   targetMessageId?: string;
   locale?: string;
+  /** Who acts; defaults to the fake's configured human. Lets tests interleave several people. */
+  user?: { id: string; username: string };
 }
 
 export type OptionValue = string | number | boolean;

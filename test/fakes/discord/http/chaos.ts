@@ -14,6 +14,9 @@ export interface FailureRule {
   remaining: number;
   status: number;
   body: unknown;
+  /** The request takes effect (the message is posted) and only the answer is an error, as when a
+   * platform's front end times out after its backend committed. */
+  afterApplying: boolean;
 }
 
 export type ChaosRule = RateLimitRule | FailureRule;

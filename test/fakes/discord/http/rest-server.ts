@@ -77,10 +77,24 @@ export function createRestListener(state: FakeState, router: Router, chaos: Chao
       const limited = tooManyRequests(bucket, Date.now(), rule.retryAfterSec, rule.global);
       return { status: 429, body: limited.body, headers: limited.headers };
     }
-    if (rule?.kind === "failure") {
+    if (rule?.kind === "failure" && !rule.afterApplying) {
       return { status: rule.status, body: rule.body, headers: {} };
     }
     const headers = normalRateLimitHeaders(bucket, Date.now());
+    const applied = await apply(match, method, path, query, body, files, headers);
+    if (rule?.kind === "failure") return { status: rule.status, body: rule.body, headers: {} };
+    return applied;
+  }
+
+  async function apply(
+    match: NonNullable<ReturnType<Router["match"]>>,
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+    files: RecordedCall["files"],
+    headers: Record<string, string>,
+  ): Promise<Outcome> {
     try {
       const params = match.params;
       const result = await match.route.handler({

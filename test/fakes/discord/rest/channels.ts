@@ -80,7 +80,18 @@ export function registerChannelRoutes(router: Router): void {
   });
   router.add("POST", "/channels/:channelId/messages", (context) => {
     const data = validateMessageBody(context.body, { creating: true, fileCount: context.files.length });
+    const { nonce, enforce_nonce: enforceNonce } = asRecord(context.body);
+    // enforce_nonce: a second create with the same nonce by the same author returns the first message.
+    if (enforceNonce === true && (typeof nonce === "string" || typeof nonce === "number")) {
+      const earlier = context.state
+        .messagesIn(context.param("channelId"))
+        .find(
+          (message) => message.nonce === nonce && asRecord(message.author).id === context.state.config.bot.id,
+        );
+      if (earlier) return { status: 200, body: earlier };
+    }
     const extra: JsonRecord = {};
+    if (nonce !== undefined) extra.nonce = nonce;
     if (data.message_reference) extra.message_reference = data.message_reference;
     const attachments = attachmentsFor(context.state, context.files);
     return {

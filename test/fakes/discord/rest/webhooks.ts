@@ -5,8 +5,15 @@ import type { InteractionResponseKind } from "../types.js";
 import { followupMessage, interactionForWebhook } from "./interaction-tokens.js";
 import { attachmentsFor, editStoredMessage, storeMessage, validateMessageBody } from "./message-store.js";
 
-function interactionOf(context: RouteContext): InteractionState {
-  return interactionForWebhook(context.state, context.param("applicationId"), context.param("token"));
+/** The interaction behind a token webhook, once its HTTP-mode answer (if any) has been applied. */
+async function interactionOf(context: RouteContext): Promise<InteractionState> {
+  const interaction = interactionForWebhook(
+    context.state,
+    context.param("applicationId"),
+    context.param("token"),
+  );
+  await interaction.httpAnswer;
+  return interaction;
 }
 
 function record(
@@ -32,8 +39,8 @@ export function registerWebhookRoutes(router: Router): void {
   router.add(
     "POST",
     "/webhooks/:applicationId/:token",
-    (context) => {
-      const interaction = interactionOf(context);
+    async (context) => {
+      const interaction = await interactionOf(context);
       // Follow-ups need an acknowledged interaction; before that the webhook does not exist yet.
       if (!interaction.acknowledged) throw unknownWebhook();
       const data = validateMessageBody(context.body, { creating: true, fileCount: context.files.length });
@@ -58,17 +65,17 @@ export function registerWebhookRoutes(router: Router): void {
   router.add(
     "GET",
     "/webhooks/:applicationId/:token/messages/:messageId",
-    (context) => ({
+    async (context) => ({
       status: 200,
-      body: followupMessage(context.state, interactionOf(context), context.param("messageId")),
+      body: followupMessage(context.state, await interactionOf(context), context.param("messageId")),
     }),
     open,
   );
   router.add(
     "PATCH",
     "/webhooks/:applicationId/:token/messages/:messageId",
-    (context) => {
-      const interaction = interactionOf(context);
+    async (context) => {
+      const interaction = await interactionOf(context);
       const message = followupMessage(context.state, interaction, context.param("messageId"));
       const data = validateMessageBody(context.body, { creating: false, fileCount: context.files.length });
       if (context.files.length > 0) {
@@ -87,8 +94,8 @@ export function registerWebhookRoutes(router: Router): void {
   router.add(
     "DELETE",
     "/webhooks/:applicationId/:token/messages/:messageId",
-    (context) => {
-      const interaction = interactionOf(context);
+    async (context) => {
+      const interaction = await interactionOf(context);
       const message = followupMessage(context.state, interaction, context.param("messageId"));
       context.state.deleteMessage(message.id);
       const isOriginal = context.param("messageId") === "@original";

@@ -39,7 +39,7 @@ export function readContent(ctx: MethodContext, requireSome = true): Content {
   };
 }
 
-function wireMessage(message: FakeMessage): Record<string, unknown> {
+export function wireMessage(message: FakeMessage): Record<string, unknown> {
   const { channel: _channel, reactions, pinned: _pinned, replies: _replies, ...rest } = message;
   return reactions.length > 0 ? { ...rest, reactions } : rest;
 }

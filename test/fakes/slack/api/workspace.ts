@@ -12,6 +12,9 @@ export const authTest: MethodHandler = ({ state }) => ({
   is_enterprise_install: false,
 });
 
+/** Socket Mode: a one-time WebSocket URL (the router only lets the app-level token call this). */
+export const appsConnectionsOpen: MethodHandler = ({ state }) => ({ ok: true, url: state.issueSocketUrl() });
+
 export const usersInfo: MethodHandler = ({ state, args }) => {
   const id = str(args, "user");
   const user = id ? state.users.get(id) : undefined;

@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
+import { incidentActionFromId, incidentActionOpensForm } from "../../../../core/views/index.js";
 import { claimRequest } from "../../../../interactions/claim-request.js";
 import type { Reply } from "../../../../interactions/reply.js";
 import { runIncidentButton } from "../../../../interactions/run-incident-button.js";
@@ -13,19 +14,24 @@ export function registerIncidentButton(app: App, deps: SlackListenerDeps): void 
     await ack();
     const channelId = body.channel?.id;
     const target = { client, userId: body.user.id, channelId, triggerId: body.trigger_id, respond };
-    let reply: Reply;
-    try {
+    const handle = async (): Promise<Reply | undefined> => {
       if (!(await claimRequest(deps.incidents.db, "slack", `action:${body.trigger_id}`, deps.clock.now())))
-        return;
+        return undefined;
       const actor = await slackActor(deps.incidents.db, { id: body.user.id, name: body.user.name });
-      reply = await runIncidentButton(
+      return runIncidentButton(
         { platform: "slack", actor, incidents: deps.incidents },
         action.action_id,
         action.value ?? "",
       );
+    };
+    let reply: Reply | undefined;
+    try {
+      // Buttons that open a form (Resolve, Add note…) need the trigger id within 3 s: they skip the queue.
+      const opensForm = incidentActionOpensForm(incidentActionFromId(action.action_id) ?? "acknowledge");
+      reply = await (opensForm ? handle() : deps.work(handle));
     } catch (error) {
       reply = errorReply(error, deps.log);
     }
-    await deliverSlackReply(reply, target);
+    if (reply) await deliverSlackReply(reply, target);
   });
 }

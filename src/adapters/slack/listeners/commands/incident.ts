@@ -21,24 +21,25 @@ export function registerIncidentCommand(app: App, deps: SlackListenerDeps): void
       triggerId: command.trigger_id,
       respond,
     };
-    let reply: Reply;
-    try {
+    const text = command.text.trim();
+    const handle = async (): Promise<Reply | undefined> => {
       if (
         !(await claimRequest(deps.incidents.db, "slack", `command:${command.trigger_id}`, deps.clock.now()))
       )
-        return;
+        return undefined;
+      if (text === "") return { kind: "form", form: await openIncidentCreateForm(deps.incidents.db) };
       const actor = await slackActor(deps.incidents.db, { id: command.user_id, name: command.user_name });
-      const text = command.text.trim();
-      if (text === "") {
-        reply = { kind: "form", form: await openIncidentCreateForm(deps.incidents.db) };
-      } else {
-        const parsed = parseCommandText(commandRegistry, "incident", text);
-        if (parsed.command !== "incident") throw new Error("the /incident grammar returned another command");
-        reply = await runIncidentCommand({ platform: "slack", actor, incidents: deps.incidents }, parsed);
-      }
+      const parsed = parseCommandText(commandRegistry, "incident", text);
+      if (parsed.command !== "incident") throw new Error("the /incident grammar returned another command");
+      return runIncidentCommand({ platform: "slack", actor, incidents: deps.incidents }, parsed);
+    };
+    let reply: Reply | undefined;
+    try {
+      // The form must open while the trigger id is fresh (3 s), so it does not queue behind other work.
+      reply = await (text === "" ? handle() : deps.work(handle));
     } catch (error) {
       reply = errorReply(error, deps.log);
     }
-    await deliverSlackReply(reply, target);
+    if (reply) await deliverSlackReply(reply, target);
   });
 }

@@ -44,16 +44,20 @@ export function registerIncidentForm(app: App, deps: SlackListenerDeps): void {
       return;
     }
     await ack();
-    let reply: Reply;
+    let reply: Reply | undefined;
     try {
-      // A double submit of the same modal (same view id) acts once.
-      if (!(await claimRequest(deps.incidents.db, "slack", `view:${view.id}`, deps.clock.now()))) return;
-      const actor = await slackActor(deps.incidents.db, { id: body.user.id, name: body.user.name });
-      if (command.command !== "incident") throw new Error("an incident form produced another command");
-      reply = await runIncidentCommand({ platform: "slack", actor, incidents: deps.incidents }, command);
+      reply = await deps.work(async () => {
+        // A double submit of the same modal (same view id) acts once.
+        if (!(await claimRequest(deps.incidents.db, "slack", `view:${view.id}`, deps.clock.now())))
+          return undefined;
+        const actor = await slackActor(deps.incidents.db, { id: body.user.id, name: body.user.name });
+        if (command.command !== "incident") throw new Error("an incident form produced another command");
+        return runIncidentCommand({ platform: "slack", actor, incidents: deps.incidents }, command);
+      });
     } catch (error) {
       reply = errorReply(error, deps.log);
     }
-    await deliverSlackReply(reply, { client, userId: body.user.id, channelId: metadata.extra.channel });
+    if (reply)
+      await deliverSlackReply(reply, { client, userId: body.user.id, channelId: metadata.extra.channel });
   });
 }

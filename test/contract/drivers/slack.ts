@@ -1,0 +1,367 @@
+// The contract driver for Slack: the real Bolt app inside OpsDesk, driven by signed requests from the
+// local Slack's sender. Slack specifics handled here: commands are typed as text; private answers come
+// through the request's response_url (commands, buttons) or chat.postEphemeral (form submissions); a
+// rejected form keeps the modal open with errors beside its fields; buttons ask for confirmation in the
+// client, so a click is already confirmed; a major incident gets its own channel.
+
+import type { FakeMessage, RecordedCall } from "../../fakes/slack/server.js";
+import type { SendResult } from "../../fakes/slack/signer.js";
+import { signSlackRequest } from "../../fakes/slack/signer.js";
+import { channels, people, stranger } from "../../support/desk-config.js";
+import { type SlackWorld, signingSecret, startSlackWorld } from "../../support/slack-world.js";
+import type {
+  Answer,
+  DeskChannel,
+  Invocation,
+  MajorRoom,
+  OpenForm,
+  Person,
+  PlatformDriver,
+  PostedCard,
+} from "../driver.js";
+import { invocationText } from "../support/invocation-text.js";
+import { eventually, textsIn } from "../support/wait.js";
+
+const slackIds: Record<Person, string> = {
+  ada: people.ada.slack,
+  otto: people.otto.slack,
+  rita: people.rita.slack,
+  stranger: stranger.slack,
+};
+const deskChannels: Record<DeskChannel, string> = {
+  incidents: channels.slack.incidents,
+  payments: channels.slack.payments,
+};
+const FORM = "application/x-www-form-urlencoded";
+
+function personOf(slackId: string): Person | undefined {
+  return (Object.keys(slackIds) as Person[]).find((person) => slackIds[person] === slackId);
+}
+
+/** Slack escapes &, < and > in mrkdwn; people read them unescaped. */
+function unescapeMrkdwn(text: string): string {
+  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+}
+
+const textKeys = new Set(["text"]);
+
+/** What a person reads: mrkdwn unescaped and without the asterisks that make text bold. */
+function visibleText(message: { text?: unknown; blocks?: unknown }): string {
+  const inBlocks = textsIn(message.blocks ?? [], textKeys);
+  const markup = inBlocks.length > 0 ? inBlocks.join("\n") : String(message.text ?? "");
+  return unescapeMrkdwn(markup.replace(/\*([^*\n]+)\*/g, "$1"));
+}
+
+interface SlackButton {
+  action_id: string;
+  value?: string;
+  text: { text: string };
+}
+
+function buttonsOf(blocks: unknown): SlackButton[] {
+  return ((blocks ?? []) as { type: string; elements?: SlackButton[] }[])
+    .filter((block) => block.type === "actions")
+    .flatMap((block) => (block.elements ?? []).filter((element) => "action_id" in element));
+}
+
+interface SlackView {
+  id?: string;
+  callback_id: string;
+  title?: { text?: string };
+  blocks: { type: string; block_id?: string; element?: Record<string, unknown> }[];
+}
+
+interface InputElement {
+  type: string;
+  action_id: string;
+  initial_value?: string;
+  initial_option?: { value: string };
+}
+
+function inputsOf(view: SlackView): { fieldId: string; element: InputElement }[] {
+  return view.blocks
+    .filter((block) => block.type === "input" && block.block_id?.startsWith("field."))
+    .map((block) => ({
+      fieldId: (block.block_id ?? "").slice("field.".length),
+      element: block.element as unknown as InputElement,
+    }));
+}
+
+/** What Slack puts in view.state.values for `value` typed or picked into `element`. */
+function elementState(element: InputElement, value: string | undefined): Record<string, unknown> {
+  switch (element.type) {
+    case "static_select":
+      return {
+        type: element.type,
+        selected_option: value ? { value, text: { type: "plain_text", text: value } } : null,
+      };
+    case "users_select":
+      return { type: element.type, selected_user: value ?? null };
+    case "checkboxes":
+      return { type: element.type, selected_options: value === "true" ? [{ value: "true" }] : [] };
+    default:
+      return { type: element.type, value: value ?? null };
+  }
+}
+
+/** A request as it went over the wire, to deliver again. */
+interface Delivered {
+  body: string;
+}
+
+export async function startSlackDriver(): Promise<PlatformDriver> {
+  const world: SlackWorld = await startSlackWorld();
+  const { fake } = world;
+  const views = new WeakMap<OpenForm, SlackView>();
+  const responseUrlsOf = new Map<Person, Set<string>>();
+  const last = new Map<Person, Delivered>();
+
+  const responseUrlId = (url: string | undefined) => decodeURIComponent(url?.split("/hooks/")[1] ?? "");
+
+  function remember(as: Person, sent: SendResult, body: string): void {
+    last.set(as, { body });
+    if (sent.responseUrl === undefined) return;
+    const ids = responseUrlsOf.get(as) ?? new Set<string>();
+    ids.add(responseUrlId(sent.responseUrl));
+    responseUrlsOf.set(as, ids);
+  }
+
+  function formFrom(view: SlackView): OpenForm {
+    const inputs = inputsOf(view);
+    const prefill: Record<string, string> = {};
+    for (const { fieldId, element } of inputs) {
+      const value = element.initial_value ?? element.initial_option?.value;
+      if (value !== undefined) prefill[fieldId] = value;
+    }
+    const form: OpenForm = {
+      id: view.callback_id,
+      title: view.title?.text ?? "",
+      fields: inputs.map((input) => input.fieldId),
+      prefill,
+    };
+    views.set(form, view);
+    return form;
+  }
+
+  function answerFrom(message: { text?: unknown; blocks?: unknown }): Answer {
+    return { text: visibleText(message), buttons: buttonsOf(message.blocks).map((b) => b.text.text) };
+  }
+
+  /** The private reply through this request's response_url, or the form it opened with its trigger. */
+  async function answerTo(sent: SendResult): Promise<Answer> {
+    expectAcknowledged(sent);
+    const urlId = responseUrlId(sent.responseUrl);
+    const call = await eventually(
+      () =>
+        fake.calls.find(
+          (c) =>
+            (c.method === "response_url" && c.args.response_url_id === urlId) ||
+            (c.method === "views.open" && c.args.trigger_id === sent.triggerId && c.status === 200),
+        ),
+      "a private reply or a form",
+    );
+    if (call.method === "views.open") {
+      const opened = (call.response as { view: SlackView }).view;
+      return { text: "", buttons: [], form: formFrom(opened) };
+    }
+    return answerFrom(call.args);
+  }
+
+  function expectAcknowledged(sent: SendResult): void {
+    if (sent.status !== 200) throw new Error(`Slack request answered HTTP ${sent.status}: ${sent.body}`);
+  }
+
+  const isPrivateTo = (userId: string) => (c: RecordedCall) =>
+    (c.method === "chat.postEphemeral" && c.args.user === userId) ||
+    (c.method === "chat.postMessage" && c.args.channel === userId);
+
+  function cardsOf(ref: string): { channel: DeskChannel; message: FakeMessage }[] {
+    return (Object.keys(deskChannels) as DeskChannel[]).flatMap((channel) =>
+      fake
+        .messagesIn(deskChannels[channel])
+        .filter((m) => m.bot_id !== undefined && m.text.startsWith(`${ref} · `))
+        .map((message) => ({ channel, message })),
+    );
+  }
+
+  function cardMessage(ref: string): { channel: DeskChannel; message: FakeMessage } {
+    const found = cardsOf(ref)[0];
+    if (!found) throw new Error(`no card for ${ref} in the desk's Slack channels`);
+    return found;
+  }
+
+  function threadOf(ref: string): string[] {
+    return (cardMessage(ref).message.replies ?? []).map((reply) => unescapeMrkdwn(reply.text));
+  }
+
+  async function command(as: Person, text: string): Promise<SendResult> {
+    const sent = await world.slack.command({
+      command: "/incident",
+      text,
+      userId: slackIds[as],
+      channelId: channels.slack.incidents,
+    });
+    remember(as, sent, new URLSearchParams(sent.payload as Record<string, string>).toString());
+    return sent;
+  }
+
+  const interactive = (payload: Record<string, unknown>) =>
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+  return {
+    name: "slack",
+    opsdesk: world.opsdesk,
+
+    async run(as, invocation: Invocation) {
+      return answerTo(await command(as, invocationText(invocation)));
+    },
+
+    async openCreateForm(as) {
+      return answerTo(await command(as, ""));
+    },
+
+    async raiseFromMessage(as, messageText) {
+      const posted = (await fetch(`${fake.apiUrl}chat.postMessage`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${fake.botToken}`, "content-type": "application/json" },
+        body: JSON.stringify({ channel: channels.slack.incidents, text: messageText }),
+      }).then((r) => r.json())) as { ts: string };
+      const sent = await world.slack.messageShortcut({
+        callbackId: "raise_incident",
+        channelId: channels.slack.incidents,
+        userId: slackIds[as],
+        message: { text: messageText, ts: posted.ts, user: slackIds.rita },
+      });
+      remember(as, sent, interactive(sent.payload));
+      return answerTo(sent);
+    },
+
+    async click(as, ref, label) {
+      const { channel, message } = cardMessage(ref);
+      const button = buttonsOf(message.blocks).find((b) => b.text.text === label);
+      if (!button) throw new Error(`the card of ${ref} has no "${label}" button`);
+      const sent = await world.slack.blockAction({
+        actionId: button.action_id,
+        ...(button.value !== undefined ? { value: button.value } : {}),
+        userId: slackIds[as],
+        channelId: deskChannels[channel],
+        messageTs: message.ts,
+      });
+      remember(as, sent, interactive(sent.payload));
+      return answerTo(sent);
+    },
+
+    async submit(as, form, values) {
+      const view = views.get(form);
+      if (!view) throw new Error(`form ${form.id} did not open on Slack`);
+      const userId = slackIds[as];
+      const open = fake.openViews(userId).findLast((v) => v.callback_id === view.callback_id);
+      const state: Record<string, Record<string, unknown>> = {};
+      for (const { fieldId, element } of inputsOf(view)) {
+        state[`field.${fieldId}`] = { [element.action_id]: elementState(element, values[fieldId]) };
+      }
+      const privateBefore = fake.calls.filter(isPrivateTo(userId)).length;
+      const sent = await world.slack.viewSubmission({
+        callbackId: view.callback_id,
+        userId,
+        ...(open ? { viewId: open.id } : {}),
+        values: state,
+      });
+      remember(as, sent, interactive(sent.payload));
+      expectAcknowledged(sent);
+      const ack = sent.body.trim() === "" ? {} : (JSON.parse(sent.body) as Record<string, unknown>);
+      if (ack.response_action === "errors") {
+        // Slack shows each problem under its field and keeps the modal open.
+        const errors = Object.entries(ack.errors as Record<string, string>).map(
+          ([blockId, problem]) => `${blockId.replace(/^field\./, "")}: ${problem}`,
+        );
+        return { text: errors.join("\n"), buttons: [], form };
+      }
+      const reply = await eventually(
+        () => fake.calls.filter(isPrivateTo(userId))[privateBefore],
+        `a private reply to ${as}'s ${form.id} submission`,
+      );
+      return answerFrom(reply.args);
+    },
+
+    async redeliverLast(as) {
+      const delivered = last.get(as);
+      if (!delivered) throw new Error(`${as} has sent nothing to redeliver`);
+      const timestamp = Math.floor(Date.now() / 1000);
+      const response = await fetch(`${world.opsdesk.url}/slack/events`, {
+        method: "POST",
+        headers: {
+          "content-type": FORM,
+          "x-slack-request-timestamp": String(timestamp),
+          "x-slack-signature": signSlackRequest(signingSecret, timestamp, delivered.body),
+          "x-slack-retry-num": "1",
+          "x-slack-retry-reason": "http_timeout",
+        },
+        body: delivered.body,
+      });
+      await response.text();
+      if (response.status !== 200) throw new Error(`the redelivery was answered HTTP ${response.status}`);
+    },
+
+    async privateReplies(as) {
+      const urls = responseUrlsOf.get(as) ?? new Set<string>();
+      return fake.calls
+        .filter(
+          (c) =>
+            (c.method === "response_url" && urls.has(String(c.args.response_url_id))) ||
+            isPrivateTo(slackIds[as])(c),
+        )
+        .map((c) => visibleText(c.args));
+    },
+
+    async card(ref): Promise<PostedCard> {
+      const { channel, message } = cardMessage(ref);
+      const blocks = (message.blocks ?? []) as {
+        type: string;
+        text?: { text: string };
+        fields?: { text: string }[];
+      }[];
+      const fields: Record<string, string> = {};
+      for (const field of blocks.flatMap((block) => block.fields ?? [])) {
+        const [, label, value] = /^\*(.+?)\*\n([\s\S]*)$/.exec(field.text) ?? [];
+        if (label !== undefined) fields[unescapeMrkdwn(label)] = unescapeMrkdwn(value ?? "");
+      }
+      return {
+        channel,
+        messageId: message.ts,
+        title: unescapeMrkdwn(blocks.find((block) => block.type === "header")?.text?.text ?? ""),
+        fields,
+        buttons: buttonsOf(message.blocks).map((b) => b.text.text),
+        text: visibleText(message),
+      };
+    },
+
+    async cardsPosted(ref) {
+      return cardsOf(ref).length;
+    },
+
+    async threadLines(ref) {
+      return threadOf(ref);
+    },
+
+    async majorRoom(ref): Promise<MajorRoom | undefined> {
+      const prefix = `inc-${ref.replace(/^\D+/, "")}-`;
+      const created = fake
+        .callsTo("conversations.create")
+        .map((c) => (c.response as { channel?: { id: string; name: string } }).channel)
+        .find((channel) => channel?.name.startsWith(prefix));
+      const room = created ? fake.channel(created.id) : undefined;
+      if (!room) return undefined;
+      const pinned = fake.messagesIn(room.id).find((m) => m.pinned);
+      return {
+        name: room.name,
+        members: room.members.flatMap((id) => personOf(id) ?? []),
+        pinned: pinned ? visibleText(pinned) : undefined,
+        linkedFromCardThread: threadOf(ref).some((line) => line.includes(`<#${room.id}>`)),
+      };
+    },
+
+    settle: world.settle,
+    close: world.close,
+  };
+}
