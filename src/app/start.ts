@@ -13,6 +13,8 @@ import { HttpServer } from "../http/server.js";
 import type { Logger } from "../log.js";
 import type { OutboxDispatcher } from "../outbox/index.js";
 import type { Scheduler } from "../scheduler/index.js";
+import { runSlaSweep, type SlaSweepResult } from "../sla/sweep.js";
+import { slaSweepJob } from "../sla/sweep-job.js";
 import { connectChat } from "./connect-chat.js";
 import { createScheduler } from "./start-scheduler.js";
 import { syncConfigToDatabase } from "./sync-config.js";
@@ -25,6 +27,8 @@ export interface RunningOpsDesk {
   incidents: IncidentContext;
   changes: ChangeContext;
   outbox: OutboxDispatcher;
+  /** The SLA sweep (registered on the scheduler every `sla.sweepInterval`), callable directly too. */
+  sla: { sweep(): Promise<SlaSweepResult>; intervalMs: number };
   /** Register scheduled jobs here; they start at their next slot, each slot run by one replica. */
   scheduler: Scheduler;
   /**
@@ -68,6 +72,19 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
   const address = await server.listen(env.PORT, env.HOST);
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   await chat.start();
+  const sla = {
+    intervalMs: config.sla.sweepIntervalMs,
+    sweep: () =>
+      runSlaSweep({
+        db: database.db,
+        clock,
+        config,
+        platforms: chat.platforms,
+        runtime: chat.sla,
+        log: log.child({ component: "sla" }),
+        onCommitted: () => chat.dispatcher.wake(),
+      }),
+  };
   // After chat: a job's first run may already queue posts, and nothing should fire before OpsDesk is up.
   const scheduler = createScheduler({
     env,
@@ -79,6 +96,13 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
     platforms: chat.platforms,
     wakeOutbox: () => chat.dispatcher.wake(),
   });
+  scheduler.register(
+    slaSweepJob({
+      every: config.sla.sweepInterval,
+      sweep: sla.sweep,
+      logger: log.child({ component: "sla" }),
+    }),
+  );
   scheduler.start();
   log.info(
     { url, platforms: chat.platforms, startupMs: Math.round(performance.now() - startedAt) },
@@ -107,6 +131,7 @@ export async function startOpsDesk({ env, log, clock = systemClock }: StartOptio
     changes: chat.changes,
     outbox: chat.dispatcher,
     scheduler,
+    sla,
     stop,
   };
 }
