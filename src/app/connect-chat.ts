@@ -16,9 +16,13 @@ import type { Logger } from "../log.js";
 import { changePostsHook } from "../notifications/change-posts.js";
 import { incidentPostsHook } from "../notifications/incident-posts.js";
 import { type ChatTransport, OutboxDispatcher } from "../outbox/index.js";
+import { slaClocksHook } from "../sla/clock-hook.js";
+import { createSlaRuntime, type SlaRuntime } from "../sla/runtime.js";
 
 export interface ChatConnections {
   platforms: Platform[];
+  /** The SLA configuration compiled once (calendars with their caches). */
+  sla: SlaRuntime;
   incidents: IncidentContext;
   changes: ChangeContext;
   dispatcher: OutboxDispatcher;
@@ -64,6 +68,7 @@ export function connectChat(input: {
     timezone: config.timezone,
     dependencies: Object.fromEntries(config.services.map((service) => [service.id, service.dependsOn])),
   };
+  const sla = createSlaRuntime(config);
 
   let slack: SlackAdapter | undefined;
   if (env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
@@ -76,6 +81,7 @@ export function connectChat(input: {
       changes,
       clock,
       log,
+      sla,
       work,
     });
     if (slack.receiver) server.route("POST", "/slack/events", slack.receiver.handler);
@@ -95,6 +101,7 @@ export function connectChat(input: {
       changes,
       clock,
       log,
+      sla,
       work,
     });
     if (discord.interactionsHandler)
@@ -107,6 +114,7 @@ export function connectChat(input: {
     const consoleAdapter = createConsoleAdapter({
       incidents,
       changes,
+      sla,
       config,
       log,
       work,
@@ -128,13 +136,15 @@ export function connectChat(input: {
     // A delivery must end (and be recorded) well inside its lease, or another replica takes it over.
     deliveryTimeoutMs: Math.min(30_000, Math.floor(env.OPSDESK_CLAIM_LEASE / 2)),
   });
-  incidents.onChange = [incidentPostsHook({ config, platforms })];
+  // Clocks first: the card posted for a change shows the clocks as that change left them.
+  incidents.onChange = [slaClocksHook(sla), incidentPostsHook({ config, platforms, sla })];
   incidents.onCommitted = () => dispatcher.wake();
   changes.onChange = [changePostsHook({ config, platforms })];
   changes.onCommitted = () => dispatcher.wake();
 
   return {
     platforms,
+    sla,
     incidents,
     changes,
     dispatcher,

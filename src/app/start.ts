@@ -13,6 +13,8 @@ import { HttpServer } from "../http/server.js";
 import type { Logger } from "../log.js";
 import type { OutboxDispatcher } from "../outbox/index.js";
 import type { Scheduler } from "../scheduler/index.js";
+import { runSlaSweep, type SlaSweepResult } from "../sla/sweep.js";
+import { slaSweepJob } from "../sla/sweep-job.js";
 import { connectChat } from "./connect-chat.js";
 import { type PreparedConsole, prepareConsole } from "./prepare-console.js";
 import { createScheduler } from "./start-scheduler.js";
@@ -30,6 +32,8 @@ export interface RunningOpsDesk {
   clock: OffsetClock;
   /** The local console's address, unless OPSDESK_CONSOLE=off. */
   consoleUrl?: string;
+  /** The SLA sweep (registered on the scheduler every `sla.sweepInterval`), callable directly too. */
+  sla: { sweep(): Promise<SlaSweepResult>; intervalMs: number };
   /** Register scheduled jobs here; they start at their next slot, each slot run by one replica. */
   scheduler: Scheduler;
   /**
@@ -104,6 +108,26 @@ export async function startOpsDesk({
     );
   }
   await chat.start();
+  const sla = {
+    intervalMs: deskConfig.sla.sweepIntervalMs,
+    sweep: () =>
+      runSlaSweep({
+        db: database.db,
+        clock,
+        config: deskConfig,
+        platforms: chat.platforms,
+        runtime: chat.sla,
+        log: log.child({ component: "sla" }),
+        onCommitted: () => chat.dispatcher.wake(),
+      }),
+  };
+  // Time travel in the sandbox: sweep at once, so what came due at the new time is posted now rather than
+  // at the next scheduled slot. A sweep claims what it posts, so an extra one never posts twice.
+  if (prepared.sandbox.refusal === null) {
+    clock.onAdvance(() => {
+      sla.sweep().catch((error: unknown) => log.error({ err: error }, "SLA sweep after time travel failed"));
+    });
+  }
   // After chat: a job's first run may already queue posts, and nothing should fire before OpsDesk is up.
   const scheduler = createScheduler({
     env,
@@ -111,10 +135,17 @@ export async function startOpsDesk({
     clock,
     log,
     replicaId: chat.dispatcher.replicaId,
-    config,
+    config: deskConfig,
     platforms: chat.platforms,
     wakeOutbox: () => chat.dispatcher.wake(),
   });
+  scheduler.register(
+    slaSweepJob({
+      every: deskConfig.sla.sweepInterval,
+      sweep: sla.sweep,
+      logger: log.child({ component: "sla" }),
+    }),
+  );
   scheduler.start();
   log.info(
     {
@@ -150,6 +181,7 @@ export async function startOpsDesk({
     clock,
     ...(consoleUrl ? { consoleUrl } : {}),
     scheduler,
+    sla,
     stop,
   };
 }

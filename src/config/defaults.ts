@@ -1,5 +1,11 @@
 import { itilPriorityMatrix } from "../core/incidents/priority.js";
-import { alwaysOpenCalendar, buildCalendar, type WeeklyHoursInput } from "./calendars.js";
+import { defaultSlaSettings } from "../core/sla/policy.js";
+import {
+  ALWAYS_OPEN_CALENDAR_ID,
+  alwaysOpenCalendar,
+  buildCalendar,
+  type WeeklyHoursInput,
+} from "./calendars.js";
 import { defaultChangeSettings } from "./change-settings.js";
 import type {
   ChannelPurpose,
@@ -52,6 +58,7 @@ export function defaultConfig(): OpsdeskConfig {
     services: [],
     channels: defaultChannels({}),
     changes: defaultChangeSettings(),
+    sla: defaultSlaSettings([ALWAYS_OPEN_CALENDAR_ID, BUSINESS_CALENDAR_ID]),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Problem } from "./problems.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
 import { resolveChanges } from "./resolve-changes.js";
 import type { OpsdeskFile } from "./schema.js";
+import { resolveSla } from "./sla-resolve.js";
 import type {
   BusinessCalendar,
   Group,
@@ -50,9 +51,20 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       },
       problems,
     );
+  const sla =
+    file.sla &&
+    resolveSla(
+      file.sla,
+      {
+        calendars: calendars && Object.keys(calendars),
+        services: file.services?.map((service) => service.id),
+      },
+      problems,
+    );
   if (
     problems.length > 0 ||
     changes === undefined ||
+    sla === undefined ||
     file.timezone === undefined ||
     calendars === undefined ||
     file.priorityMatrix === undefined ||
@@ -74,6 +86,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       services,
       channels: defaultChannels(file.channels),
       changes,
+      sla,
     },
   };
 }
@@ -169,11 +182,23 @@ function resolveGroups(
       // The same person listed twice (say by id and by Slack id) is still one member.
       members.set(member.personId, member);
     });
+    if (group.lead !== undefined && people !== undefined && !people.some((p) => p.id === group.lead)) {
+      problems.push({
+        path: ["groups", groupIndex, "lead"],
+        message: unknownReferenceMessage(
+          "person",
+          "people",
+          group.lead,
+          people.map((person) => person.id),
+        ),
+      });
+    }
     return {
       id: group.id,
       name: group.name,
       roles: [...new Set(group.roles)],
       members: [...members.values()],
+      ...(group.lead === undefined ? {} : { lead: group.lead }),
     };
   });
 }

@@ -21,6 +21,7 @@ import {
   timezone,
 } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
+import { slaSection } from "./sla-schema.js";
 import { groupRoles, serviceTiers } from "./types.js";
 
 /**
@@ -165,6 +166,8 @@ const group = mapping(
     members: z
       .array(memberReference, expecting('a list of members like [alice, "slack:U0123ABC"]'))
       .default([]),
+    // Who SLA breaches escalate to (sla.escalation.groupLead): a person id from people.
+    lead: slug.optional(),
   },
   "a group with at least id and name",
 );
@@ -186,6 +189,8 @@ const service = mapping(
     owner: slug.optional(),
     calendar: slug.optional(),
     channels: channelRefs.default({}),
+    // Where this service's SLA warnings and breaches go, when not the default slaAlerts channel.
+    slaAlerts: channelRefs.optional(),
     dependsOn: z.array(slug, expecting("a list of service ids like [identity, database]")).default([]),
   },
   "a service with at least id and name",
@@ -217,6 +222,7 @@ export const fileSections = {
     "default channels per purpose: incidents, approvals, slaAlerts",
   ).default({}),
   changes: changesSection.prefault({}),
+  sla: slaSection,
 } as const;
 
 export type FileSection = keyof typeof fileSections;

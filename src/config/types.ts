@@ -36,6 +36,7 @@ export interface BusinessCalendar {
 }
 
 import type { PriorityMatrix } from "../core/incidents/priority.js";
+import type { SlaSettings } from "../core/sla/policy.js";
 import type { ChangeSettings } from "./change-settings.js";
 
 export type { PriorityMatrix };
@@ -62,6 +63,8 @@ export interface Group {
   readonly name: string;
   readonly roles: readonly GroupRole[];
   readonly members: readonly GroupMember[];
+  /** Person id of the group's lead: SLA breaches escalate to them. */
+  readonly lead?: string;
 }
 
 export interface ChannelRefs {
@@ -85,6 +88,8 @@ export interface Service {
   /** Id of the business calendar its SLAs run on, when it differs from the policy's. */
   readonly calendar?: string;
   readonly channels: ChannelRefs;
+  /** Where its SLA warnings and breaches go, when not the default slaAlerts channel. */
+  readonly slaAlerts?: ChannelRefs;
   /** Ids of the services this one needs to work; never cyclic. */
   readonly dependsOn: readonly string[];
 }
@@ -99,4 +104,6 @@ export interface OpsdeskConfig {
   readonly services: readonly Service[];
   readonly channels: Readonly<Record<ChannelPurpose, DefaultChannelRefs>>;
   readonly changes: ChangeSettings;
+  /** SLA policies and the sweep interval; every priority has a policy. */
+  readonly sla: SlaSettings;
 }

@@ -19,5 +19,22 @@ export interface MajorRoomBody {
 
 export function reviveCard(card: Card): Card {
   const timestamp = card.timestamp as unknown;
-  return typeof timestamp === "string" ? { ...card, timestamp: new Date(timestamp) } : card;
+  const fields = card.fields.map((field) => {
+    const at = field.at as unknown;
+    return typeof at === "string" ? { ...field, at: new Date(at) } : field;
+  });
+  return {
+    ...card,
+    fields,
+    ...(typeof timestamp === "string" ? { timestamp: new Date(timestamp) } : {}),
+  };
+}
+
+/** An SLA warning or breach for a channel: the alert card, and the people it mentions by platform id. */
+export interface AlertBody {
+  card: Card;
+  /** Platform user ids to mention (assignee, group lead). */
+  mentions: string[];
+  /** One line above the card, e.g. "SLA breached: INC-7 resolution". */
+  headline: string;
 }

@@ -6,12 +6,16 @@ import { incidentTimelineLine } from "../core/views/incident-timeline-line.js";
 import { incidentCard } from "../core/views/index.js";
 import type { Tx } from "../db/client.js";
 import { cardOrderingKey, enqueueOutbox } from "../outbox/index.js";
+import type { SlaRuntime } from "../sla/runtime.js";
+import { slaLine } from "../sla/sla-line.js";
 import type { CardBody, MajorRoomBody, ThreadLineBody } from "./card-payload.js";
 
 export interface IncidentPostsOptions {
   config: OpsdeskConfig;
   /** The platforms OpsDesk is connected to; posts are queued for each. */
   platforms: readonly Platform[];
+  /** When given, the card carries the SLA line (run the SLA clocks hook before this one). */
+  sla?: SlaRuntime;
 }
 
 /**
@@ -23,7 +27,8 @@ export interface IncidentPostsOptions {
 export function incidentPostsHook(options: IncidentPostsOptions) {
   return async (tx: Tx, change: IncidentChange): Promise<void> => {
     const { incident } = change;
-    const card = incidentCard(incident, availableIncidentActions(incident));
+    const sla = options.sla && (await slaLine(tx, options.sla, incident.id, incident.updatedAt));
+    const card = incidentCard(incident, availableIncidentActions(incident), sla ? { sla } : {});
     for (const platform of options.platforms) {
       const channelId = incidentChannel(options.config, platform, incident.service?.id);
       if (!channelId) continue;

@@ -21,7 +21,7 @@ export interface ConsoleMessageJson {
   channel: string;
   threadOf: number | null;
   private: boolean;
-  kind: "card" | "list" | "notice" | "text" | "chat";
+  kind: "card" | "list" | "notice" | "text" | "chat" | "alert";
   view?: {
     type: string;
     title?: string;

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { type RunningOpsDesk, startOpsDesk } from "../../src/app/start.js";
 import { loadEnv } from "../../src/config/env.js";
+import type { Clock } from "../../src/core/clock.js";
 import { deskConfigYaml } from "./desk-config.js";
 import { freePort } from "./process.js";
 
@@ -17,10 +18,13 @@ export interface DeskProcess {
   close(): Promise<void>;
 }
 
-/** `dir` reuses a directory (a restart on the same database); its files are then left for the caller. */
+/**
+ * `dir` reuses a directory (a restart on the same database); its files are then left for the caller.
+ * `clock` lets a test move OpsDesk's time (SLA sweeps); signed chat requests need it near real time.
+ */
 export async function startDesk(
   chatEnv: Record<string, string>,
-  options: { dir?: string } = {},
+  options: { dir?: string; clock?: Clock } = {},
 ): Promise<DeskProcess> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "opsdesk-desk-"));
   const configPath = join(dir, "opsdesk.yaml");
@@ -33,7 +37,11 @@ export async function startDesk(
     LOG_LEVEL: "silent",
     ...chatEnv,
   });
-  const opsdesk = await startOpsDesk({ env, log: pino({ level: process.env.OPSDESK_TEST_LOG ?? "silent" }) });
+  const opsdesk = await startOpsDesk({
+    env,
+    log: pino({ level: process.env.OPSDESK_TEST_LOG ?? "silent" }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     opsdesk,
     settle: async () => {

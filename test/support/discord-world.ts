@@ -1,6 +1,7 @@
 // OpsDesk running in-process with its real discord.js client (or HTTP interactions), talking to the local
 // Discord over loopback.
 import type { RunningOpsDesk } from "../../src/app/start.js";
+import type { Clock } from "../../src/core/clock.js";
 import type { InteractionSpec } from "../fakes/discord/builders/interactions.js";
 import { defaultDiscordSigner, type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import type { JsonRecord } from "../fakes/discord/json.js";
@@ -29,6 +30,8 @@ export async function startDiscordWorld(
   options: {
     /** The local Discord's clock (its 3 s and 15 min deadlines); its own wall clock by default. */
     discordNow?: () => number;
+    /** OpsDesk's clock, e.g. a ManualClock a test moves to make SLA alerts due. */
+    clock?: Clock;
   } = {},
 ): Promise<DiscordWorld> {
   const fake = await startFakeDiscord({
@@ -37,12 +40,15 @@ export async function startDiscordWorld(
     userId: people.ada.discord,
     username: "ada",
   });
-  const desk = await startDesk({
-    DISCORD_TOKEN: fake.token,
-    DISCORD_APPLICATION_ID: fake.applicationId,
-    DISCORD_API_URL: fake.restBase,
-    ...(mode === "http" ? { DISCORD_PUBLIC_KEY: defaultDiscordSigner.publicKeyHex } : {}),
-  });
+  const desk = await startDesk(
+    {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_API_URL: fake.restBase,
+      ...(mode === "http" ? { DISCORD_PUBLIC_KEY: defaultDiscordSigner.publicKeyHex } : {}),
+    },
+    options.clock ? { clock: options.clock } : {},
+  );
   if (mode === "gateway") await waitUntil(() => fake.gatewaySessions > 0);
   return {
     opsdesk: desk.opsdesk,

@@ -1,5 +1,6 @@
 // OpsDesk running in-process with its real Bolt app, talking to the local Slack over loopback.
 import type { RunningOpsDesk } from "../../src/app/start.js";
+import type { Clock } from "../../src/core/clock.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
 import { SlackRequestSender } from "../fakes/slack/signer.js";
 import { channels, people, stranger } from "./desk-config.js";
@@ -16,7 +17,7 @@ export interface SlackWorld {
   close(): Promise<void>;
 }
 
-export async function startSlackWorld(): Promise<SlackWorld> {
+export async function startSlackWorld(options: { clock?: Clock } = {}): Promise<SlackWorld> {
   const fake = await startFakeSlack({
     users: [
       ...Object.values(people).map((p) => ({ id: p.slack, name: p.id, real_name: p.name })),
@@ -24,11 +25,14 @@ export async function startSlackWorld(): Promise<SlackWorld> {
     ],
     channels: Object.entries(channels.slack).map(([name, id]) => ({ id, name })),
   });
-  const desk = await startDesk({
-    SLACK_BOT_TOKEN: fake.botToken,
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_API_URL: fake.apiUrl,
-  });
+  const desk = await startDesk(
+    {
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: fake.apiUrl,
+    },
+    options,
+  );
   const slack = new SlackRequestSender({ url: `${desk.opsdesk.url}/slack/events`, signingSecret, fake });
   return {
     opsdesk: desk.opsdesk,

@@ -3,6 +3,7 @@ import type { ChangeContext } from "../../core/changes/context.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
+import type { SlaRuntime } from "../../sla/runtime.js";
 import type { ConsoleAccess } from "./access.js";
 import type { ConsoleDeps } from "./deps.js";
 import { consoleRouter } from "./http/router.js";
@@ -15,6 +16,7 @@ import { ConsoleTransport } from "./transport.js";
 export interface ConsoleAdapterOptions {
   incidents: IncidentContext;
   changes: ChangeContext;
+  sla: SlaRuntime;
   config: OpsdeskConfig;
   sandbox: ConsoleSandbox;
   access: ConsoleAccess;
@@ -50,6 +52,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   const deps: ConsoleDeps = {
     incidents,
     changes: options.changes,
+    sla: options.sla,
     config,
     store,
     hub,

@@ -3,6 +3,7 @@ import type { ChangeContext } from "../../core/changes/context.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
+import type { SlaRuntime } from "../../sla/runtime.js";
 import type { ConsoleAccess } from "./access.js";
 import type { LiveHub } from "./live/hub.js";
 import type { ConsoleMessageStore } from "./messages/store.js";
@@ -12,6 +13,7 @@ import type { ConsoleSandbox } from "./sandbox.js";
 export interface ConsoleDeps {
   incidents: IncidentContext;
   changes: ChangeContext;
+  sla: SlaRuntime;
   config: OpsdeskConfig;
   store: ConsoleMessageStore;
   hub: LiveHub;

@@ -3,6 +3,7 @@ import { openChangeCreateForm, wantsChangeForm } from "../../interactions/open-c
 import type { Reply } from "../../interactions/reply.js";
 import { runChangeCommand } from "../../interactions/run-change-command.js";
 import { runIncidentCommand } from "../../interactions/run-incident-command.js";
+import { runSlaCommand } from "../../interactions/run-sla-command.js";
 import type { ConsoleInteraction } from "./listeners/act.js";
 
 /**
@@ -22,5 +23,7 @@ export async function runConsoleCommand(
       if (from === "text" && command.subcommand === "new" && wantsChangeForm(command.args))
         return { kind: "form", form: await openChangeCreateForm(ctx.changes, ctx.actor) };
       return runChangeCommand(ctx, command);
+    case "sla":
+      return runSlaCommand(ctx, command);
   }
 }

@@ -1,10 +1,12 @@
 import type { Card } from "../../core/views/index.js";
 import {
+  type AlertBody,
   type CardBody,
   type MajorRoomBody,
   reviveCard,
   type ThreadLineBody,
 } from "../../notifications/card-payload.js";
+import type { DirectMessageBody } from "../../notifications/message-payload.js";
 import {
   type ChatTransport,
   type DeliveryResult,
@@ -42,6 +44,15 @@ export class ConsoleTransport implements ChatTransport {
         return this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
       case "direct_message":
         return this.#directMessage(row);
+      case "post_alert": {
+        const alert = row.body as AlertBody;
+        return this.#post(row, row.channelId, {
+          kind: "alert",
+          view: reviveCard(alert.card),
+          headline: alert.headline,
+          mentions: alert.mentions,
+        });
+      }
       default:
         // Any other post (SLA alerts, reminders, approvals to come) shows its card or its text.
         if (row.kind.startsWith("post_")) return this.#post(row, row.channelId, contentOf(row));
@@ -58,11 +69,14 @@ export class ConsoleTransport implements ChatTransport {
   async #directMessage(row: OutboxRow): Promise<DeliveryResult> {
     const personId = row.channelId;
     const channelId = directChannel(personId);
-    const text = String((row.body as { text?: unknown }).text ?? "");
+    const body = row.body as DirectMessageBody;
+    const content: ConsoleContent = body.card
+      ? { kind: "alert", view: reviveCard(body.card), headline: body.text, mentions: [] }
+      : { kind: "text", text: body.text };
     const message = await this.#store.post({
       channelId,
       audienceId: personId,
-      content: { kind: "text", text },
+      content,
       idempotencyKey: row.idempotencyKey,
     });
     return { message: { channelId, messageId: String(message.id) } };

@@ -5,6 +5,7 @@ import type { IncidentContext } from "../../core/incidents/context.js";
 import type { RequestHandler } from "../../http/server.js";
 import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
+import type { SlaRuntime } from "../../sla/runtime.js";
 import { createGatewayClient } from "./gateway/client.js";
 import { createInteractionsHandler } from "./http/handler.js";
 import type { DiscordListenerDeps } from "./listeners/deps.js";
@@ -22,6 +23,7 @@ export interface DiscordAdapterOptions {
   changes: ChangeContext;
   clock: Clock;
   log: Logger;
+  sla: SlaRuntime;
   work: WorkLimiter;
 }
 
@@ -46,6 +48,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     changes: options.changes,
     clock: options.clock,
     log,
+    sla: options.sla,
     work: options.work,
   };
   const rest = createDiscordRest(options.token, options.apiUrl);

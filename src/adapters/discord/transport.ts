@@ -3,6 +3,7 @@ import type { REST } from "discord.js";
 import type { APIChannel, APIMessage } from "discord-api-types/v10";
 import type { Card } from "../../core/views/index.js";
 import {
+  type AlertBody,
   type CardBody,
   type MajorRoomBody,
   reviveCard,
@@ -52,6 +53,8 @@ export class DiscordTransport implements ChatTransport {
           return await this.#openMajorRoom(row, refs, row.body as MajorRoomBody, signal);
         case "post_message":
           return await this.#postText(row, row.channelId, row.body as TextMessageBody, signal);
+        case "post_alert":
+          return await this.#postAlert(row, row.body as AlertBody, signal);
         case "direct_message":
           return await this.#directMessage(row, row.body as DirectMessageBody, signal);
         default:
@@ -87,25 +90,6 @@ export class DiscordTransport implements ChatTransport {
     return {};
   }
 
-  /** A private message: open (or reuse) the DM channel with the person, then post in it. */
-  async #directMessage(
-    row: OutboxRow,
-    body: DirectMessageBody,
-    signal?: AbortSignal,
-  ): Promise<DeliveryResult> {
-    const dm = (await this.#rest.post("/users/@me/channels", {
-      body: { recipient_id: row.channelId },
-      ...(signal ? { signal } : {}),
-    })) as APIChannel;
-    await this.#post(
-      dm.id,
-      { content: truncate(body.text, 2000), allowed_mentions: noMentions },
-      row.idempotencyKey,
-      signal,
-    );
-    return {};
-  }
-
   async #postCard(
     row: OutboxRow,
     channelId: string,
@@ -114,6 +98,42 @@ export class DiscordTransport implements ChatTransport {
   ): Promise<DeliveryResult> {
     const posted = await this.#post(channelId, renderCard(card), row.idempotencyKey, signal);
     return { message: { channelId: posted.channel_id, messageId: posted.id } };
+  }
+
+  /** An SLA alert: mentions (allowed to ping exactly those users) and the headline, the alert embed below. */
+  async #postAlert(row: OutboxRow, body: AlertBody, signal?: AbortSignal): Promise<DeliveryResult> {
+    const mentions = body.mentions.filter((id) => /^[0-9]{17,20}$/.test(id));
+    const content = truncate([...mentions.map((id) => `<@${id}>`), body.headline].join(" "), 2000);
+    const rendered = renderCard(reviveCard(body.card));
+    const posted = await this.#post(
+      row.channelId,
+      { ...rendered, content, allowed_mentions: { parse: [], users: mentions } },
+      row.idempotencyKey,
+      signal,
+    );
+    return { details: { channelId: posted.channel_id, messageId: posted.id } };
+  }
+
+  /** Privately to one person: their DM channel (Discord returns the existing one), then the message. */
+  async #directMessage(
+    row: OutboxRow,
+    body: DirectMessageBody,
+    signal?: AbortSignal,
+  ): Promise<DeliveryResult> {
+    const channel = (await this.#rest.post("/users/@me/channels", {
+      body: { recipient_id: row.channelId },
+      ...(signal ? { signal } : {}),
+    })) as APIChannel;
+    const content = truncate(body.text, 2000);
+    const posted = await this.#post(
+      channel.id,
+      body.card
+        ? { ...renderCard(reviveCard(body.card)), content, allowed_mentions: noMentions }
+        : { content, allowed_mentions: noMentions },
+      row.idempotencyKey,
+      signal,
+    );
+    return { details: { channelId: posted.channel_id, messageId: posted.id } };
   }
 
   async #updateCard(

@@ -4,6 +4,7 @@ import type { Clock } from "../../core/clock.js";
 import type { IncidentContext } from "../../core/incidents/context.js";
 import type { WorkLimiter } from "../../interactions/work-limiter.js";
 import type { Logger } from "../../log.js";
+import type { SlaRuntime } from "../../sla/runtime.js";
 import { registerSlackListeners } from "./listeners/register.js";
 import { SlackHttpReceiver } from "./receiver.js";
 import { SlackTransport } from "./transport.js";
@@ -19,6 +20,7 @@ export interface SlackAdapterOptions {
   changes: ChangeContext;
   clock: Clock;
   log: Logger;
+  sla: SlaRuntime;
   work: WorkLimiter;
 }
 
@@ -71,6 +73,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     clock: options.clock,
     log,
     work: options.work,
+    sla: options.sla,
   });
   app.error(async (error) => {
     log.error({ err: error }, "Slack listener error");

@@ -1,6 +1,7 @@
-import type { webApi } from "@slack/bolt";
+import type { types, webApi } from "@slack/bolt";
 import type { Card } from "../../core/views/index.js";
 import {
+  type AlertBody,
   type CardBody,
   type MajorRoomBody,
   reviveCard,
@@ -16,7 +17,7 @@ import {
   type RefStore,
   TransientDeliveryError,
 } from "../../outbox/index.js";
-import { renderCard } from "./render/index.js";
+import { escapeMrkdwn, fitText, renderCard, slackLimits, userMention } from "./render/index.js";
 
 /**
  * Delivers outbox rows to Slack: one Web API call per row where possible, errors classified for the
@@ -44,9 +45,11 @@ export class SlackTransport implements ChatTransport {
           return await this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
         case "post_message":
           return await this.#postText(row, textWithMentions(row.body as TextMessageBody));
+        case "post_alert":
+          return await this.#postAlert(row, row.body as AlertBody);
         case "direct_message":
           // A user id as the channel opens (or reuses) the app's direct conversation with that person.
-          return await this.#postText(row, (row.body as DirectMessageBody).text);
+          return await this.#directMessage(row, row.body as DirectMessageBody);
         default:
           throw new PermanentDeliveryError("unknown_kind", `Slack cannot deliver a "${row.kind}" message`);
       }
@@ -65,6 +68,42 @@ export class SlackTransport implements ChatTransport {
       metadata: outboxMetadata(row),
     });
     return { message: { channelId: posted.channel ?? row.channelId, messageId: posted.ts ?? "" } };
+  }
+
+  /** An SLA alert in a channel: the mentions and headline as the message text, the alert card below. */
+  async #postAlert(row: OutboxRow, body: AlertBody): Promise<DeliveryResult> {
+    const rendered = renderCard(reviveCard(body.card));
+    const mentions = body.mentions.map(userMention).filter((mention) => mention !== undefined);
+    const text = [...mentions, escapeMrkdwn(body.headline)].join(" ");
+    const headline: types.SectionBlock = {
+      type: "section",
+      text: { type: "mrkdwn", text: fitText(text, slackLimits.sectionText) },
+    };
+    const earlier = await this.#findEarlierPost(row, row.channelId);
+    if (earlier) return { details: { channel: row.channelId, ts: earlier, found: true } };
+    const posted = await this.#client.chat.postMessage({
+      channel: row.channelId,
+      text: fitText(text, slackLimits.fallbackText),
+      blocks: [headline, ...rendered.blocks].slice(0, slackLimits.blocksPerMessage),
+      metadata: outboxMetadata(row),
+    });
+    return { details: { channel: posted.channel, ts: posted.ts } };
+  }
+
+  /**
+   * Privately to one person: posting to a user id opens the app's direct message with them. Not looked up
+   * before a repeat (the DM's channel id is not known here): a retry after a lost answer may show it twice,
+   * to that one person only, like an ephemeral message.
+   */
+  async #directMessage(row: OutboxRow, body: DirectMessageBody): Promise<DeliveryResult> {
+    if (!body.card) return this.#postText(row, body.text);
+    const posted = await this.#client.chat.postMessage({
+      channel: row.channelId,
+      ...renderCard(reviveCard(body.card)),
+      text: fitText(body.text, slackLimits.fallbackText),
+      metadata: outboxMetadata(row),
+    });
+    return { details: { channel: posted.channel, ts: posted.ts } };
   }
 
   /**

@@ -23,6 +23,7 @@ export { type IncidentListScope, incidentCommand, incidentListScopes } from "./i
 export { type CommandOptions, type OptionValue, parseCommandOptions } from "./parse-options.js";
 export { parseCommandText } from "./parse-text.js";
 export type { PersonMention } from "./person-mention.js";
-export { commandRegistry, type IncidentCommand, type ParsedCommand } from "./registry.js";
+export { commandRegistry, type IncidentCommand, type ParsedCommand, type SlaCommand } from "./registry.js";
+export { type SlaReportPeriod, slaCommand, slaReportPeriods } from "./sla-command.js";
 export { type Token, tokenize } from "./tokenize.js";
 export { argumentUsage, usageHint, usageLine } from "./usage.js";

@@ -15,6 +15,11 @@ export interface CardField {
   readonly value: string;
   /** May sit next to other inline fields; a hint, renderers with one column ignore it. */
   readonly inline?: boolean;
+  /**
+   * The field is this instant: renderers that can show it in each reader's own time zone (Slack date
+   * tokens, Discord timestamps) do so; the others show `value`, already written in the best zone known.
+   */
+  readonly at?: Date;
 }
 
 export type ActionStyle = "primary" | "danger" | "default";

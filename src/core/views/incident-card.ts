@@ -54,7 +54,7 @@ export function incidentCardAction(incident: IncidentSnapshot, action: IncidentA
 export function incidentCard(
   incident: IncidentSnapshot,
   actions: readonly IncidentAction[],
-  options: { readonly links?: readonly CardLink[] } = {},
+  options: { readonly links?: readonly CardLink[]; readonly sla?: string } = {},
 ): Card {
   const body = incident.description.trim();
   const contextLine = context(incident);
@@ -73,6 +73,8 @@ export function incidentCard(
       { label: "Reporter", value: incident.reporter.displayName, inline: true },
       { label: "Major incident", value: incident.major ? "Yes" : "No", inline: true },
       ...resolutionFields(incident),
+      // The SLA line, updated in place as clocks move (warnings refresh it between changes).
+      ...(options.sla === undefined || options.sla === "" ? [] : [{ label: "SLA", value: options.sla }]),
     ],
     ...(body === "" ? {} : { body }),
     ...(contextLine === undefined ? {} : { context: contextLine }),

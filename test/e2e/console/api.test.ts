@@ -321,12 +321,30 @@ describe("GIVEN a page listening for live updates", () => {
 });
 
 describe("GIVEN the time travel control on the sandbox", () => {
+  it("THEN jumping past a P2's 30-minute response target brings its SLA breach to #sla-alerts at once", async () => {
+    const raised = await world.api.command("rita", "/incident Mail queue stuck impact:high urgency:medium");
+    const ref = /INC-\d+/.exec(raised.message?.view?.text ?? "")?.[0];
+    await world.settle();
+    expect((await world.api.post("/clock", { by: "1h" })).status).toBe(200);
+    const breachOf = async () => {
+      await world.settle();
+      return (await world.api.messages("#sla-alerts", "ada")).find(
+        (m) => m.kind === "alert" && m.view?.title === `SLA breached · ${ref} response`,
+      );
+    };
+    await expect.poll(breachOf, { timeout: 10_000 }).toBeDefined();
+    const breach = await breachOf();
+    expect(breach?.text).toContain(`SLA breached: ${ref} response`);
+    expect(breach?.html).toContain('class="alert-headline"');
+  });
+
   it("THEN the desk clock moves forward by the duration, and a bad duration says how to write one", async () => {
     const before = world.opsdesk.clock.now().getTime();
+    const offsetBefore = world.opsdesk.clock.offsetMs;
     const moved = await world.api.post<{ now: string }>("/clock", { by: "4h" });
     expect(moved.status).toBe(200);
     expect(new Date(moved.body.now).getTime() - before).toBeGreaterThanOrEqual(4 * 3600_000);
-    expect(world.opsdesk.clock.offsetMs).toBe(4 * 3600_000);
+    expect(world.opsdesk.clock.offsetMs - offsetBefore).toBe(4 * 3600_000);
     const bad = await world.api.post<{ message: string }>("/clock", { by: "soon" });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain("30m, 4h");

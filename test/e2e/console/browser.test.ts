@@ -199,6 +199,22 @@ describe("GIVEN a newcomer who opens the console printed by npm start", () => {
     await page.locator("#status").getByText("The desk clock moved forward 4h.").waitFor();
   });
 
+  it("THEN, time travelled past a response target, the SLA breach arrives in #sla-alerts", async () => {
+    await send("/incident Mail queue stuck impact:high urgency:medium");
+    const raised = page.locator("#messages li.private", { hasText: "is raised with priority P2" });
+    const ref = /INC-\d+/.exec((await raised.textContent()) ?? "")?.[0];
+    await world.settle();
+    await page.getByLabel("Time travel (sandbox)").selectOption("1h");
+    await page.getByRole("button", { name: "Advance clock" }).click();
+    await page.locator("#status").getByText("The desk clock moved forward 1h.").waitFor();
+    await page.getByRole("link", { name: /#sla-alerts/ }).click();
+    await page.waitForURL(/channel=%23sla-alerts/);
+    // Already there, or arriving live while the page is open.
+    await world.settle();
+    await page.locator(".alert-headline", { hasText: `SLA breached: ${ref} response` }).waitFor();
+    await page.goBack();
+  });
+
   it("THEN the screenshot for the README shows the workspace mid-incident", async () => {
     await page.locator("#messages > li").last().scrollIntoViewIfNeeded();
     // OPSDESK_UPDATE_SCREENSHOT=1 refreshes the README's image; otherwise a test run leaves the tree clean.

@@ -3,7 +3,12 @@ import { parseCommandText } from "../../../src/core/commands/parse-text.js";
 import { commandRegistry, type IncidentCommand } from "../../../src/core/commands/registry.js";
 import type { Impact } from "../../../src/core/incidents/model.js";
 
-const parse = (text: string) => parseCommandText(commandRegistry, "/incident", text);
+// The registry holds several commands; /incident text always parses to an /incident command.
+const parse = (text: string): IncidentCommand => {
+  const parsed = parseCommandText(commandRegistry, "/incident", text);
+  if (parsed.command !== "incident") throw new Error(`parsed as /${parsed.command}`);
+  return parsed;
+};
 
 describe("GIVEN /incident followed by a title and no subcommand", () => {
   it("THEN it opens an incident with that title and medium impact and urgency", () => {

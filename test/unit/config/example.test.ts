@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfigFile } from "../../../src/config/load.js";
+import { policyFor } from "../../../src/core/sla/policy.js";
 
 const EXAMPLE = new URL("../../../manifests/opsdesk.example.yaml", import.meta.url).pathname;
 
@@ -72,5 +73,25 @@ describe("GIVEN the change management section of the example", () => {
       startingSoonMinutes: 30,
       agendaTime: "09:00",
     });
+  });
+});
+
+describe("GIVEN the example's sla section", () => {
+  it("THEN the payments P1 policy wins over the general one and escalation reaches the escalation channel", async () => {
+    const { config } = await loadConfigFile(EXAMPLE);
+    const payments = policyFor(config.sla, "P1", "payments");
+    expect(payments.response.ms).toBe(10 * 60_000);
+    expect(payments.priorityChange).toBe("restart");
+    expect(payments.escalation.channel?.slack).toBe("C01ESCALATE");
+    expect(policyFor(config.sla, "P3", null).resolution).toEqual({
+      text: "PT24H",
+      ms: 24 * 3_600_000,
+      calendar: "business",
+    });
+    expect(config.sla.sweepIntervalMs).toBe(30_000);
+    expect(config.groups.find((group) => group.id === "platform")?.lead).toBe("katherine");
+    expect(config.services.find((service) => service.id === "payments")?.slaAlerts?.slack).toBe(
+      "C01PAYSLA01",
+    );
   });
 });

@@ -13,9 +13,10 @@ import { defineCommand, defineRegistry, defineSubcommand } from "../../../src/co
 import { commandRegistry } from "../../../src/core/commands/registry.js";
 
 const built = buildDiscordCommands(commandRegistry);
-const [incident, change] = built;
+const [incident, change, sla] = built;
 const raise = built.at(-1);
 const slash = incident as RESTPostAPIChatInputApplicationCommandsJSONBody;
+const slaSlash = sla as RESTPostAPIChatInputApplicationCommandsJSONBody;
 const nameRule = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 function subcommand(name: string): APIApplicationCommandBasicOption[] {
@@ -31,10 +32,12 @@ function leafOptions(): APIApplicationCommandOption[] {
 }
 
 describe("GIVEN the command registry", () => {
-  it("THEN Discord gets /incident, /change and a Raise incident message command, nothing else", () => {
-    expect(built).toHaveLength(3);
+  it("THEN Discord gets /incident, /change, /sla and a Raise incident message command, nothing else", () => {
+    expect(built).toHaveLength(4);
     expect(slash).toMatchObject({ type: ApplicationCommandType.ChatInput, name: "incident" });
     expect(change).toMatchObject({ type: ApplicationCommandType.ChatInput, name: "change" });
+    expect(slaSlash).toMatchObject({ type: ApplicationCommandType.ChatInput, name: "sla" });
+    expect(slaSlash.options?.map((option) => option.name)).toEqual(["show", "report", "help"]);
     expect(raise).toEqual({ type: ApplicationCommandType.Message, name: "Raise incident" });
   });
 

@@ -30,7 +30,7 @@ describe("GIVEN the generated commands registered in a guild", () => {
     expect(result).toEqual({
       scope: "guild",
       guildId: fake.guildId,
-      names: ["incident", "change", "Raise incident"],
+      names: ["incident", "change", "sla", "Raise incident"],
     });
     const stored = fake.commands(fake.guildId);
     // The fake adds ids and defaults; every generated field must be there, and nothing else registered.
@@ -43,7 +43,7 @@ describe("GIVEN the generated commands registered globally", () => {
     await registerDiscordCommands(connection());
     const first = fake.commands();
     const result = await registerDiscordCommands(connection());
-    expect(result).toEqual({ scope: "global", names: ["incident", "change", "Raise incident"] });
+    expect(result).toEqual({ scope: "global", names: ["incident", "change", "sla", "Raise incident"] });
     expect(fake.commands().map((command) => command.id)).toEqual(first.map((command) => command.id));
     expect(fake.commands()).toMatchObject(generated);
   });
@@ -118,7 +118,7 @@ describe("GIVEN the registration CLI", () => {
     const result = await runCli(env({ DISCORD_GUILD_ID: fake.guildId }));
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).toBe(
-      `Registered 3 Discord commands in guild ${fake.guildId} (available at once): incident, change, Raise incident\n`,
+      `Registered 4 Discord commands in guild ${fake.guildId} (available at once): incident, change, sla, Raise incident\n`,
     );
   });
 

@@ -5,12 +5,13 @@ import { claimRequest } from "../../../interactions/claim-request.js";
 import type { InteractionContext } from "../../../interactions/context.js";
 import type { Reply } from "../../../interactions/reply.js";
 import { errorReply } from "../../../interactions/to-reply.js";
+import type { SlaRuntime } from "../../../sla/runtime.js";
 import { deliverConsoleReply } from "../deliver-reply.js";
 import type { ConsoleDeps } from "../deps.js";
 import { consoleActor } from "../identity.js";
 
 /** Who acts, from the console, with both the incident and the change services. */
-export type ConsoleInteraction = InteractionContext & ChangeInteractionContext;
+export type ConsoleInteraction = InteractionContext & ChangeInteractionContext & { sla: SlaRuntime };
 
 export interface ActionRequest {
   as: string;
@@ -36,7 +37,13 @@ export async function actAndReply(
   try {
     reply = await deps.work(async () => {
       const actor = await consoleActor(db, request.as);
-      return run({ platform: "console", actor, incidents: deps.incidents, changes: deps.changes });
+      return run({
+        platform: "console",
+        actor,
+        incidents: deps.incidents,
+        changes: deps.changes,
+        sla: deps.sla,
+      });
     });
   } catch (error) {
     reply = errorReply(error, deps.log, options);

@@ -7,6 +7,8 @@ import { reviveCard } from "../../../notifications/card-payload.js";
  */
 export type ConsoleContent =
   | { kind: "card"; view: Card }
+  /** A card with a line above it (an SLA warning or breach), mentioning people by console id. */
+  | { kind: "alert"; view: Card; headline: string; mentions: string[] }
   | { kind: "list"; view: List }
   | { kind: "notice"; view: Notice }
   | { kind: "text"; text: string }
@@ -46,18 +48,36 @@ export function encodeContent(content: ConsoleContent): { kind: string; body: st
       const { text, authorId, authorName } = content;
       return { kind: "chat", body: JSON.stringify({ text, authorId, authorName }) };
     }
+    case "alert": {
+      const { view, headline, mentions } = content;
+      return { kind: "alert", body: JSON.stringify({ card: view, headline, mentions }) };
+    }
     default:
       return { kind: content.kind, body: JSON.stringify(content.view) };
   }
 }
 
 function decodeContent(kind: string, parsed: unknown): ConsoleContent {
-  const fields = parsed as { text?: unknown; authorId?: unknown; authorName?: unknown };
+  const fields = parsed as {
+    text?: unknown;
+    authorId?: unknown;
+    authorName?: unknown;
+    card?: Card;
+    headline?: unknown;
+    mentions?: unknown;
+  };
   switch (kind) {
     case "card":
       return { kind: "card", view: reviveCard(parsed as Card) };
     case "list":
       return { kind: "list", view: parsed as List };
+    case "alert":
+      return {
+        kind: "alert",
+        view: reviveCard(fields.card as Card),
+        headline: String(fields.headline ?? ""),
+        mentions: Array.isArray(fields.mentions) ? fields.mentions.map(String) : [],
+      };
     case "notice":
       return { kind: "notice", view: parsed as Notice };
     case "chat":

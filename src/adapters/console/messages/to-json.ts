@@ -17,7 +17,12 @@ export function messageJson(message: ConsoleMessage, timezone: string) {
       ? { text: content.text }
       : content.kind === "chat"
         ? { text: content.text, author: content.authorId }
-        : { view: content.view }),
+        : content.kind === "alert"
+          ? {
+              text: [...content.mentions.map((m) => `@${m}`), content.headline].join(" "),
+              view: content.view,
+            }
+          : { view: content.view }),
     replies: message.replyCount,
     createdAt: message.createdAt.toISOString(),
     updatedAt: message.updatedAt.toISOString(),

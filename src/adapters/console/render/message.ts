@@ -9,6 +9,8 @@ export function renderContent(content: ConsoleContent, id: string, timezone: str
   switch (content.kind) {
     case "card":
       return renderCard(content.view, { id, timezone });
+    case "alert":
+      return html`<p class="alert-headline">${content.mentions.map((m) => `@${m} `)}${content.headline}</p>${renderCard(content.view, { id, timezone })}`;
     case "list":
       return renderList(content.view);
     case "notice":

@@ -3,6 +3,7 @@ import type { Clock } from "../../../core/clock.js";
 import type { IncidentContext } from "../../../core/incidents/context.js";
 import type { WorkLimiter } from "../../../interactions/work-limiter.js";
 import type { Logger } from "../../../log.js";
+import type { SlaRuntime } from "../../../sla/runtime.js";
 
 /** What every Discord listener needs; handed to the dispatcher once. */
 export interface DiscordListenerDeps {
@@ -10,6 +11,7 @@ export interface DiscordListenerDeps {
   changes: ChangeContext;
   clock: Clock;
   log: Logger;
+  sla: SlaRuntime;
   /** Bounds concurrent database work; forms that must open within the trigger's 3 s do not queue. */
   work: WorkLimiter;
 }

@@ -9,6 +9,7 @@ import { isAlreadyAnswered } from "./claim.js";
 import { handleChangeCommand } from "./commands/change.js";
 import { handleIncidentCommand } from "./commands/incident.js";
 import { handleRaiseIncident } from "./commands/raise-incident.js";
+import { handleSlaCommand } from "./commands/sla.js";
 import { handleChangeButton } from "./components/change-button.js";
 import { handleIncidentButton } from "./components/incident-button.js";
 import type { DiscordListenerDeps } from "./deps.js";
@@ -27,7 +28,10 @@ export async function dispatchDiscordInteraction(
 ): Promise<void> {
   try {
     if (interaction.kind === "autocomplete") {
-      if (interaction.commandName === "incident") await handleIncidentAutocomplete(interaction, deps);
+      // Services and tickets are suggested the same way for every command that takes them.
+      if (interaction.commandName === "incident" || interaction.commandName === "sla") {
+        await handleIncidentAutocomplete(interaction, deps);
+      }
       if (interaction.commandName === "change") await handleChangeAutocomplete(interaction, deps);
       return;
     }
@@ -51,6 +55,7 @@ async function route(interaction: DiscordInteraction, deps: DiscordListenerDeps)
     case "command":
       if (interaction.commandName === "incident") return handleIncidentCommand(interaction, deps);
       if (interaction.commandName === "change") return handleChangeCommand(interaction, deps);
+      if (interaction.commandName === "sla") return handleSlaCommand(interaction, deps);
       return;
     case "message_command":
       if (interaction.commandName === RAISE_INCIDENT_COMMAND) return handleRaiseIncident(interaction, deps);

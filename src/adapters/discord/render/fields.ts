@@ -13,8 +13,19 @@ export function embedField(label: string, value: string, inline = false): APIEmb
   return { name: name === "" ? blankName : name, value: text === "" ? blankValue : text, inline };
 }
 
+/** Discord's timestamp markup: each reader sees the instant in their own time zone. */
+export function discordTimestamp(at: Date): string {
+  return `<t:${Math.floor(at.getTime() / 1000)}:f>`;
+}
+
 export function cardFields(fields: readonly CardField[]): APIEmbedField[] {
-  return fields.map((field) => embedField(field.label, field.value, field.inline ?? false));
+  return fields.map((field) =>
+    embedField(
+      field.label,
+      field.at === undefined ? field.value : discordTimestamp(field.at),
+      field.inline ?? false,
+    ),
+  );
 }
 
 /** "1 more field not shown", "3 more fields not shown": said in the footer when fields were dropped. */

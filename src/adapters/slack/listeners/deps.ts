@@ -3,6 +3,7 @@ import type { Clock } from "../../../core/clock.js";
 import type { IncidentContext } from "../../../core/incidents/context.js";
 import type { WorkLimiter } from "../../../interactions/work-limiter.js";
 import type { Logger } from "../../../log.js";
+import type { SlaRuntime } from "../../../sla/runtime.js";
 
 /** What every Slack listener needs; handed to `registerSlackListeners` once. */
 export interface SlackListenerDeps {
@@ -10,6 +11,7 @@ export interface SlackListenerDeps {
   changes: ChangeContext;
   clock: Clock;
   log: Logger;
+  sla: SlaRuntime;
   /** Bounds concurrent database work; forms that must open within the trigger's 3 s do not queue. */
   work: WorkLimiter;
 }

@@ -1,5 +1,5 @@
 import type { CardField } from "../../../core/views/index.js";
-import { userMention } from "./mrkdwn.js";
+import { dateToken, userMention } from "./mrkdwn.js";
 import { userMrkdwn } from "./text-objects.js";
 
 /**
@@ -10,8 +10,10 @@ import { userMrkdwn } from "./text-objects.js";
  */
 export type PersonResolver = (field: CardField) => string | undefined;
 
-/** A field's value as mrkdwn: a live mention when the person's Slack id is known, else the escaped text. */
+/** A field's value as mrkdwn: a date token for an instant, a live mention when the person's Slack id is known, else the escaped text. */
 export function fieldValueMrkdwn(field: CardField, max: number, personFor?: PersonResolver): string {
+  // An instant: Slack shows it in each reader's own time zone.
+  if (field.at !== undefined) return dateToken(field.at);
   const id = personFor?.(field);
   const mention = id === undefined ? undefined : userMention(id);
   return mention ?? userMrkdwn(field.value, max);

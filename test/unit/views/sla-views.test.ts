@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { renderCard as renderDiscordCard } from "../../../src/adapters/discord/render/index.js";
+import { renderCard as renderSlackCard } from "../../../src/adapters/slack/render/index.js";
+import type { SlaClockFigures } from "../../../src/core/sla/clock/index.js";
+import { buildSlaReport } from "../../../src/core/sla/report.js";
+import { slaAlertCard, slaAlertHeadline } from "../../../src/core/views/sla-alert-card.js";
+import { slaLineText } from "../../../src/core/views/sla-text.js";
+import { slaClocksCard, slaReportCard } from "../../../src/core/views/sla-views.js";
+import { anIncident } from "./incident-fixture.js";
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+function aClock(overrides: Partial<SlaClockFigures> = {}): SlaClockFigures {
+  return {
+    kind: "resolution",
+    cycle: 1,
+    status: "running",
+    stopReason: null,
+    targetMs: 4 * HOUR,
+    targetText: "4h",
+    calendarId: "business",
+    elapsedMs: 3 * HOUR,
+    remainingMs: HOUR,
+    percent: 75,
+    dueAt: new Date("2025-03-04T13:00:00Z"),
+    breached: false,
+    ...overrides,
+  };
+}
+
+describe("GIVEN the SLA line on a ticket card", () => {
+  it("THEN it says per clock what is left, paused, met or breached", () => {
+    expect(
+      slaLineText([
+        aClock({ kind: "response", status: "stopped", stopReason: "acknowledged" }),
+        aClock({ remainingMs: 80 * MINUTE, percent: 66 }),
+      ]),
+    ).toBe("Response: met · Resolution: 1h 20m left (66 %)");
+    expect(slaLineText([aClock({ status: "paused" })])).toBe("Resolution: paused, 1h left (75 %)");
+    expect(slaLineText([aClock({ remainingMs: -25 * MINUTE, percent: 110, breached: true })])).toBe(
+      "Resolution: 25m overdue (110 %)",
+    );
+    expect(slaLineText([aClock({ status: "stopped", stopReason: "resolved", breached: true })])).toBe(
+      "Resolution: breached",
+    );
+  });
+});
+
+describe("GIVEN an SLA alert", () => {
+  const incident = anIncident();
+
+  it("THEN a warning names the ticket, the target and the time left, and carries the ticket's buttons", () => {
+    const input = {
+      incident,
+      clock: aClock(),
+      percent: 75,
+      breach: false,
+      actions: ["resolve", "hold"] as const,
+      timezone: "Europe/Berlin",
+    };
+    expect(slaAlertHeadline(input)).toBe("SLA warning: INC-7 resolution is at 75 % of 4h, 1h left.");
+    const card = slaAlertCard({ ...input, actions: [...input.actions] });
+    expect(card.title).toBe("SLA warning · INC-7 resolution at 75 %");
+    expect(card.badge).toEqual({ text: "75 % used", intent: "warning" });
+    expect(card.fields).toContainEqual({ label: "Time left", value: "1h", inline: true });
+    expect(card.fields).toContainEqual({
+      label: "Due",
+      value: "Tue 4 Mar, 14:00 CET",
+      inline: true,
+      at: new Date("2025-03-04T13:00:00Z"),
+    });
+    expect(card.actions.map((action) => action.id)).toEqual(["incident.resolve", "incident.hold"]);
+  });
+
+  it("THEN a breach says how long it is overdue", () => {
+    const clock = aClock({ remainingMs: -10 * MINUTE, breached: true, percent: 104 });
+    const input = { incident, clock, percent: 100, breach: true, actions: [], timezone: "UTC" };
+    expect(slaAlertHeadline(input)).toBe("SLA breached: INC-7 resolution is 10m overdue (target 4h).");
+    const card = slaAlertCard(input);
+    expect(card.badge).toEqual({ text: "Breached", intent: "danger" });
+    expect(card.fields).toContainEqual({ label: "Overdue by", value: "10m", inline: true });
+  });
+});
+
+describe("GIVEN /sla show's card", () => {
+  const card = slaClocksCard(
+    anIncident(),
+    [
+      aClock({
+        kind: "response",
+        targetText: "30m",
+        targetMs: 30 * MINUTE,
+        status: "stopped",
+        stopReason: "acknowledged",
+        elapsedMs: 5 * MINUTE,
+        remainingMs: 25 * MINUTE,
+        percent: 16,
+      }),
+      aClock({ cycle: 1, status: "stopped", stopReason: "resolved" }),
+      aClock({ cycle: 2, status: "paused", dueAt: null }),
+    ],
+    "America/New_York",
+  );
+
+  it("THEN every clock and cycle is listed with target, elapsed, remaining, percent and state", () => {
+    expect(card.fields.map((field) => field.label)).toEqual([
+      "Response",
+      "Response due",
+      "Resolution (cycle 1)",
+      "Resolution (cycle 1) due",
+      "Resolution (cycle 2)",
+      "Resolution (cycle 2) due",
+    ]);
+    expect(card.fields[0]?.value).toBe(
+      "Target 30m on business · elapsed 5m (16 %) · 25m left · stopped: met",
+    );
+    expect(card.fields[5]?.value).toBe("paused: no due time until work resumes");
+  });
+
+  it("THEN the due time is written in the viewer's zone and rendered in each reader's own zone by Slack and Discord", () => {
+    expect(card.fields[1]?.value).toBe("Tue 4 Mar, 08:00 GMT-5");
+    const slack = JSON.stringify(renderSlackCard(card).blocks);
+    expect(slack).toContain(
+      "*Response due*\\n<!date^1741093200^{date_short_pretty} at {time}|2025-03-04 13:00 UTC>",
+    );
+    const discord = renderDiscordCard(card).embeds[0]?.fields ?? [];
+    expect(discord.find((field) => field.name === "Response due")?.value).toBe("<t:1741093200:f>");
+  });
+});
+
+describe("GIVEN the report", () => {
+  const incident = (
+    ref: string,
+    priority: "P1" | "P3",
+    created: string,
+    clocks: ReadonlyArray<[string, boolean, string | null]>,
+    ack?: string,
+    resolved?: string,
+  ) => ({
+    ref,
+    priority,
+    createdAt: new Date(created),
+    acknowledgedAt: ack ? new Date(ack) : null,
+    resolvedAt: resolved ? new Date(resolved) : null,
+    clocks: clocks.map(([kind, breached, stopReason]) => ({
+      kind: kind as "response" | "resolution",
+      breached,
+      stopReason: stopReason as "acknowledged" | "resolved" | "superseded" | null,
+    })),
+  });
+  const report = buildSlaReport([
+    incident(
+      "INC-1",
+      "P1",
+      "2025-03-03T09:00:00Z",
+      [
+        ["response", false, "acknowledged"],
+        ["resolution", true, "resolved"],
+      ],
+      "2025-03-03T09:10:00Z",
+      "2025-03-03T15:00:00Z",
+    ),
+    incident(
+      "INC-2",
+      "P1",
+      "2025-03-04T09:00:00Z",
+      [
+        ["response", false, "acknowledged"],
+        ["resolution", false, null],
+      ],
+      "2025-03-04T09:20:00Z",
+    ),
+    incident("INC-3", "P3", "2025-03-05T09:00:00Z", [
+      ["response", false, "superseded"],
+      ["response", true, null],
+      ["resolution", false, null],
+    ]),
+  ]);
+
+  it("THEN compliance counts clocks met and breached per priority; running and superseded-in-time clocks are not judged", () => {
+    expect(report.byPriority.find((row) => row.priority === "P1")).toEqual({
+      priority: "P1",
+      incidents: 2,
+      response: { met: 2, breached: 0 },
+      resolution: { met: 0, breached: 1 },
+    });
+    expect(report.byPriority.find((row) => row.priority === "P3")?.response).toEqual({ met: 0, breached: 1 });
+    expect(report.breachedRefs).toEqual(["INC-3", "INC-1"]);
+  });
+
+  it("THEN MTTA and MTTR are means over the incidents acknowledged and resolved", () => {
+    expect(report.mttaMs).toBe(15 * MINUTE);
+    expect(report.mttrMs).toBe(6 * HOUR);
+    const card = slaReportCard(report, "last 7 days");
+    expect(card.fields).toContainEqual({
+      label: "P1 · Critical · 2 incidents",
+      value: "Response 2/2 met (100 %) · Resolution 0/1 met (0 %)",
+    });
+    expect(card.fields).toContainEqual({ label: "Breaches", value: "2: INC-3, INC-1" });
+    expect(card.fields).toContainEqual({ label: "MTTA", value: "15m", inline: true });
+  });
+});
