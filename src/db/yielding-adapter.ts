@@ -3,7 +3,7 @@ import type {
   SqlDriverAdapter,
   SqlDriverAdapterFactory,
   SqlQuery,
-  SqlResultSet,
+  SqlQueryable,
   Transaction,
 } from "@prisma/driver-adapter-utils";
 
@@ -26,18 +26,25 @@ export function yieldingAdapterFactory(inner: SqlDriverAdapterFactory): SqlDrive
   };
 }
 
+/** The statement methods both the adapter and its transactions have, each yielding first. */
+function yieldingStatements(inner: SqlQueryable): Pick<SqlQueryable, "queryRaw" | "executeRaw"> {
+  return {
+    queryRaw: async (query: SqlQuery) => {
+      await nextTurn();
+      return inner.queryRaw(query);
+    },
+    executeRaw: async (query: SqlQuery) => {
+      await nextTurn();
+      return inner.executeRaw(query);
+    },
+  };
+}
+
 function yieldingAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
   const adapter: SqlDriverAdapter = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: async (query: SqlQuery): Promise<SqlResultSet> => {
-      await nextTurn();
-      return inner.queryRaw(query);
-    },
-    executeRaw: async (query: SqlQuery): Promise<number> => {
-      await nextTurn();
-      return inner.executeRaw(query);
-    },
+    ...yieldingStatements(inner),
     executeScript: (script: string) => inner.executeScript(script),
     startTransaction: async (isolationLevel) => {
       await nextTurn();
@@ -54,14 +61,7 @@ function yieldingTransaction(inner: Transaction): Transaction {
     provider: inner.provider,
     adapterName: inner.adapterName,
     options: inner.options,
-    queryRaw: async (query: SqlQuery): Promise<SqlResultSet> => {
-      await nextTurn();
-      return inner.queryRaw(query);
-    },
-    executeRaw: async (query: SqlQuery): Promise<number> => {
-      await nextTurn();
-      return inner.executeRaw(query);
-    },
+    ...yieldingStatements(inner),
     commit: () => inner.commit(),
     rollback: () => inner.rollback(),
   };
