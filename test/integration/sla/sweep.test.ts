@@ -104,6 +104,29 @@ describeEachDatabase("GIVEN an SLA sweep over due clocks", (db) => {
     ).toBe(true);
   });
 
+  it("THEN an incident resolved late between two sweeps still gets its breach posted, once, and no stale warnings", async () => {
+    const [incident] = await raiseMany(1, at("09:00", "10"), { serviceId: "payments" });
+    if (!incident) throw new Error("not raised");
+    await applyIncidentAction(world.ctx, world.agent, incident.number, { type: "assign_to_me" });
+    // Resolution 8h on business hours is due at 17:00; it is resolved at 17:20, before any sweep ran.
+    world.clock.set(at("17:20", "10"));
+    await applyIncidentAction(world.ctx, world.agent, incident.number, {
+      type: "resolve",
+      code: "fixed",
+      note: "Restarted the queue",
+    });
+    const result = await world.sweep();
+    expect(result.fired).toBe(1);
+    const alerts = await alertsOf([incident]);
+    expect(alerts.map((alert) => [alert.kind, alert.threshold, alert.clock.kind])).toEqual([
+      ["breach", 100, "resolution"],
+    ]);
+    const posts = await outboxLike(`sla:${alerts[0]?.clockId}:c1:100:console`);
+    const headline = JSON.parse(posts[0]?.payload ?? "{}").body.headline;
+    expect(headline).toContain(`SLA breached: ${incident.ref} resolution`);
+    expect((await world.sweep()).fired).toBe(0);
+  });
+
   it("THEN a sweep stopped part-way leaves the rest due: the next one fires what is missing and nothing twice", async () => {
     const incidents = await raiseMany(12, at("09:00", "05"));
     world.clock.set(at("11:00", "05"));

@@ -56,11 +56,23 @@ export function pendingAlerts(calendar: BusinessCalendar, state: SlaClockState):
 }
 
 /**
- * When the sweep must next look at this clock: the earliest unfired warning or the breach. Null when
- * stopped (nothing more to say) or paused before the next one (resuming recomputes it).
+ * A clock answered or resolved at or after its due instant is breached; if no sweep announced the breach
+ * before that (it came between two sweeps), the breach is still owed: its due instant. Null otherwise, and
+ * for cancelled or superseded clocks (a cancelled ticket was a mistake; a new cycle took over).
+ */
+export function unannouncedBreachAt(calendar: BusinessCalendar, state: SlaClockState): number | null {
+  if (state.stoppedAt === null || !state.breached || state.fired.includes(BREACH_PERCENT)) return null;
+  if (state.stopReason === "cancelled" || state.stopReason === "superseded") return null;
+  return dueAt(calendar, state);
+}
+
+/**
+ * When the sweep must next look at this clock: the earliest unfired warning or the breach. For a stopped
+ * clock only a breach still owed (see unannouncedBreachAt); null when paused before the next one (resuming
+ * recomputes it).
  */
 export function nextAlertAt(calendar: BusinessCalendar, state: SlaClockState): number | null {
-  if (state.stoppedAt !== null) return null;
+  if (state.stoppedAt !== null) return unannouncedBreachAt(calendar, state);
   let next: number | null = null;
   for (const alert of pendingAlerts(calendar, state)) {
     if (alert.at !== null && (next === null || alert.at < next)) next = alert.at;

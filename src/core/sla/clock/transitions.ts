@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from "../business-calendar.js";
 import type { SlaClockKind } from "../policy.js";
-import { dueAt, pendingAlerts } from "./schedule.js";
+import { dueAt, pendingAlerts, unannouncedBreachAt } from "./schedule.js";
 import { BREACH_PERCENT, isPaused, type SlaClockState, type StopReason } from "./state.js";
 
 /**
@@ -110,14 +110,20 @@ export interface DueAlert {
 
 /**
  * What the sweep does with a clock at `now`: every unfired threshold reached by then (and the breach), in
- * order, marked as fired; reaching the due instant sets the breach flag. Nothing for stopped clocks.
+ * order, marked as fired; reaching the due instant sets the breach flag. A stopped clock only owes a breach
+ * no sweep announced before the stop (its warnings are moot by then).
  */
 export function takeDueAlerts(
   calendar: BusinessCalendar,
   state: SlaClockState,
   now: number,
 ): { alerts: DueAlert[]; state: SlaClockState } {
-  if (state.stoppedAt !== null) return { alerts: [], state };
+  if (state.stoppedAt !== null) {
+    const owed = unannouncedBreachAt(calendar, state);
+    if (owed === null || owed > now) return { alerts: [], state };
+    const breach = { percent: BREACH_PERCENT, reachedAt: owed, breach: true };
+    return { alerts: [breach], state: { ...state, fired: [...state.fired, BREACH_PERCENT] } };
+  }
   const alerts = pendingAlerts(calendar, state)
     .filter((alert): alert is { percent: number; at: number } => alert.at !== null && alert.at <= now)
     .map((alert) => ({

@@ -128,7 +128,14 @@ describe("GIVEN a clock on a 09:00-17:00 Berlin calendar", () => {
     expect(stopClock(office, clock, local("2025-11-03 14:00"), "resolved").breached).toBe(true);
     const late = stopClock(office, clock, local("2025-11-04 09:30"), "resolved");
     expect(late.breached).toBe(true);
-    expect(nextAlertAt(office, late)).toBeNull();
+    // Resolved between two sweeps, after due: the breach no sweep announced is still owed, once.
+    expect(nextAlertAt(office, late)).toBe(local("2025-11-03 14:00"));
+    const owed = takeDueAlerts(office, late, local("2025-11-04 09:30"));
+    expect(owed.alerts).toEqual([{ percent: 100, reachedAt: local("2025-11-03 14:00"), breach: true }]);
+    expect(nextAlertAt(office, owed.state)).toBeNull();
+    expect(takeDueAlerts(office, owed.state, local("2025-11-05 09:30")).alerts).toEqual([]);
+    // Met in time: nothing owed.
+    expect(nextAlertAt(office, stopClock(office, clock, local("2025-11-03 13:59"), "resolved"))).toBeNull();
     // Reopened and carried on with a generous new target: still breached.
     const reopened = reopenCumulative(late, local("2025-11-04 10:00"));
     expect(retargetClock(office, reopened, terms(40), local("2025-11-04 10:00")).breached).toBe(true);
