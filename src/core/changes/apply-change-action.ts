@@ -1,6 +1,7 @@
-import { type Tx, transactionOptions } from "../../db/client.js";
-import { ConflictError, InvalidTransitionError, ValidationError } from "../errors.js";
+import type { Tx } from "../../db/client.js";
+import { InvalidTransitionError, ValidationError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
+import { writeOnVersion } from "../tickets/write-on-version.js";
 import { appendTimeline } from "../timeline/append.js";
 import { validate } from "../validate.js";
 import { approvalsNeeded, eligibleApprovers } from "./approvals.js";
@@ -34,19 +35,7 @@ export async function applyChangeAction(
   command: ChangeActionInput,
 ): Promise<ChangeActionResult> {
   const valid = validate(changeActionSchema, command);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const result = await ctx.db.$transaction(
-      (tx) => attemptOnce(ctx, tx, actor, number, valid),
-      transactionOptions,
-    );
-    if (result) {
-      ctx.onCommitted?.();
-      return result;
-    }
-  }
-  throw new ConflictError(
-    `CHG-${number} is changing very quickly right now; look at the card and try again.`,
-  );
+  return writeOnVersion(ctx, `CHG-${number}`, (tx) => attemptOnce(ctx, tx, actor, number, valid));
 }
 
 async function attemptOnce(

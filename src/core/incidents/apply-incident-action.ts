@@ -1,7 +1,8 @@
-import { type Tx, transactionOptions } from "../../db/client.js";
-import { ConflictError, NotFoundError } from "../errors.js";
+import type { Tx } from "../../db/client.js";
+import { NotFoundError } from "../errors.js";
 import { type Actor, isAgent } from "../people/actor.js";
 import { actorForPerson } from "../people/resolve-actor.js";
+import { writeOnVersion } from "../tickets/write-on-version.js";
 import { appendTimeline } from "../timeline/append.js";
 import { validate } from "../validate.js";
 import { type IncidentContext, runChangeHooks } from "./context.js";
@@ -29,19 +30,7 @@ export async function applyIncidentAction(
   command: IncidentActionInput,
 ): Promise<IncidentActionResult> {
   const valid = validate(incidentActionSchema, command);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const result = await ctx.db.$transaction(
-      (tx) => attemptOnce(ctx, tx, actor, number, valid),
-      transactionOptions,
-    );
-    if (result) {
-      ctx.onCommitted?.();
-      return result;
-    }
-  }
-  throw new ConflictError(
-    `INC-${number} is changing very quickly right now; look at the card and try again.`,
-  );
+  return writeOnVersion(ctx, `INC-${number}`, (tx) => attemptOnce(ctx, tx, actor, number, valid));
 }
 
 async function attemptOnce(
