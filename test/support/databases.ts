@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe } from "vitest";
-import { type DatabaseHandle, openDatabase } from "../../src/db/client.js";
+import { type DatabaseHandle, type Db, openDatabase } from "../../src/db/client.js";
 import type { DatabaseLocation } from "../../src/db/location.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
 import { createScratchDatabase, postgresAvailability } from "./postgres.js";
@@ -60,4 +60,29 @@ export function describeEachDatabase(name: string, body: (db: () => TestDatabase
       });
     });
   }
+}
+
+/**
+ * A second replica's view of the suite's database, for tests of work shared between processes: on
+ * PostgreSQL its own connection pool, as a second process would have; SQLite is single-process by design,
+ * so there the "replicas" share the one connection, as two components in one process would. Call inside a
+ * `describeEachDatabase` body; opened before the tests and closed after.
+ */
+export function secondReplicaDb(database: () => TestDatabase): () => Db {
+  let second: Db | undefined;
+  let close: () => Promise<void> = async () => undefined;
+  beforeAll(() => {
+    if (database().provider === "sqlite") {
+      second = database().handle.db;
+      return;
+    }
+    const handle = openDatabase(database().location);
+    second = handle.db;
+    close = handle.close;
+  });
+  afterAll(async () => close());
+  return () => {
+    if (!second) throw new Error("secondReplicaDb is only open inside the tests");
+    return second;
+  };
 }

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { systemClock } from "../../../src/core/clock.js";
-import { type Db, openDatabase } from "../../../src/db/client.js";
-import { describeEachDatabase } from "../../support/databases.js";
+import { openDatabase } from "../../../src/db/client.js";
+import { describeEachDatabase, secondReplicaDb } from "../../support/databases.js";
 import { FakeChatPlatform } from "./support/fake-chat-platform.js";
 import { dispatcherFor, newClock, queue } from "./support/outbox-world.js";
 
 describeEachDatabase("GIVEN several OpsDesk replicas sharing one outbox", (database) => {
   const db = () => database().handle.db;
-  // A second replica has its own connection pool on PostgreSQL. SQLite is single-process by design, so its
-  // "replicas" share the one connection, as two dispatchers in one process would.
-  let secondDb: Db;
-  let closeSecond: () => Promise<void> = async () => undefined;
-  beforeAll(() => {
-    if (database().provider === "sqlite") {
-      secondDb = db();
-      return;
-    }
-    const handle = openDatabase(database().location);
-    secondDb = handle.db;
-    closeSecond = handle.close;
-  });
-  afterAll(async () => closeSecond());
+  const secondDb = secondReplicaDb(database);
 
   describe("WHEN two replicas deliver the same backlog at the same time", () => {
     it("THEN every post arrives exactly once, each channel in order, and both replicas took part", async () => {
@@ -37,7 +24,7 @@ describeEachDatabase("GIVEN several OpsDesk replicas sharing one outbox", (datab
       platform.latencyMs = 2;
       const options = { pollIntervalMs: 5, batchSize: 2 };
       const a = dispatcherFor(db(), platform, clock, { ...options, replicaId: "replica-a" });
-      const b = dispatcherFor(secondDb, platform, clock, { ...options, replicaId: "replica-b" });
+      const b = dispatcherFor(secondDb(), platform, clock, { ...options, replicaId: "replica-b" });
 
       a.start();
       b.start();
@@ -74,7 +61,7 @@ describeEachDatabase("GIVEN several OpsDesk replicas sharing one outbox", (datab
           ? [openDatabase(database().location), openDatabase(database().location)]
           : [];
       try {
-        const handles = [db(), secondDb, ...extra.map((h) => h.db), db()].slice(0, 4);
+        const handles = [db(), secondDb(), ...extra.map((h) => h.db), db()].slice(0, 4);
         const replicas = handles.map((handle, n) =>
           dispatcherFor(handle, platform, clock, { replicaId: `racer-${n}`, batchSize: 25 }),
         );
@@ -104,7 +91,7 @@ describeEachDatabase("GIVEN several OpsDesk replicas sharing one outbox", (datab
         { key: "kill:2", channelId: "C-KILL", text: "INC-9 acknowledged" },
       );
       const dying = dispatcherFor(db(), platform, clock, { replicaId: "dying", leaseMs: 60_000 });
-      const survivor = dispatcherFor(secondDb, platform, clock, { replicaId: "survivor", leaseMs: 60_000 });
+      const survivor = dispatcherFor(secondDb(), platform, clock, { replicaId: "survivor", leaseMs: 60_000 });
       platform.answerNext({ type: "hang" });
 
       const abandoned = dying.drain();
@@ -152,7 +139,7 @@ describeEachDatabase("GIVEN several OpsDesk replicas sharing one outbox", (datab
         ref: card,
       });
       const dying = dispatcherFor(db(), platform, clock, { replicaId: "dying" });
-      const survivor = dispatcherFor(secondDb, platform, clock, { replicaId: "survivor" });
+      const survivor = dispatcherFor(secondDb(), platform, clock, { replicaId: "survivor" });
       platform.answerNext({ type: "hang", postsFirst: true });
 
       const abandoned = dying.drain();
@@ -184,7 +171,7 @@ describeEachDatabase("GIVEN several OpsDesk replicas sharing one outbox", (datab
       await queue(db(), clock, { key: "poison:1", channelId: "C-POISON", text: "crashes the replica" });
       platform.answerFor = (row) => (row.idempotencyKey === "poison:1" ? { type: "hang" } : undefined);
       const replicas = [1, 2, 3].map((n) =>
-        dispatcherFor(n % 2 ? db() : secondDb, platform, clock, {
+        dispatcherFor(n % 2 ? db() : secondDb(), platform, clock, {
           replicaId: `crashing-${n}`,
           maxAttempts: 2,
         }),

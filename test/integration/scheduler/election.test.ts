@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ManualClock, systemClock } from "../../../src/core/clock.js";
-import { type Db, openDatabase } from "../../../src/db/client.js";
+import type { Db } from "../../../src/db/client.js";
 import { type JobRun, Scheduler } from "../../../src/scheduler/index.js";
 import { claimRun, finishRun } from "../../../src/scheduler/run-claims.js";
-import { describeEachDatabase } from "../../support/databases.js";
+import { describeEachDatabase, secondReplicaDb } from "../../support/databases.js";
 import { recordingLogger } from "../outbox/support/outbox-world.js";
 
 const lease = 60_000;
 
 describeEachDatabase("GIVEN a job registered on two replicas", (database) => {
   const db = () => database().handle.db;
-  // On PostgreSQL the second replica has its own pool, as a second process would.
-  let secondDb: Db;
-  let closeSecond: () => Promise<void> = async () => undefined;
-  beforeAll(() => {
-    if (database().provider === "sqlite") {
-      secondDb = db();
-      return;
-    }
-    const handle = openDatabase(database().location);
-    secondDb = handle.db;
-    closeSecond = handle.close;
-  });
-  afterAll(async () => closeSecond());
+  const secondDb = secondReplicaDb(database);
 
   function replica(name: string, handle: Db, clock: ManualClock, job: string, run: (r: JobRun) => unknown) {
     const logger = recordingLogger();
@@ -42,7 +30,7 @@ describeEachDatabase("GIVEN a job registered on two replicas", (database) => {
       const clock = new ManualClock("2026-11-02T09:00:10.000Z");
       const ran: string[] = [];
       const a = replica("replica-a", db(), clock, "race", () => ran.push("a"));
-      const b = replica("replica-b", secondDb, clock, "race", () => ran.push("b"));
+      const b = replica("replica-b", secondDb(), clock, "race", () => ran.push("b"));
 
       const [fromA, fromB] = await Promise.all([a.scheduler.runDue(), b.scheduler.runDue()]);
 
@@ -65,7 +53,7 @@ describeEachDatabase("GIVEN a job registered on two replicas", (database) => {
     it("THEN every slot runs once, never twice, whoever wins it", async () => {
       const clock = new ManualClock("2026-11-02T10:00:00.000Z");
       const runs: string[] = [];
-      const handles = database().provider === "postgresql" ? [db(), secondDb] : [db()];
+      const handles = database().provider === "postgresql" ? [db(), secondDb()] : [db()];
       const replicas = Array.from({ length: 10 }, (_, n) =>
         replica(`racer-${n}`, handles[n % handles.length] as Db, clock, "ten", (r) =>
           runs.push(r.slot.toISOString()),
@@ -125,7 +113,7 @@ describeEachDatabase("GIVEN a job registered on two replicas", (database) => {
       });
       expect(deadClaim).not.toBeNull();
       const slots: { slot: string; attempt: number }[] = [];
-      const b = replica("replica-b", secondDb, clock, "sweep", (r) =>
+      const b = replica("replica-b", secondDb(), clock, "sweep", (r) =>
         slots.push({ slot: r.slot.toISOString(), attempt: r.attempt }),
       );
 
@@ -194,7 +182,7 @@ describeEachDatabase("GIVEN a job registered on two replicas", (database) => {
         return scheduler;
       };
       const a = make("replica-a", db());
-      const b = make("replica-b", secondDb);
+      const b = make("replica-b", secondDb());
       a.start();
       b.start();
       await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(3), {
