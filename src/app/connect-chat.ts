@@ -11,6 +11,7 @@ import type { IncidentContext } from "../core/incidents/context.js";
 import type { Platform } from "../core/people/actor.js";
 import type { Db } from "../db/client.js";
 import type { HttpServer } from "../http/server.js";
+import type { InteractionDeps } from "../interactions/deps.js";
 import { createWorkLimiter } from "../interactions/work-limiter.js";
 import type { Logger } from "../log.js";
 import { changePostsHook } from "../notifications/change-posts.js";
@@ -69,6 +70,7 @@ export function connectChat(input: {
     dependencies: Object.fromEntries(config.services.map((service) => [service.id, service.dependsOn])),
   };
   const sla = createSlaRuntime(config);
+  const deps: InteractionDeps = { incidents, changes, clock, log, sla, work };
 
   let slack: SlackAdapter | undefined;
   if (env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
@@ -77,12 +79,7 @@ export function connectChat(input: {
       signingSecret: env.SLACK_SIGNING_SECRET ?? "",
       appToken: env.SLACK_APP_TOKEN,
       apiUrl: env.SLACK_API_URL,
-      incidents,
-      changes,
-      clock,
-      log,
-      sla,
-      work,
+      deps,
     });
     if (slack.receiver) server.route("POST", "/slack/events", slack.receiver.handler);
     platforms.push("slack");
@@ -97,12 +94,7 @@ export function connectChat(input: {
       applicationId: env.DISCORD_APPLICATION_ID,
       publicKey: env.DISCORD_PUBLIC_KEY,
       apiUrl: env.DISCORD_API_URL,
-      incidents,
-      changes,
-      clock,
-      log,
-      sla,
-      work,
+      deps,
     });
     if (discord.interactionsHandler)
       server.route("POST", "/discord/interactions", discord.interactionsHandler);
@@ -111,15 +103,7 @@ export function connectChat(input: {
   }
 
   if (input.console) {
-    const consoleAdapter = createConsoleAdapter({
-      incidents,
-      changes,
-      sla,
-      config,
-      log,
-      work,
-      ...input.console,
-    });
+    const consoleAdapter = createConsoleAdapter({ deps, config, ...input.console });
     server.mount("/console", consoleAdapter.handler);
     server.onClose(consoleAdapter.closeStreams);
     platforms.push("console");

@@ -1,9 +1,5 @@
 import type { OpsdeskConfig } from "../../config/types.js";
-import type { ChangeContext } from "../../core/changes/context.js";
-import type { IncidentContext } from "../../core/incidents/context.js";
-import type { WorkLimiter } from "../../interactions/work-limiter.js";
-import type { Logger } from "../../log.js";
-import type { SlaRuntime } from "../../sla/runtime.js";
+import type { InteractionDeps } from "../../interactions/deps.js";
 import type { ConsoleAccess } from "./access.js";
 import type { ConsoleDeps } from "./deps.js";
 import { consoleRouter } from "./http/router.js";
@@ -14,14 +10,11 @@ import type { ConsoleSandbox } from "./sandbox.js";
 import { ConsoleTransport } from "./transport.js";
 
 export interface ConsoleAdapterOptions {
-  incidents: IncidentContext;
-  changes: ChangeContext;
-  sla: SlaRuntime;
+  /** What the listeners need from the desk, as for Slack and Discord. */
+  deps: InteractionDeps;
   config: OpsdeskConfig;
   sandbox: ConsoleSandbox;
   access: ConsoleAccess;
-  log: Logger;
-  work: WorkLimiter;
 }
 
 export interface ConsoleAdapter {
@@ -38,8 +31,9 @@ export interface ConsoleAdapter {
  * messages over server-sent events.
  */
 export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAdapter {
-  const { incidents, config, sandbox, access } = options;
-  const log = options.log.child({ component: "console" });
+  const { config, sandbox, access } = options;
+  const { incidents } = options.deps;
+  const log = options.deps.log.child({ component: "console" });
   const store = new ConsoleMessageStore(incidents.db, incidents.clock);
   const hub = new LiveHub();
   store.onWrite((message) =>
@@ -50,16 +44,13 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     }),
   );
   const deps: ConsoleDeps = {
-    incidents,
-    changes: options.changes,
-    sla: options.sla,
+    ...options.deps,
     config,
     store,
     hub,
     sandbox,
     access,
     log,
-    work: options.work,
     streams: new Set(),
   };
   return {

@@ -1,11 +1,6 @@
 import type { Client } from "discord.js";
-import type { ChangeContext } from "../../core/changes/context.js";
-import type { Clock } from "../../core/clock.js";
-import type { IncidentContext } from "../../core/incidents/context.js";
 import type { RequestHandler } from "../../http/server.js";
-import type { WorkLimiter } from "../../interactions/work-limiter.js";
-import type { Logger } from "../../log.js";
-import type { SlaRuntime } from "../../sla/runtime.js";
+import type { InteractionDeps } from "../../interactions/deps.js";
 import { createGatewayClient } from "./gateway/client.js";
 import { createInteractionsHandler } from "./http/handler.js";
 import type { DiscordListenerDeps } from "./listeners/deps.js";
@@ -19,12 +14,8 @@ export interface DiscordAdapterOptions {
   publicKey?: string | undefined;
   /** REST base override (the local Discord in tests), like `http://127.0.0.1:PORT/api`. */
   apiUrl?: string | undefined;
-  incidents: IncidentContext;
-  changes: ChangeContext;
-  clock: Clock;
-  log: Logger;
-  sla: SlaRuntime;
-  work: WorkLimiter;
+  /** What the listeners need from the desk. */
+  deps: InteractionDeps;
 }
 
 export interface DiscordAdapter {
@@ -42,15 +33,8 @@ export interface DiscordAdapter {
  * feed the same listeners; the outbox transport is the same REST client either way.
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
-  const log = options.log.child({ component: "discord" });
-  const deps: DiscordListenerDeps = {
-    incidents: options.incidents,
-    changes: options.changes,
-    clock: options.clock,
-    log,
-    sla: options.sla,
-    work: options.work,
-  };
+  const log = options.deps.log.child({ component: "discord" });
+  const deps: DiscordListenerDeps = { ...options.deps, log };
   const rest = createDiscordRest(options.token, options.apiUrl);
   const transport = new DiscordTransport(rest);
   if (options.publicKey) {

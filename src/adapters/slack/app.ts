@@ -1,10 +1,6 @@
 import { App, LogLevel, webApi } from "@slack/bolt";
-import type { ChangeContext } from "../../core/changes/context.js";
-import type { Clock } from "../../core/clock.js";
-import type { IncidentContext } from "../../core/incidents/context.js";
-import type { WorkLimiter } from "../../interactions/work-limiter.js";
+import type { InteractionDeps } from "../../interactions/deps.js";
 import type { Logger } from "../../log.js";
-import type { SlaRuntime } from "../../sla/runtime.js";
 import { registerSlackListeners } from "./listeners/register.js";
 import { SlackHttpReceiver } from "./receiver.js";
 import { SlackTransport } from "./transport.js";
@@ -16,12 +12,8 @@ export interface SlackAdapterOptions {
   appToken?: string | undefined;
   /** Web API base URL override (enterprise proxies, the local Slack in tests). */
   apiUrl?: string | undefined;
-  incidents: IncidentContext;
-  changes: ChangeContext;
-  clock: Clock;
-  log: Logger;
-  sla: SlaRuntime;
-  work: WorkLimiter;
+  /** What the listeners need from the desk. */
+  deps: InteractionDeps;
 }
 
 export interface SlackAdapter {
@@ -45,10 +37,10 @@ function clientOptions(apiUrl: string | undefined, log: Logger) {
 }
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { log } = options;
+  const { log } = options.deps;
   const receiver = options.appToken
     ? undefined
-    : new SlackHttpReceiver({ signingSecret: options.signingSecret, clock: options.clock, log });
+    : new SlackHttpReceiver({ signingSecret: options.signingSecret, clock: options.deps.clock, log });
   const app = new App({
     authorize: cachedAuthorize(
       options.botToken,
@@ -67,14 +59,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger: boltLogger(log),
     logLevel: LogLevel.WARN,
   });
-  registerSlackListeners(app, {
-    incidents: options.incidents,
-    changes: options.changes,
-    clock: options.clock,
-    log,
-    work: options.work,
-    sla: options.sla,
-  });
+  registerSlackListeners(app, options.deps);
   app.error(async (error) => {
     log.error({ err: error }, "Slack listener error");
   });

@@ -1,17 +1,4 @@
-import type { ChangeContext } from "../../../core/changes/context.js";
-import type { Clock } from "../../../core/clock.js";
-import type { IncidentContext } from "../../../core/incidents/context.js";
-import type { WorkLimiter } from "../../../interactions/work-limiter.js";
-import type { Logger } from "../../../log.js";
-import type { SlaRuntime } from "../../../sla/runtime.js";
+import type { InteractionDeps } from "../../../interactions/deps.js";
 
 /** What every Discord listener needs; handed to the dispatcher once. */
-export interface DiscordListenerDeps {
-  incidents: IncidentContext;
-  changes: ChangeContext;
-  clock: Clock;
-  log: Logger;
-  sla: SlaRuntime;
-  /** Bounds concurrent database work; forms that must open within the trigger's 3 s do not queue. */
-  work: WorkLimiter;
-}
+export type DiscordListenerDeps = InteractionDeps;
