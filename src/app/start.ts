@@ -10,6 +10,7 @@ import { locateDatabase } from "../db/location.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type ReadinessState, registerHealthRoutes } from "../http/health.js";
 import { HttpServer } from "../http/server.js";
+import { changePromptsJob } from "../jobs/change-prompts.js";
 import type { Logger } from "../log.js";
 import type { OutboxDispatcher } from "../outbox/index.js";
 import type { Scheduler } from "../scheduler/index.js";
@@ -135,15 +136,21 @@ export async function startOpsDesk({
     clock,
     log,
     replicaId: chat.dispatcher.replicaId,
-    config: deskConfig,
-    platforms: chat.platforms,
-    wakeOutbox: () => chat.dispatcher.wake(),
   });
   scheduler.register(
     slaSweepJob({
       every: deskConfig.sla.sweepInterval,
       sweep: sla.sweep,
       logger: log.child({ component: "sla" }),
+    }),
+  );
+  // Reminders, "starting soon", "overrunning" and the CAB agenda.
+  scheduler.register(
+    changePromptsJob({
+      db: database.db,
+      config: deskConfig,
+      platforms: chat.platforms,
+      onQueued: () => chat.dispatcher.wake(),
     }),
   );
   scheduler.start();

@@ -12,6 +12,7 @@ import type { CardBody } from "../notifications/card-payload.js";
 import { changeChannel } from "../notifications/change-channel.js";
 import type { TextMessageBody } from "../notifications/message-payload.js";
 import { channelOrderingKey, enqueueOutbox } from "../outbox/index.js";
+import type { JobDefinition } from "../scheduler/index.js";
 
 export interface ChangePromptsDeps {
   db: Db;
@@ -201,4 +202,18 @@ async function agenda(
     if (inserted) queued += 1;
   }
   return queued;
+}
+
+/**
+ * The change prompts as a scheduled job: every minute, one replica per slot. A slot run twice (a take-over
+ * after a crash) is harmless: each prompt is keyed, so it is queued once whoever runs it.
+ */
+export function changePromptsJob(deps: ChangePromptsDeps): JobDefinition {
+  return {
+    name: "change-prompts",
+    every: "1m",
+    async run({ now }) {
+      await runChangePrompts(deps, now);
+    },
+  };
 }
