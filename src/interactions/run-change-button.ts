@@ -5,6 +5,7 @@ import { parseCommandOptions } from "../core/commands/parse-options.js";
 import { commandRegistry } from "../core/commands/registry.js";
 import { parseTicketNumber } from "../core/commands/ticket-reference.js";
 import { ValidationError } from "../core/errors.js";
+import { clipText } from "../core/text/clip.js";
 import { changeActionFromId, changeActionPresentation, formForChangeAction } from "../core/views/index.js";
 import type { ChangeInteractionContext } from "./change-context.js";
 import { privateNotice, type Reply } from "./reply.js";
@@ -26,7 +27,7 @@ export async function runChangeButton(
       "That button is no longer supported. Use /change show to get a fresh card.",
     );
   const number = parseTicketNumber(CHANGE_PREFIX, ref);
-  if (number === undefined) throw new ValidationError(`"${ref.slice(0, 40)}" is not a change number.`);
+  if (number === undefined) throw new ValidationError(`"${clipText(ref, 40)}" is not a change number.`);
   const timezone = await timezoneOf(ctx.changes.db, ctx.actor.person.id, ctx.changes.timezone);
   const form = formForChangeAction(action, await findChange(ctx.changes.db, number), timezone);
   if (form) return { kind: "form", form };

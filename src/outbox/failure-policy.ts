@@ -1,3 +1,4 @@
+import { graphemePrefix } from "../core/text/clip.js";
 import { type BackoffPolicy, backoffDelayMs, rateLimitDelayMs } from "./backoff.js";
 import { isDeliveryError, RateLimitedError } from "./errors.js";
 
@@ -66,7 +67,7 @@ export function errorCode(error: unknown): string {
 /** `lastError`: the code first (stable, greppable), then the message for whoever reads the dead letter. */
 export function errorSummary(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `${errorCode(error)}: ${message}`.slice(0, 1_000);
+  return graphemePrefix(`${errorCode(error)}: ${message}`, 1_000);
 }
 
 function after(now: Date, ms: number): Date {

@@ -1,5 +1,6 @@
 import type { RunCoordinator } from "node-cron";
 import type { Clock } from "../core/clock.js";
+import { graphemePrefix } from "../core/text/clip.js";
 import type { Db } from "../db/client.js";
 import type { SchedulerLogger } from "./logger.js";
 import { claimRun, finishRun, type RunClaim } from "./run-claims.js";
@@ -68,7 +69,7 @@ export class DatabaseRunCoordinator implements RunCoordinator {
   /** Remembers that the run failed; the error is stored with the run when it completes. */
   noteFailure(key: string, error: string): void {
     const held = this.#held.get(key);
-    if (held) held.error = error.slice(0, 1_000);
+    if (held) held.error = graphemePrefix(error, 1_000);
   }
 
   /**

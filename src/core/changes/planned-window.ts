@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { ValidationError } from "../errors.js";
+import { clipText } from "../text/clip.js";
 
 /** Far enough for any real change calendar; further out is almost always a typo in the year. */
 const maxDaysAhead = 366;
@@ -21,7 +22,7 @@ export function parseLocalDateTime(text: string, timezone: string, field: string
       : DateTime.invalid("unparsable");
   if (!parsed.isValid) {
     throw new ValidationError(
-      `${field} "${trimmed.slice(0, 40)}" is not a date and time. Write it like 2026-11-20 22:00 (your time zone, ${timezone}).`,
+      `${field} "${clipText(trimmed, 40)}" is not a date and time. Write it like 2026-11-20 22:00 (your time zone, ${timezone}).`,
     );
   }
   return parsed.toJSDate();

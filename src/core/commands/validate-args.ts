@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { clipText } from "../text/clip.js";
 import type { AnyArgSpec } from "./argument.js";
 import { ArgumentError } from "./argument-error.js";
 import { closestName } from "./closest-name.js";
@@ -17,7 +18,7 @@ const shownValueMax = 40;
 
 function shown(value: unknown): string {
   const text = typeof value === "string" ? value.trim() : String(value);
-  return text.length > shownValueMax ? `${text.slice(0, shownValueMax - 1)}…` : text;
+  return clipText(text, shownValueMax);
 }
 
 /** Blank fields mean "not given" everywhere: Discord omits them, forms send "" or null. */

@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../../db/client.js";
 import { NotFoundError, ValidationError } from "../errors.js";
+import { clipText } from "../text/clip.js";
 import { INCIDENT_PREFIX, type IncidentSnapshot } from "./model.js";
 import { incidentInclude, toSnapshot } from "./snapshot.js";
 
@@ -8,7 +9,7 @@ export function parseIncidentRef(text: string): number {
   const match = /^\s*(?:inc-?|#)?\s*(\d{1,9})\s*$/i.exec(text);
   if (!match?.[1]) {
     throw new ValidationError(
-      `"${text.slice(0, 40)}" is not an incident number. Write it like ${INCIDENT_PREFIX}-42.`,
+      `"${clipText(text, 40)}" is not an incident number. Write it like ${INCIDENT_PREFIX}-42.`,
     );
   }
   return Number(match[1]);

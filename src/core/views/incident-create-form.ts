@@ -1,5 +1,6 @@
 import { incidentCommand } from "../commands/incident-command.js";
 import { incidentLimits } from "../incidents/model.js";
+import { clipText } from "../text/clip.js";
 import type { Form } from "./form.js";
 import { fieldForArgument } from "./form-fields.js";
 
@@ -9,9 +10,26 @@ export interface IncidentCreateFormOptions {
   readonly prefill?: { readonly title?: string; readonly description?: string };
 }
 
-/** Prefill comes from arbitrary messages; clipping keeps the form submittable as it opens. */
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/**
+ * Prefill comes from arbitrary messages; clipping keeps the form submittable as it opens, and clipping by
+ * grapheme keeps it valid Unicode (an emoji across the limit would otherwise leave a lone surrogate).
+ */
+const clip = clipText;
+
+/**
+ * What "Raise incident" on a chat message prefills: its first non-blank line as the title, and the message
+ * followed by a line linking back to it as the description. The message is clipped first so the link
+ * always survives a long message; the form clips the title.
+ */
+export function prefillFromMessage(
+  text: string,
+  link: { readonly label: string; readonly url: string } | undefined,
+): { title: string; description: string } {
+  const title = text.split("\n").find((line) => line.trim() !== "") ?? "";
+  const linkLine = link ? `${link.label}: ${link.url}` : "";
+  const room = incidentLimits.descriptionMax - (linkLine ? linkLine.length + 2 : 0);
+  const description = [clipText(text, Math.max(0, room)), linkLine].filter(Boolean).join("\n\n");
+  return { title, description: clipText(description, incidentLimits.descriptionMax) };
 }
 
 export function incidentCreateForm(options: IncidentCreateFormOptions): Form {

@@ -48,7 +48,11 @@ export {
 } from "./incident-actions.js";
 export { incidentActionCommand } from "./incident-button.js";
 export { incidentCard, incidentCardAction } from "./incident-card.js";
-export { type IncidentCreateFormOptions, incidentCreateForm } from "./incident-create-form.js";
+export {
+  type IncidentCreateFormOptions,
+  incidentCreateForm,
+  prefillFromMessage,
+} from "./incident-create-form.js";
 export { incidentIntent } from "./incident-intent.js";
 export * from "./incident-labels.js";
 export { incidentList } from "./incident-list.js";

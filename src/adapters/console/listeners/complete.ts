@@ -4,6 +4,7 @@ import type { AnyArgSpec } from "../../../core/commands/argument.js";
 import { type CompletionValue, completeCommandLine } from "../../../core/commands/complete-line.js";
 import { commandRegistry } from "../../../core/commands/registry.js";
 import { INCIDENT_PREFIX } from "../../../core/incidents/model.js";
+import { graphemePrefix } from "../../../core/text/clip.js";
 import { sendJson } from "../../../http/server.js";
 import type { ConsoleDeps } from "../deps.js";
 import { queryOf } from "../http/respond.js";
@@ -17,7 +18,7 @@ const finishedChanges = ["closed", "cancelled", "rejected"];
  * open incidents, services and people where an argument names one.
  */
 export async function handleComplete(deps: ConsoleDeps, req: IncomingMessage, res: ServerResponse) {
-  const text = (queryOf(req).get("text") ?? "").slice(0, 500);
+  const text = graphemePrefix(queryOf(req).get("text") ?? "", 500);
   const dynamic = await dynamicValues(deps);
   const suggestions = completeCommandLine(commandRegistry, text, (arg, typed) => pick(dynamic, arg, typed));
   sendJson(res, 200, { suggestions });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { incidentLimits } from "../../../core/incidents/model.js";
+import { prefillFromMessage } from "../../../core/views/index.js";
 import { openIncidentCreateForm } from "../../../interactions/open-create-form.js";
 import { privateNotice } from "../../../interactions/reply.js";
 import type { ConsoleDeps } from "../deps.js";
@@ -36,14 +36,10 @@ export async function handleRaiseFromMessage(deps: ConsoleDeps, req: IncomingMes
         "That message is gone or was not written by a person; raise the incident with /incident.",
       );
     const { text } = message.content;
-    const firstLine = text.split("\n").find((line) => line.trim() !== "") ?? "";
-    const description = `${text}\n\nFrom the OpsDesk console: ${messageLink(req, message.channelId, message.id)}`;
+    const link = { label: "From the OpsDesk console", url: messageLink(req, message.channelId, message.id) };
     return {
       kind: "form",
-      form: await openIncidentCreateForm(ctx.incidents.db, {
-        title: firstLine.slice(0, incidentLimits.titleMax),
-        description: description.slice(0, incidentLimits.descriptionMax),
-      }),
+      form: await openIncidentCreateForm(ctx.incidents.db, prefillFromMessage(text, link)),
     };
   });
 }

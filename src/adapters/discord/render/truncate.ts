@@ -1,3 +1,5 @@
+import { graphemePrefix } from "../../../core/text/clip.js";
+
 /**
  * Cuts text to fit a Discord limit without breaking what people read: at a word boundary when one is
  * near, never inside a grapheme (a flag, a skin-toned or ZWJ emoji, a letter with combining marks), and
@@ -8,17 +10,6 @@ const ellipsis = "…";
 // Cutting back to a space is only worth it when it keeps most of the room; a 3000-character word (a
 // pasted stack trace or URL) is cut mid-word instead of being dropped.
 const wordBoundaryMinShare = 0.6;
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
-function graphemePrefix(text: string, budget: number): string {
-  let end = 0;
-  for (const { segment, index } of segmenter.segment(text)) {
-    if (index + segment.length > budget) break;
-    end = index + segment.length;
-  }
-  return text.slice(0, end);
-}
 
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -17,7 +17,14 @@ export { slackLimits } from "./limits.js";
 export { type RenderListOptions, renderList } from "./list.js";
 export type { SlackMessage } from "./message.js";
 export { readModalValues, type ViewStateValues } from "./modal-values.js";
-export { dateToken, escapeMrkdwn, isSlackUserId, mrkdwnLink, userMention } from "./mrkdwn.js";
+export {
+  dateToken,
+  escapeMrkdwn,
+  isSlackUserId,
+  mrkdwnLink,
+  unescapeSlackText,
+  userMention,
+} from "./mrkdwn.js";
 export { renderNotice } from "./notice.js";
 export type { PersonResolver } from "./people.js";
 export { decodePrivateMetadata, encodePrivateMetadata, type ModalMetadata } from "./private-metadata.js";

@@ -8,6 +8,14 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * The inverse of escapeMrkdwn, applied once to text Slack hands the app already escaped (a message
+ * shortcut's `message.text`). `&amp;` goes last so `&amp;lt;` becomes the `&lt;` the person typed.
+ */
+export function unescapeSlackText(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 // Slack user ids start with U (or W on Enterprise Grid); anything else from a resolver is not trusted.
 const slackUserId = /^[UW][A-Z0-9]{2,30}$/;
 

@@ -1,11 +1,11 @@
+import { graphemePrefix } from "../../../core/text/clip.js";
+
 /**
  * Cutting text to a platform limit without breaking it: never inside a grapheme (a surrogate pair, an emoji
  * with skin tone or ZWJ sequence, a letter with combining marks), at a word boundary when one is close, and
  * with an ellipsis so readers see that something was left out.
  */
 export const ellipsis = "…";
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
  * How far back from the limit a word boundary is still worth cutting at: a fifth of the room, at least a
@@ -15,9 +15,6 @@ function wordBoundaryReach(budget: number): number {
   return Math.min(Math.max(12, budget * 0.2), budget / 2);
 }
 
-/** Graphemes reach at most this far past the limit in practice; segmenting more of a huge text is waste. */
-const segmentLookahead = 64;
-
 export interface FitOptions {
   /** How a piece of text grows once encoded (e.g. mrkdwn escaping); the limit applies to the result. */
   readonly encode?: (text: string) => string;
@@ -25,17 +22,10 @@ export interface FitOptions {
 
 const identity = (text: string): string => text;
 
-/** The longest prefix of whole graphemes whose encoded length is at most `budget`. */
-function graphemePrefix(text: string, budget: number, encode: (text: string) => string): string {
-  let end = 0;
-  let used = 0;
-  for (const { segment, index } of graphemes.segment(text.slice(0, budget + segmentLookahead))) {
-    const size = encode(segment).length;
-    if (used + size > budget) break;
-    used += size;
-    end = index + segment.length;
-  }
-  return text.slice(0, end);
+/** The longest prefix of whole graphemes whose encoded length is at most `budget` (the code base's one clip). */
+function encodedPrefix(text: string, budget: number, encode: (text: string) => string): string {
+  // Encoding only grows text, so nothing past `budget` code units of the input can fit.
+  return graphemePrefix(text.slice(0, budget + 64), budget, (grapheme) => encode(grapheme).length);
 }
 
 function atWordBoundary(prefix: string, budget: number): string {
@@ -55,7 +45,7 @@ export function fitText(text: string, max: number, options: FitOptions = {}): st
   if (whole.length <= max) return whole;
   if (max < ellipsis.length) return "";
   const budget = max - ellipsis.length;
-  const prefix = atWordBoundary(graphemePrefix(text, budget, encode), budget).trimEnd();
+  const prefix = atWordBoundary(encodedPrefix(text, budget, encode), budget).trimEnd();
   return `${encode(prefix)}${ellipsis}`;
 }
 

@@ -1,4 +1,4 @@
-import { incidentLimits } from "../../../../core/incidents/model.js";
+import { prefillFromMessage } from "../../../../core/views/index.js";
 import { openIncidentCreateForm } from "../../../../interactions/open-create-form.js";
 import { type DiscordInteraction, jumpLink } from "../../interaction.js";
 import { renderForm } from "../../render/index.js";
@@ -15,11 +15,9 @@ export async function handleRaiseIncident(
   const target = interaction.targetMessage;
   const text = target?.content ?? "";
   const link = target ? jumpLink(interaction.guildId, interaction.channelId, target.id) : "";
-  const firstLine = text.split("\n").find((line) => line.trim() !== "") ?? "";
-  const description = [text, link ? `From Discord: ${link}` : ""].filter(Boolean).join("\n\n");
-  const form = await openIncidentCreateForm(deps.incidents.db, {
-    title: firstLine.slice(0, incidentLimits.titleMax),
-    description: description.slice(0, incidentLimits.descriptionMax),
-  });
+  const form = await openIncidentCreateForm(
+    deps.incidents.db,
+    prefillFromMessage(text, link ? { label: "From Discord", url: link } : undefined),
+  );
   await interaction.showModal(renderForm(form).modal);
 }
