@@ -6,7 +6,7 @@ import { formatLocal } from "../core/changes/planned-window.js";
 import { agendaDate, overrunningDue, reminderRound, startingSoonDue } from "../core/changes/prompts-due.js";
 import { changeInclude, toChangeSnapshot } from "../core/changes/snapshot.js";
 import type { Platform } from "../core/people/actor.js";
-import { cabAgenda } from "../core/views/index.js";
+import { cabAgenda, postText } from "../core/views/index.js";
 import { type Db, type Tx, transactionOptions } from "../db/client.js";
 import type { CardBody } from "../notifications/card-payload.js";
 import { changeChannel } from "../notifications/change-channel.js";
@@ -109,9 +109,7 @@ async function remind(deps: ChangePromptsDeps, tx: Tx, change: ChangeSnapshot, n
       platform,
       waiting.map((person) => person.id),
     ),
-    text:
-      `Reminder: ${change.ref} (${change.title}) is waiting for your vote: ${tally.approvals} of ${tally.needed} approvals so far. ` +
-      `Approve or reject it on its approval prompt, or with /change approve ${change.ref}.`,
+    text: postText`Reminder: ${change.ref} (${change.title}) is waiting for your vote: ${tally.approvals} of ${tally.needed} approvals so far. Approve or reject it on its approval prompt, or with /change approve ${change.ref}.`,
   }));
 }
 
@@ -132,9 +130,7 @@ async function startingSoon(
     now,
     async (platform) => ({
       mentions: await platformIds(tx, platform, people),
-      text:
-        `${change.ref} (${change.title}) starts in ${minutes} min, at ${formatLocal(change.plannedStart, deps.config.timezone)} (${deps.config.timezone}). ` +
-        `Press Start implementation on its card when work begins.`,
+      text: postText`${change.ref} (${change.title}) starts in ${minutes} min, at ${formatLocal(change.plannedStart, deps.config.timezone)} (${deps.config.timezone}). Press Start implementation on its card when work begins.`,
     }),
   );
 }
@@ -155,9 +151,7 @@ async function overrunning(
     now,
     async (platform) => ({
       mentions: await platformIds(tx, platform, people),
-      text:
-        `${change.ref} (${change.title}) is still being implemented, but its window closed at ${formatLocal(change.plannedEnd, deps.config.timezone)} (${deps.config.timezone}). ` +
-        "Finish it, or back it out and close it as overran.",
+      text: postText`${change.ref} (${change.title}) is still being implemented, but its window closed at ${formatLocal(change.plannedEnd, deps.config.timezone)} (${deps.config.timezone}). Finish it, or back it out and close it as overran.`,
     }),
   );
 }

@@ -1,12 +1,13 @@
-import type { Card } from "../core/views/index.js";
+import type { Card, PostText } from "../core/views/index.js";
 
 /** Outbox bodies are JSON; a card's timestamp travels as ISO text and comes back as a Date. */
 export interface CardBody {
   card: Card;
 }
 
+/** A line in a card's thread; people's words in it are user text (see core/views/post-text.ts). */
 export interface ThreadLineBody {
-  text: string;
+  text: PostText;
 }
 
 export interface MajorRoomBody {

@@ -5,7 +5,7 @@ import type { ChangeEvent } from "../core/changes/context.js";
 import { actionsAllowedFor } from "../core/changes/lifecycle.js";
 import type { ChangeSnapshot } from "../core/changes/model.js";
 import type { Platform } from "../core/people/actor.js";
-import { approvalPrompt, changeCard, conflictLines } from "../core/views/index.js";
+import { approvalPrompt, changeCard, conflictLines, type PostText, postText } from "../core/views/index.js";
 import type { Tx } from "../db/client.js";
 import { cardOrderingKey, enqueueOutbox } from "../outbox/index.js";
 import type { CardBody } from "./card-payload.js";
@@ -105,12 +105,18 @@ async function tellRequester(
 ): Promise<void> {
   const identity = await tx.identity.findFirst({ where: { platform, personId: change.requester.id } });
   if (!identity) return;
-  const why =
-    event.kind === "rejected" && event.body ? ` ${event.actor.person.displayName}: "${event.body}"` : "";
+  // The title, the rejecting approver's name and their reason are people's words: user text.
+  const why: PostText =
+    event.kind === "rejected" && event.body
+      ? postText` ${event.actor.person.displayName}: "${event.body}"`
+      : [];
+  const override: PostText = change.blackoutOverride
+    ? postText` It runs inside a blackout as an emergency change; the override is recorded.`
+    : [];
   const text =
     event.kind === "approved"
-      ? `Your change ${change.ref} (${change.title}) is approved and scheduled.${change.blackoutOverride ? " It runs inside a blackout as an emergency change; the override is recorded." : ""}`
-      : `Your change ${change.ref} (${change.title}) is rejected.${why}`;
+      ? postText`Your change ${change.ref} (${change.title}) is approved and scheduled.${override}`
+      : postText`Your change ${change.ref} (${change.title}) is rejected.${why}`;
   const body: DirectMessageBody = { text };
   await enqueueOutbox(tx, {
     platform,

@@ -1,7 +1,11 @@
-import type { Card } from "../core/views/index.js";
-/** A plain message to a channel, mentioning people by their platform user id (rendered per platform). */
+import type { Card, PostText } from "../core/views/index.js";
+
+/**
+ * A plain message to a channel, mentioning people by their platform user id (rendered per platform, which
+ * may summarise a long list). The text is PostText: people's words in it can never become markup.
+ */
 export interface TextMessageBody {
-  text: string;
+  text: PostText;
   mentions: string[];
 }
 
@@ -10,6 +14,6 @@ export interface TextMessageBody {
  * SLA alert with the ticket's buttons) the text is the line above it; without, the text is the message.
  */
 export interface DirectMessageBody {
-  text: string;
+  text: PostText;
   card?: Card;
 }

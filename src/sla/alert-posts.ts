@@ -5,6 +5,7 @@ import type { Platform } from "../core/people/actor.js";
 import type { SlaClockFigures } from "../core/sla/clock/index.js";
 import type { SlaEscalation } from "../core/sla/policy.js";
 import { incidentCard } from "../core/views/incident-card.js";
+import { userText } from "../core/views/post-text.js";
 import { slaAlertCard, slaAlertHeadline } from "../core/views/sla-alert-card.js";
 import { slaLineText } from "../core/views/sla-text.js";
 import type { Tx } from "../db/client.js";
@@ -104,7 +105,7 @@ export async function enqueueSlaAlertPosts(
       ["lead", lead],
     ] as const) {
       if (userId === undefined || (who === "lead" && userId === assignee)) continue;
-      const body: DirectMessageBody = { text: headline, card };
+      const body: DirectMessageBody = { text: userText(headline), card };
       await enqueueOutbox(tx, {
         idempotencyKey: `${key}:${platform}:dm:${who}`,
         platform,

@@ -1,4 +1,4 @@
-import type { Card } from "../../core/views/index.js";
+import { type Card, plainPostText, readPostText } from "../../core/views/index.js";
 import {
   type AlertBody,
   type CardBody,
@@ -39,7 +39,7 @@ export class ConsoleTransport implements ChatTransport {
       case "update_card":
         return this.#updateCard(row, refs, cardOf(row.body));
       case "thread_reply":
-        return this.#threadReply(row, refs, (row.body as ThreadLineBody).text);
+        return this.#threadReply(row, refs, plainPostText(readPostText((row.body as ThreadLineBody).text)));
       case "open_major_room":
         return this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
       case "direct_message":
@@ -70,9 +70,11 @@ export class ConsoleTransport implements ChatTransport {
     const personId = row.channelId;
     const channelId = directChannel(personId);
     const body = row.body as DirectMessageBody;
+    // The console shows text only (its renderer HTML-escapes it), so a post line becomes its words.
+    const text = plainPostText(readPostText(body.text));
     const content: ConsoleContent = body.card
-      ? { kind: "alert", view: reviveCard(body.card), headline: body.text, mentions: [] }
-      : { kind: "text", text: body.text };
+      ? { kind: "alert", view: reviveCard(body.card), headline: text, mentions: [] }
+      : { kind: "text", text };
     const message = await this.#store.post({
       channelId,
       audienceId: personId,
@@ -144,9 +146,9 @@ function cardOf(body: unknown): Card {
 function contentOf(row: OutboxRow): ConsoleContent {
   const body = row.body as { card?: Card; text?: unknown; mentions?: unknown };
   if (body.card) return { kind: "card", view: reviveCard(body.card) };
-  if (typeof body.text !== "string")
+  if (typeof body.text !== "string" && !Array.isArray(body.text))
     throw new PermanentDeliveryError("unreadable_body", "a console post needs a card or a text");
   // Mentions are platform ids; in the console they are person ids, written @id.
   const mentions = Array.isArray(body.mentions) ? body.mentions.map((id) => `@${String(id)}`) : [];
-  return { kind: "text", text: [...mentions, body.text].join(" ") };
+  return { kind: "text", text: [...mentions, plainPostText(readPostText(body.text))].join(" ") };
 }

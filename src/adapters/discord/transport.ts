@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { REST } from "discord.js";
 import type { APIChannel, APIMessage } from "discord-api-types/v10";
-import type { Card } from "../../core/views/index.js";
+import { type Card, type PostText, readPostText } from "../../core/views/index.js";
 import {
   type AlertBody,
   type CardBody,
@@ -18,7 +18,7 @@ import {
   PermanentDeliveryError,
   type RefStore,
 } from "../../outbox/index.js";
-import { renderCard, truncate } from "./render/index.js";
+import { postTextContent, renderCard, truncate } from "./render/index.js";
 import { noMentions } from "./render/message.js";
 import { classifyDiscordError } from "./transport-errors.js";
 
@@ -48,7 +48,7 @@ export class DiscordTransport implements ChatTransport {
         case "update_card":
           return await this.#updateCard(row, refs, reviveCard((row.body as CardBody).card), signal);
         case "thread_reply":
-          return await this.#threadReply(row, refs, (row.body as ThreadLineBody).text, signal);
+          return await this.#threadReply(row, refs, readPostText((row.body as ThreadLineBody).text), signal);
         case "open_major_room":
           return await this.#openMajorRoom(row, refs, row.body as MajorRoomBody, signal);
         case "post_message":
@@ -72,18 +72,19 @@ export class DiscordTransport implements ChatTransport {
     })) as APIMessage;
   }
 
-  /** Mentions ping exactly the people named (the approvers to remind), nobody else. */
+  /**
+   * Mentions ping exactly the people named (the approvers to remind), nobody else; a list too long for one
+   * message is summarised, never at the cost of the text (see postTextContent).
+   */
   async #postText(
     row: OutboxRow,
     channelId: string,
     body: TextMessageBody,
     signal?: AbortSignal,
   ): Promise<DeliveryResult> {
-    const mentions = body.mentions.map((id) => `<@${id}>`).join(" ");
-    const content = truncate(mentions ? `${mentions} ${body.text}` : body.text, 2000);
     await this.#post(
       channelId,
-      { content, allowed_mentions: { parse: [], users: body.mentions.slice(0, 100) } },
+      postTextContent(readPostText(body.text), body.mentions),
       row.idempotencyKey,
       signal,
     );
@@ -124,12 +125,10 @@ export class DiscordTransport implements ChatTransport {
       body: { recipient_id: row.channelId },
       ...(signal ? { signal } : {}),
     })) as APIChannel;
-    const content = truncate(body.text, 2000);
+    const text = postTextContent(readPostText(body.text));
     const posted = await this.#post(
       channel.id,
-      body.card
-        ? { ...renderCard(reviveCard(body.card)), content, allowed_mentions: noMentions }
-        : { content, allowed_mentions: noMentions },
+      body.card ? { ...renderCard(reviveCard(body.card)), ...text } : text,
       row.idempotencyKey,
       signal,
     );
@@ -155,26 +154,17 @@ export class DiscordTransport implements ChatTransport {
   async #threadReply(
     row: OutboxRow,
     refs: RefStore,
-    text: string,
+    line: PostText,
     signal?: AbortSignal,
   ): Promise<DeliveryResult> {
     const ref = row.ref ? await refs.find("discord", row.ref) : null;
+    const content = postTextContent(line);
     if (!ref) {
-      await this.#post(
-        row.channelId,
-        { content: truncate(text, 2000), allowed_mentions: noMentions },
-        row.idempotencyKey,
-        signal,
-      );
+      await this.#post(row.channelId, content, row.idempotencyKey, signal);
       return {};
     }
     const threadId = ref.threadId ?? (await this.#startThread(ref, signal));
-    await this.#post(
-      threadId,
-      { content: truncate(text, 2000), allowed_mentions: noMentions },
-      row.idempotencyKey,
-      signal,
-    );
+    await this.#post(threadId, content, row.idempotencyKey, signal);
     // The card's ref keeps pointing at the card; it now also remembers its thread.
     return { message: { ...keep(ref), threadId } };
   }

@@ -1,5 +1,12 @@
 import type { types, webApi } from "@slack/bolt";
-import type { Card } from "../../core/views/index.js";
+import {
+  type Card,
+  mention,
+  type PostText,
+  plainPostText,
+  postText,
+  readPostText,
+} from "../../core/views/index.js";
 import {
   type AlertBody,
   type CardBody,
@@ -17,7 +24,14 @@ import {
   type RefStore,
   TransientDeliveryError,
 } from "../../outbox/index.js";
-import { escapeMrkdwn, fitText, renderCard, slackLimits, userMention } from "./render/index.js";
+import {
+  escapeMrkdwn,
+  fitText,
+  postTextMrkdwn,
+  renderCard,
+  slackLimits,
+  userMention,
+} from "./render/index.js";
 
 /**
  * Delivers outbox rows to Slack: one Web API call per row where possible, errors classified for the
@@ -40,7 +54,7 @@ export class SlackTransport implements ChatTransport {
         case "update_card":
           return await this.#updateCard(row, refs, reviveCard((row.body as CardBody).card));
         case "thread_reply":
-          return await this.#threadReply(row, refs, (row.body as ThreadLineBody).text);
+          return await this.#threadReply(row, refs, readPostText((row.body as ThreadLineBody).text));
         case "open_major_room":
           return await this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
         case "post_message":
@@ -96,11 +110,14 @@ export class SlackTransport implements ChatTransport {
    * to that one person only, like an ephemeral message.
    */
   async #directMessage(row: OutboxRow, body: DirectMessageBody): Promise<DeliveryResult> {
-    if (!body.card) return this.#postText(row, body.text);
+    const text = postTextMrkdwn(readPostText(body.text));
+    if (!body.card) return this.#postText(row, text);
     const posted = await this.#client.chat.postMessage({
       channel: row.channelId,
       ...renderCard(reviveCard(body.card)),
-      text: fitText(body.text, slackLimits.fallbackText),
+      text: fitText(plainPostText(readPostText(body.text)), slackLimits.fallbackText, {
+        encode: escapeMrkdwn,
+      }),
       metadata: outboxMetadata(row),
     });
     return { details: { channel: posted.channel, ts: posted.ts } };
@@ -138,7 +155,10 @@ export class SlackTransport implements ChatTransport {
     }
   }
 
-  /** A plain message (a prompt, a direct message); like cards, never posted twice after a lost answer. */
+  /**
+   * A plain message (a prompt, a direct message); like cards, never posted twice after a lost answer.
+   * `text` is mrkdwn from postTextMrkdwn (people's words escaped), never a string built elsewhere.
+   */
   async #postText(row: OutboxRow, text: string): Promise<DeliveryResult> {
     if (await this.#findEarlierPost(row, row.channelId)) return {};
     await this.#client.chat.postMessage({ channel: row.channelId, text, metadata: outboxMetadata(row) });
@@ -153,7 +173,8 @@ export class SlackTransport implements ChatTransport {
     return { message: { channelId: ref.channelId, messageId: ref.messageId } };
   }
 
-  async #threadReply(row: OutboxRow, refs: RefStore, text: string): Promise<DeliveryResult> {
+  async #threadReply(row: OutboxRow, refs: RefStore, line: PostText): Promise<DeliveryResult> {
+    const text = postTextMrkdwn(line);
     const ref = row.ref ? await refs.find("slack", row.ref) : null;
     const channel = ref?.channelId ?? row.channelId;
     const earlier = await this.#findEarlierPost(row, channel, ref?.messageId);
@@ -225,9 +246,16 @@ function carriesKey(metadata: unknown, key: string): boolean {
   return m?.event_type === metadataEventType && m.event_payload?.key === key;
 }
 
+/** The people to mention first, then the text; everything but the mentions is escaped. */
 function textWithMentions(body: TextMessageBody): string {
-  const mentions = body.mentions.map((id) => `<@${id}>`).join(" ");
-  return mentions ? `${mentions} ${body.text}` : body.text;
+  const mentions = body.mentions.map((id) => mention(id));
+  return postTextMrkdwn(
+    postText`${joinWithSpaces(mentions)}${mentions.length > 0 ? postText` ` : []}${readPostText(body.text)}`,
+  );
+}
+
+function joinWithSpaces(parts: readonly PostText[]): PostText {
+  return parts.flatMap((part, i) => (i === 0 ? [...part] : [{ kind: "text" as const, text: " " }, ...part]));
 }
 
 function platformError(error: unknown): string | undefined {

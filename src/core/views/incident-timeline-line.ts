@@ -1,38 +1,43 @@
 import type { IncidentChange } from "../incidents/context.js";
 import { holdReasonLabels, priorityLabels, resolutionCodeLabels } from "./incident-labels.js";
+import { type PostText, postText } from "./post-text.js";
 
 /**
  * The one-line story of a change, posted in the card's thread so the channel reads as a timeline.
- * Internal notes never produce a line: threads are as public as their channel.
+ * Internal notes never produce a line: threads are as public as their channel. Names, notes and reasons
+ * are people's words: postText carries them as user text, which no platform shows as markup.
  */
-export function incidentTimelineLine(change: IncidentChange): string | undefined {
+export function incidentTimelineLine(change: IncidentChange): PostText | undefined {
   const who = change.actor.person.displayName;
   const { incident } = change;
+  const because = (body: string | undefined | null): PostText => (body ? postText`: ${body}` : postText`.`);
   switch (change.kind) {
     case "created":
-      return `${who} raised ${incident.ref} (${priorityLabels[incident.priority]}).`;
+      return postText`${who} raised ${incident.ref} (${priorityLabels[incident.priority]}).`;
     case "acknowledged":
-      return `${who} acknowledged ${incident.ref}.`;
+      return postText`${who} acknowledged ${incident.ref}.`;
     case "assigned":
-      return `${who} assigned ${incident.ref} to ${incident.assignee?.displayName ?? incident.assignedGroup?.name ?? "nobody"}.`;
+      return postText`${who} assigned ${incident.ref} to ${incident.assignee?.displayName ?? incident.assignedGroup?.name ?? "nobody"}.`;
     case "note_added":
-      return change.visibility === "internal" ? undefined : `${who} added a note: ${change.body ?? ""}`;
+      return change.visibility === "internal"
+        ? undefined
+        : postText`${who} added a note: ${change.body ?? ""}`;
     case "priority_changed":
-      return `${who} changed the priority to ${priorityLabels[incident.priority]}${change.body ? `: ${change.body}` : "."}`;
+      return postText`${who} changed the priority to ${priorityLabels[incident.priority]}${because(change.body)}`;
     case "put_on_hold":
-      return `${who} put ${incident.ref} on hold (${incident.holdReason ? holdReasonLabels[incident.holdReason] : "on hold"})${change.body ? `: ${change.body}` : "."}`;
+      return postText`${who} put ${incident.ref} on hold (${incident.holdReason ? holdReasonLabels[incident.holdReason] : "on hold"})${because(change.body)}`;
     case "resumed":
-      return `${who} resumed work on ${incident.ref}.`;
+      return postText`${who} resumed work on ${incident.ref}.`;
     case "resolved":
-      return `${who} resolved ${incident.ref} (${incident.resolutionCode ? resolutionCodeLabels[incident.resolutionCode] : "resolved"}): ${incident.resolutionNote ?? ""}`;
+      return postText`${who} resolved ${incident.ref} (${incident.resolutionCode ? resolutionCodeLabels[incident.resolutionCode] : "resolved"}): ${incident.resolutionNote ?? ""}`;
     case "reopened":
-      return `${who} reopened ${incident.ref}${change.body ? `: ${change.body}` : "."}`;
+      return postText`${who} reopened ${incident.ref}${because(change.body)}`;
     case "closed":
-      return `${who} closed ${incident.ref}.`;
+      return postText`${who} closed ${incident.ref}.`;
     case "cancelled":
-      return `${who} cancelled ${incident.ref}${change.body ? `: ${change.body}` : "."}`;
+      return postText`${who} cancelled ${incident.ref}${because(change.body)}`;
     case "major_declared":
-      return `${who} declared ${incident.ref} a major incident.`;
+      return postText`${who} declared ${incident.ref} a major incident.`;
     default:
       return undefined;
   }

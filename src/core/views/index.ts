@@ -58,4 +58,13 @@ export * from "./incident-labels.js";
 export { incidentList } from "./incident-list.js";
 export type { List, ListItem } from "./list.js";
 export { errorNotice, type Notice, type NoticeTone, notice } from "./notice.js";
+export {
+  mention,
+  type PostSegment,
+  type PostText,
+  plainPostText,
+  postText,
+  readPostText,
+  userText,
+} from "./post-text.js";
 export type { View } from "./view.js";

@@ -5,6 +5,7 @@ import { applyChangeAction } from "../../../src/core/changes/apply-change-action
 import { castVote } from "../../../src/core/changes/cast-vote.js";
 import { createChange } from "../../../src/core/changes/create-change.js";
 import type { Actor } from "../../../src/core/people/actor.js";
+import { plainPostText, readPostText } from "../../../src/core/views/index.js";
 import { runChangePrompts } from "../../../src/jobs/change-prompts.js";
 import { type ChangeWorld, deskTimezone, seedChangeWorld } from "../../support/change-fixtures.js";
 import { describeEachDatabase } from "../../support/databases.js";
@@ -76,9 +77,11 @@ describeEachDatabase("GIVEN the scheduled change prompts and an injected clock",
       const body = JSON.parse(reminders[0]?.payload ?? "{}").body;
       // CAB member 0 already voted; the other two are mentioned.
       expect(body.mentions).toEqual(["U0CAB1", "U0CAB2"]);
-      expect(body.text).toContain(
+      expect(plainPostText(readPostText(body.text))).toContain(
         `${change.ref} (Reminded change) is waiting for your vote: 1 of 2 approvals`,
       );
+      // The title is the requester's words: it travels as user text, which no renderer turns into markup.
+      expect(body.text).toContainEqual({ kind: "user", text: "Reminded change" });
       expect(reminders[0]?.channelId).toBe("C0APPROVALS");
     });
   });
@@ -102,7 +105,7 @@ describeEachDatabase("GIVEN the scheduled change prompts and an injected clock",
       expect((await run(at(0))).startingSoon).toBe(0);
       const soon = await posts("post_message", `change:${change.id}:starting_soon`);
       expect(soon).toHaveLength(1);
-      expect(JSON.parse(soon[0]?.payload ?? "{}").body.text).toContain(
+      expect(plainPostText(readPostText(JSON.parse(soon[0]?.payload ?? "{}").body.text))).toContain(
         "starts in 30 min, at 2026-11-03 12:00 (Europe/Berlin)",
       );
 

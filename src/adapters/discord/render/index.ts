@@ -15,4 +15,5 @@ export { renderList } from "./list.js";
 export type { DiscordMessage, MessageActionRow } from "./message.js";
 export { modalToFormSubmission, readModalValues, type SubmittedComponent } from "./modal-values.js";
 export { renderNotice } from "./notice.js";
+export { type DiscordPostContent, postTextContent } from "./post-text.js";
 export { truncate } from "./truncate.js";

@@ -27,5 +27,6 @@ export {
 } from "./mrkdwn.js";
 export { renderNotice } from "./notice.js";
 export type { PersonResolver } from "./people.js";
+export { postTextMrkdwn } from "./post-text.js";
 export { decodePrivateMetadata, encodePrivateMetadata, type ModalMetadata } from "./private-metadata.js";
 export { ellipsis, fitText, oneLine } from "./truncate.js";
