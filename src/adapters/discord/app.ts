@@ -36,7 +36,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const log = options.deps.log.child({ component: "discord" });
   const deps: DiscordListenerDeps = { ...options.deps, log };
   const rest = createDiscordRest(options.token, options.apiUrl);
-  const transport = new DiscordTransport(rest);
+  const transport = new DiscordTransport(rest, log);
   if (options.publicKey) {
     const interactionsHandler = createInteractionsHandler({
       publicKey: options.publicKey,

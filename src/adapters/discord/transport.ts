@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { REST } from "discord.js";
+import { type REST, Routes } from "discord.js";
 import type { APIChannel, APIMessage } from "discord-api-types/v10";
 import { type Card, type PostText, readPostText } from "../../core/views/index.js";
 import {
@@ -14,13 +14,21 @@ import {
   type ChatMessageRefRecord,
   type ChatTransport,
   type DeliveryResult,
+  type OutboxLogger,
   type OutboxRow,
   PermanentDeliveryError,
   type RefStore,
+  silentLogger,
 } from "../../outbox/index.js";
 import { postTextContent, renderCard, truncate } from "./render/index.js";
 import { noMentions } from "./render/message.js";
 import { classifyDiscordError } from "./transport-errors.js";
+
+/** Discord's JSON error code for a request the bot lacks a permission for (https://discord.com/developers/docs/topics/opcodes-and-status-codes#json). */
+const missingPermissionsCode = 50013;
+
+export const pinPermissionLine =
+  "OpsDesk could not pin the summary above: give the OpsDesk bot the Pin Messages permission in this channel (Server Settings > Roles, or the channel's permissions) to have it pinned next time.";
 
 // Thread names: 1-100 characters. Public thread type 11; a day of inactivity before auto-archive.
 const threadNameMax = 100;
@@ -35,9 +43,11 @@ const archiveAfterMinutes = 1440;
 export class DiscordTransport implements ChatTransport {
   readonly platform = "discord" as const;
   readonly #rest: REST;
+  readonly #log: OutboxLogger;
 
-  constructor(rest: REST) {
+  constructor(rest: REST, log: OutboxLogger = silentLogger) {
     this.#rest = rest;
+    this.#log = log;
   }
 
   async deliver(row: OutboxRow, refs: RefStore, signal?: AbortSignal): Promise<DeliveryResult> {
@@ -214,13 +224,45 @@ export class DiscordTransport implements ChatTransport {
       await this.#rest.put(`/channels/${room.id}/thread-members/${userId}`, signal ? { signal } : {});
     }
     const summary = await this.#post(room.id, renderCard(reviveCard(body.card)), row.idempotencyKey, signal);
-    await this.#rest.put(`/channels/${room.id}/pins/${summary.id}`, signal ? { signal } : {});
     if (card) {
       const line = { content: `Major incident room: <#${room.id}>`, allowed_mentions: noMentions };
       const target = card.threadId ?? card.channelId;
       await this.#post(target, line, `${row.idempotencyKey}:link`, signal);
     }
+    await this.#pinSummary(row, room.id, summary.id, signal);
     return { message: { channelId: room.id, messageId: summary.id, threadId: room.id } };
+  }
+
+  /**
+   * Pins the room's summary: a convenience, so it never costs the room. The current route is
+   * `PUT /channels/{channel.id}/messages/pins/{message.id}` (the old `/channels/{id}/pins/{id}` is
+   * deprecated: https://discord.com/developers/docs/resources/message#pin-message). Since 2026-02-23 a bot
+   * needs PIN_MESSAGES to pin (https://discord.com/developers/docs/change-log#pin-permission-split); without
+   * it Discord answers 403 Missing Permissions (code 50013): the room says which permission to grant and
+   * the log warns. Any other failure is logged and the pin skipped, since retrying the delivery would open
+   * a second room.
+   */
+  async #pinSummary(row: OutboxRow, roomId: string, messageId: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.#rest.put(Routes.channelMessagesPin(roomId, messageId), signal ? { signal } : {});
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const status = (error as { status?: unknown }).status;
+      const missingPermission = code === missingPermissionsCode || status === 403;
+      this.#log.warn(
+        { outboxId: row.id, channelId: roomId, messageId, code, status, err: error },
+        missingPermission
+          ? "Discord refused to pin the major-incident summary: the bot lacks the Pin Messages permission"
+          : "Discord could not pin the major-incident summary; the room is open without it",
+      );
+      if (!missingPermission) return;
+      await this.#post(
+        roomId,
+        { content: pinPermissionLine, allowed_mentions: noMentions },
+        `${row.idempotencyKey}:pin_permission`,
+        signal,
+      );
+    }
   }
 }
 

@@ -288,6 +288,14 @@ export class FakeDiscord {
     });
   }
 
+  /**
+   * Grants or takes away the bot's PIN_MESSAGES permission: without it the pin route answers 403 Missing
+   * Permissions (50013), as Discord does since 2026-02-23.
+   */
+  setBotCanPin(canPin: boolean): void {
+    this.state.botCanPin = canPin;
+  }
+
   /** Moves the fake's clock: past 3 s an unanswered interaction is unknown; past 15 min its token is dead. */
   advanceTime(ms: number): void {
     this.state.advanceTime(ms);

@@ -64,6 +64,11 @@ export class FakeState {
   readonly guildCreatedAt: string;
   /** Filled in once the server listens. */
   gatewayUrl = "";
+  /**
+   * Whether the bot holds PIN_MESSAGES (1 << 51) in the guild. Since 2026-02-23 pinning needs it and
+   * MANAGE_MESSAGES alone no longer does (https://discord.com/developers/docs/change-log#pin-permission-split).
+   */
+  botCanPin = true;
   private clockOffsetMs = 0;
   private readonly pendingResponses: Array<{
     interaction: InteractionState;

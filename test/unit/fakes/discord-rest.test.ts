@@ -132,7 +132,41 @@ describe("GIVEN a discord.js client talking REST to the fake", () => {
       expect(fake.channel(created.id)?.name).toBe("inc-5");
       expect(fake.channel(privateThread.id)?.type).toBe(ChannelType.PrivateThread);
       const pinCall = fake.calls.find((call) => call.method === "PUT" && call.path.includes("pins"));
+      expect(pinCall?.path).toBe(`/channels/${channel.id}/messages/pins/${message.id}`);
       expect(pinCall?.status).toBe(204);
+    });
+  });
+
+  // Pin rules: https://discord.com/developers/docs/resources/message#pin-message (the current route) and
+  // https://discord.com/developers/docs/change-log#pin-permission-split (PIN_MESSAGES needed since 2026-02-23).
+  describe("WHEN the bot pins through the deprecated /channels/{id}/pins/{id} route", () => {
+    it("THEN the fake refuses it as an unknown route and the message stays unpinned", async () => {
+      const message = await channel.send("INC-6 summary");
+      const failure = await client.rest
+        .put(`/channels/${channel.id}/pins/${message.id}`)
+        .catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(DiscordAPIError);
+      expect((failure as DiscordAPIError).status).toBe(404);
+      expect(fake.message(message.id)?.pinned).toBe(false);
+    });
+  });
+
+  describe("WHEN the bot lacks PIN_MESSAGES and pins through the current route", () => {
+    it("THEN Discord's 403 Missing Permissions (50013) comes back and the message stays unpinned", async () => {
+      const message = await channel.send("INC-7 summary");
+      fake.setBotCanPin(false);
+      const failure = await message.pin().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(DiscordAPIError);
+      expect((failure as DiscordAPIError).status).toBe(403);
+      expect((failure as DiscordAPIError).code).toBe(50013);
+      expect(fake.message(message.id)?.pinned).toBe(false);
+
+      fake.setBotCanPin(true);
+      await message.pin();
+      expect(fake.message(message.id)?.pinned).toBe(true);
+      expect(fake.calls.filter((call) => call.path.includes("/messages/pins/")).map((c) => c.status)).toEqual(
+        [403, 204],
+      );
     });
   });
 

@@ -32,3 +32,5 @@ export const emptyMessage = (): DiscordRestError =>
   new DiscordRestError(400, 50006, "Cannot send an empty message");
 export const invalidFormBody = (errors: JsonRecord): DiscordRestError =>
   new DiscordRestError(400, 50035, "Invalid Form Body", errors);
+export const missingPermissions = (): DiscordRestError =>
+  new DiscordRestError(403, 50013, "Missing Permissions");

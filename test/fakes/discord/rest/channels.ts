@@ -1,5 +1,11 @@
 import { threadChannel } from "../entities.js";
-import { invalidFormBody, unknownChannel, unknownMessage } from "../http/errors.js";
+import {
+  invalidFormBody,
+  missingPermissions,
+  notFound,
+  unknownChannel,
+  unknownMessage,
+} from "../http/errors.js";
 import type { RouteContext, Router } from "../http/router.js";
 import { asRecord, type JsonRecord } from "../json.js";
 import { FormErrors } from "../limits/form-errors.js";
@@ -62,10 +68,26 @@ function createThread(
   return thread;
 }
 
+/**
+ * Pin Message / Unpin Message (https://discord.com/developers/docs/resources/message#pin-message): 204,
+ * or 403 Missing Permissions (50013) for a bot without PIN_MESSAGES, which bots need since 2026-02-23
+ * (https://discord.com/developers/docs/change-log#pin-permission-split).
+ */
 function pin(context: RouteContext, pinned: boolean): { status: number } {
   const message = requireMessage(context);
+  if (!context.state.botCanPin) throw missingPermissions();
   message.pinned = pinned;
   return { status: 204 };
+}
+
+/**
+ * The old pin routes, `/channels/{channel.id}/pins/{message.id}`, are deprecated in favour of
+ * `/channels/{channel.id}/messages/pins/{message.id}` (discord-api-docs, "Document new pin endpoints",
+ * discord/discord-api-docs#7585). The fake refuses them, as an unknown route (404, code 0), so that code
+ * drifting back to them fails every test instead of failing the day Discord removes them.
+ */
+function deprecatedPin(): never {
+  throw notFound();
 }
 
 export function registerChannelRoutes(router: Router): void {
@@ -135,9 +157,8 @@ export function registerChannelRoutes(router: Router): void {
     members.add(userId === "@me" ? context.state.config.bot.id : userId);
     return { status: 204 };
   });
-  // Discord moved pins under /messages/pins in 2025; the old /pins routes still work.
-  router.add("PUT", "/channels/:channelId/pins/:messageId", (context) => pin(context, true));
-  router.add("DELETE", "/channels/:channelId/pins/:messageId", (context) => pin(context, false));
+  router.add("PUT", "/channels/:channelId/pins/:messageId", deprecatedPin);
+  router.add("DELETE", "/channels/:channelId/pins/:messageId", deprecatedPin);
   router.add("PUT", "/channels/:channelId/messages/pins/:messageId", (context) => pin(context, true));
   router.add("DELETE", "/channels/:channelId/messages/pins/:messageId", (context) => pin(context, false));
 }
