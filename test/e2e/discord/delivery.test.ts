@@ -123,6 +123,32 @@ describe("GIVEN the Discord transport delivering to the local Discord", () => {
     expect(fake.calls.length).toBe(before);
   });
 
+  it("THEN a major-incident room whose pin is refused for want of PIN_MESSAGES is delivered, with a warning and a line in the room", async () => {
+    const warnings: string[] = [];
+    const log = {
+      info: () => undefined,
+      warn: (_: unknown, message: string) => warnings.push(message),
+      error: () => undefined,
+    };
+    const discord = new DiscordTransport(createDiscordRest(fake.token, fake.restBase), log);
+    fake.setBotCanPin(false);
+    try {
+      const room = { name: "inc-9-pins-refused", card, invite: [] };
+      const result = await discord.deliver(
+        { ...postCardRow(quiet), kind: "open_major_room", body: room },
+        refs,
+        signal,
+      );
+      const roomId = result.message?.channelId ?? "";
+      const messages = fake.messagesIn(roomId);
+      expect(messages.map((message) => message.pinned)).toEqual([false, false]);
+      expect(messages[1]?.content).toContain("Pin Messages permission");
+      expect(warnings).toEqual([expect.stringContaining("lacks the Pin Messages permission")]);
+    } finally {
+      fake.setBotCanPin(true);
+    }
+  });
+
   it("THEN 5xx answers are transient (retried with backoff) and refusals are permanent", async () => {
     const discord = transport();
     for (const status of [500, 502, 503]) {

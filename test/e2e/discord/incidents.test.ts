@@ -163,6 +163,41 @@ describe("GIVEN OpsDesk connected to Discord over the gateway", () => {
     });
     expect(incident.major).toBe(false);
   });
+  it("THEN without the Pin Messages permission, Declare major still opens the room and links it; the room says which permission to grant", async () => {
+    // Bots need PIN_MESSAGES to pin since 2026-02-23
+    // (https://discord.com/developers/docs/change-log#pin-permission-split): a guild that has not granted it
+    // must still get its room.
+    world.fake.setBotCanPin(false);
+    try {
+      const ref = await raise("Pins are not allowed here");
+      expect(await answerTo(click(ref, "acknowledge"))).toContain(`You acknowledged ${ref}`);
+      const { id } = await send(click(ref, "declare_major", "c"));
+      const question = await world.fake.waitForInteractionResponse(id, 5_000, "edit-original");
+      const confirm = buttonClick({
+        customId: `a:incident.declare_major:${ref}`,
+        channelId: payments,
+        messageId: String(question.messageId),
+      });
+      expect(await answerTo(confirm)).toContain(`${ref} is now a major incident.`);
+      await world.settle();
+      const room = world.fake.channelNamed(`inc-${ref.slice(4)}-pins-are-not-allowed-here`);
+      if (!room) throw new Error(`no room for ${ref}`);
+      const inRoom = world.fake.messagesIn(room.id);
+      expect(embedTitle(inRoom[0] as FakeMessage)).toBe(`${ref} · Pins are not allowed here`);
+      expect(inRoom.some((message) => message.pinned)).toBe(false);
+      expect(inRoom.map((message) => message.content)).toContainEqual(
+        expect.stringContaining("give the OpsDesk bot the Pin Messages permission"),
+      );
+      expect(threadLines(cardFor(payments, ref))).toContainEqual(`Major incident room: <#${room.id}>`);
+      const pins = world.fake.calls.filter((call) => call.method === "PUT" && call.path.includes("pins"));
+      expect(pins.map((call) => [call.path.includes("/messages/pins/"), call.status])).toEqual([[true, 403]]);
+      const dead = await world.opsdesk.database.db.outboxMessage.count({ where: { status: "dead" } });
+      expect(dead).toBe(0);
+    } finally {
+      world.fake.setBotCanPin(true);
+    }
+  });
+
   it("THEN autocomplete suggests services and open tickets, at most 25", async () => {
     const services = await send(
       autocomplete({
