@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildSlackManifest } from "../../../src/adapters/slack/manifest/build-manifest.js";
@@ -7,8 +8,10 @@ import {
   committedManifestPath,
   committedManifestYaml,
 } from "../../../src/adapters/slack/manifest/committed-manifest.js";
+import { slackScopesMarkdown } from "../../../src/adapters/slack/manifest/index.js";
 import { commandRegistry } from "../../../src/core/commands/registry.js";
 import { usageHint } from "../../../src/core/commands/usage.js";
+import { projectRoot } from "../../../src/paths.js";
 
 describe("GIVEN the committed manifests/slack-app.yaml", () => {
   const committed = readFileSync(committedManifestPath(), "utf8");
@@ -65,8 +68,14 @@ describe("GIVEN the manifest for HTTP mode", () => {
       "pins:write",
       "channels:history",
       "groups:history",
-      "users:read",
     ]);
+  });
+
+  it("THEN the README lists exactly those scopes, each with its reason", () => {
+    const readme = readFileSync(join(projectRoot(), "README.md"), "utf8");
+    const block = /<!-- slack-scopes:start -->\n([\s\S]*?)\n<!-- slack-scopes:end -->/.exec(readme)?.[1];
+    expect(block).toBe(slackScopesMarkdown());
+    for (const scope of manifest.oauth_config.scopes.bot) expect(block).toContain(`- \`${scope}\`: `);
   });
 });
 

@@ -5,5 +5,5 @@ export {
   committedManifestYaml,
   manifestYaml,
 } from "./committed-manifest.js";
-export { botScopes } from "./scopes.js";
+export { botScopes, slackScopesMarkdown } from "./scopes.js";
 export type { SlackManifest, SlackManifestOptions, SlackShortcut, SlackSlashCommand } from "./types.js";

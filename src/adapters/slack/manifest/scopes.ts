@@ -25,10 +25,6 @@ export const botScopes: readonly { readonly scope: string; readonly why: string 
     scope: "groups:history",
     why: "the same check in private channels configured in opsdesk.yaml",
   },
-  {
-    scope: "users:read",
-    why: "show the name of a person who is not in opsdesk.yaml yet when they raise or are assigned an incident",
-  },
 ];
 
 /*
@@ -38,5 +34,11 @@ export const botScopes: readonly { readonly scope: string; readonly why: string 
  * - app_mentions:read, im:history: OpsDesk reads no one's messages; the message shortcut hands the message
  *   text to the app without any history scope. channels:history and groups:history are used only to find
  *   OpsDesk's own posts by the idempotency key in their metadata.
- * - users:read.email: people are matched by Slack user id in opsdesk.yaml, not by email.
+ * - users:read, users:read.email: no users.* method is called; people are matched by Slack user id in
+ *   opsdesk.yaml, and names come from there.
  */
+
+/** The README's list of bot scopes with their reasons, generated; see test/unit/slack/manifest.test.ts. */
+export function slackScopesMarkdown(): string {
+  return botScopes.map(({ scope, why }) => `- \`${scope}\`: ${why}.`).join("\n");
+}
