@@ -110,6 +110,12 @@ export interface PlatformDriver {
   cardsPosted(ref: string): Promise<number>;
   /** The lines in the card's thread, oldest first. */
   threadLines(ref: string): Promise<string[]>;
+  /**
+   * What the platform makes live in the card's thread besides OpsDesk's link to a major incident's room:
+   * every mention or broadcast that would notify someone, and every link shown under a label, as the raw
+   * markup. Empty when the thread is only words.
+   */
+  threadLiveMarkup(ref: string): Promise<string[]>;
   /** The major-incident room of `ref`, when one was opened. */
   majorRoom(ref: string): Promise<MajorRoom | undefined>;
 

@@ -2,7 +2,12 @@
 // through the PlatformDriver: what people do in chat and what they can read there, plus the database for
 // "nothing was created". A scenario that needs a platform branch belongs in that platform's own e2e tests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hostileLine } from "../support/hostile-text.js";
 import type { Answer, Person, PlatformDriver } from "./driver.js";
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 export function describeIncidentContract(start: () => Promise<PlatformDriver>): void {
   let desk: PlatformDriver;
@@ -120,6 +125,65 @@ export function describeIncidentContract(start: () => Promise<PlatformDriver>): 
       expect(form.prefill.description).toContain("Checkout returns 502 since 10:02");
       // A link back to the message: https on Slack and Discord, plain http for the console on loopback.
       expect(form.prefill.description).toMatch(/https?:\/\//);
+    });
+  });
+
+  describe("WHEN people type mention and link markup into what they write", () => {
+    // <!channel>, <!here>, <!subteam^…>, <@U…>, <url|label>, @everyone, <@snowflake>: each must reach the
+    // thread as the words typed, never as a ping or a disguised link.
+    it("THEN every note and reason shows in the card's thread as typed, and nothing in it is live", async () => {
+      const ref = await raise(`Hostile ${hostileLine}`.slice(0, 150));
+      await clickAndSubmit("otto", ref, "Add note", { text: hostileLine });
+      await clickAndSubmit("otto", ref, "Change priority", {
+        impact: "high",
+        urgency: "high",
+        reason: hostileLine,
+      });
+      await clickAndSubmit("otto", ref, "Put on hold", { reason: "awaiting_vendor", note: hostileLine });
+      await clickNow("otto", ref, "Resume");
+      await clickAndSubmit("otto", ref, "Resolve", { code: "fixed", note: hostileLine });
+      await clickAndSubmit("rita", ref, "Reopen", { reason: hostileLine });
+      const lines = await desk.threadLines(ref);
+      for (const what of ["added a note", "changed the priority", "on hold", "resolved", "reopened"]) {
+        expect(lines).toContainEqual(
+          expect.stringMatching(new RegExp(`${what}.*${escapeRegExp(hostileLine)}$`)),
+        );
+      }
+      expect(await desk.threadLiveMarkup(ref)).toEqual([]);
+
+      const cancelled = await raise("Hostile cancel");
+      await clickAndSubmit("rita", cancelled, "Cancel", { reason: hostileLine });
+      expect(await desk.threadLines(cancelled)).toContainEqual(
+        `Rita Reporter cancelled ${cancelled}: ${hostileLine}`,
+      );
+      expect(await desk.threadLiveMarkup(cancelled)).toEqual([]);
+    });
+
+    it("THEN Raise incident on a message with markup prefills it as written, once unescaped", async () => {
+      const form = formIn(await desk.raiseFromMessage("rita", `Checkout & cart <broken> ${hostileLine}`));
+      expect(form.prefill.title).toBe(`Checkout & cart <broken> ${hostileLine}`);
+    });
+  });
+
+  describe("WHEN Raise incident is used on a message whose emoji straddles a form limit", () => {
+    // An emoji is two UTF-16 units; cut by index at 150 (title) or 3000 (description) it leaves a lone
+    // surrogate, which is not valid Unicode and which Discord has answered with 500 (discord-api-docs 6561).
+    it("THEN the form opens, each prefill within its limit, with whole emoji and nothing but a prefix of the message", async () => {
+      const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+      const title = `${"t".repeat(149)}😀👩‍👩‍👧 more`;
+      const body = `${"d".repeat(2_997)}😀${"e".repeat(100)}`;
+      const form = formIn(await desk.raiseFromMessage("rita", `${title}\n${body}`));
+      expect(form.id).toBe("incident.new");
+      const prefillTitle = form.prefill.title ?? "";
+      const description = form.prefill.description ?? "";
+      expect(prefillTitle.length).toBeLessThanOrEqual(150);
+      expect(description.length).toBeLessThanOrEqual(3_000);
+      expect(loneSurrogate.test(prefillTitle)).toBe(false);
+      expect(loneSurrogate.test(description)).toBe(false);
+      expect(title.startsWith(prefillTitle.replace(/…$/, ""))).toBe(true);
+      expect(description.startsWith(title.slice(0, 100))).toBe(true);
+      // The link back to the message survives the cut.
+      expect(description).toMatch(/https?:\/\/\S+$/);
     });
   });
 

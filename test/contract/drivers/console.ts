@@ -209,6 +209,16 @@ export async function startConsoleDriver(): Promise<PlatformDriver> {
       return threadOf(ref);
     },
 
+    async threadLiveMarkup(ref) {
+      // The console renders lines as HTML: anything live would be an element (a link, a mention) in it.
+      const { message } = await cardMessage(ref);
+      return (await api.thread(message.id, "ada")).replies.flatMap((reply) =>
+        [...reply.html.matchAll(/<(a|span class="mention")\b[^>]*>/g)]
+          .map((m) => m[0])
+          .filter((tag) => !tag.includes("#inc-")),
+      );
+    },
+
     async majorRoom(ref): Promise<MajorRoom | undefined> {
       const prefix = `#inc-${ref.replace(/^\D+/, "")}-`;
       const workspace = await api.get<{ channels: { id: string }[] }>("/workspace");

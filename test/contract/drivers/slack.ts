@@ -38,6 +38,11 @@ function personOf(slackId: string): Person | undefined {
   return (Object.keys(slackIds) as Person[]).find((person) => slackIds[person] === slackId);
 }
 
+/** &, < and > as Slack stores and hands out message text (https://api.slack.com/reference/surfaces/formatting#escaping). */
+function escapeAsSlackDoes(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
 /** Slack escapes &, < and > in mrkdwn; people read them unescaped. */
 function unescapeMrkdwn(text: string): string {
   return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
@@ -230,7 +235,8 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
         callbackId: "raise_incident",
         channelId: channels.slack.incidents,
         userId: slackIds[as],
-        message: { text: messageText, ts: posted.ts, user: slackIds.rita },
+        // Slack hands a message shortcut the text HTML-escaped, as it stores it.
+        message: { text: escapeAsSlackDoes(messageText), ts: posted.ts, user: slackIds.rita },
       });
       remember(as, sent, interactive(sent.payload));
       return answerTo(sent);
@@ -342,6 +348,17 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
 
     async threadLines(ref) {
       return threadOf(ref);
+    },
+
+    async threadLiveMarkup(ref) {
+      // Slack parses a text-only message as mrkdwn: every <…> sequence is a control sequence (a mention, a
+      // broadcast, a link), https://api.slack.com/reference/surfaces/formatting. OpsDesk's own room link
+      // (<#C…>) is the one expected.
+      return (cardMessage(ref).message.replies ?? []).flatMap((reply) =>
+        [...reply.text.matchAll(/<[^>]*>/g)]
+          .map((m) => m[0])
+          .filter((token) => !/^<#C[A-Z0-9]+>$/.test(token)),
+      );
     },
 
     async majorRoom(ref): Promise<MajorRoom | undefined> {
