@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { ConsoleMessageJson, ConsoleReply, ConsoleWorld } from "../../support/console-world.js";
 import { channels, people } from "../../support/desk-config.js";
+import { liveInConsole } from "../support/live-markup.js";
 import type { ChangeDriver, ChangeMessage, PersonKey } from "./driver.js";
 
 /** Changes are discussed in the approvals channel unless their first service has a channel of its own. */
@@ -107,6 +108,15 @@ export function consoleChangeDriver(world: ConsoleWorld): ChangeDriver {
       (channelCopies.get(channels.console.approvals) ?? []).filter((m) => !m.private).map(asText),
     mention: (person: PersonKey) => `@${person}`,
     directMessages: (to) => (directCopies.get(to) ?? []).map((m) => m.text ?? ""),
+    liveMarkup(where, containing) {
+      const messages =
+        "channel" in where
+          ? (channelCopies.get(channels.console.approvals) ?? []).filter((m) => !m.private)
+          : (directCopies.get(where.dm) ?? []);
+      return messages
+        .filter((m) => m.kind === "text" && (m.text ?? "").includes(containing))
+        .map((m) => liveInConsole(m.html));
+    },
     settle: refresh,
   };
 }

@@ -9,6 +9,7 @@ import {
 import type { FakeMessage } from "../../fakes/discord/types.js";
 import { channels, people } from "../../support/desk-config.js";
 import type { DiscordWorld } from "../../support/discord-world.js";
+import { type AllowedMentions, liveInDiscord } from "../support/live-markup.js";
 import type { ChangeDriver, ChangeMessage, PersonKey } from "./driver.js";
 
 const changeChannels = [channels.discord.approvals, channels.discord.payments];
@@ -128,6 +129,23 @@ export function discordChangeDriver(world: DiscordWorld, mode: "gateway" | "http
         .map((m) => `${m.content}\n${JSON.stringify(m.embeds)}`),
     mention: (person) => `<@${people[person].discord}>`,
     directMessages: (to) => world.fake.directMessagesTo(people[to].discord).map((message) => message.content),
+    liveMarkup(where, containing) {
+      const messages =
+        "channel" in where
+          ? world.fake.messagesIn(channels.discord.approvals)
+          : world.fake.directMessagesTo(people[where.dm].discord);
+      return messages
+        .filter((m) => m.embeds.length === 0 && m.content.includes(containing))
+        .map((m) => {
+          const sent = world.fake.calls.find(
+            (c) => c.method === "POST" && (c.response as { id?: string } | undefined)?.id === m.id,
+          );
+          return liveInDiscord(
+            m.content,
+            (sent?.body as { allowed_mentions?: AllowedMentions })?.allowed_mentions,
+          );
+        });
+    },
     settle: () => world.settle(),
   };
 }

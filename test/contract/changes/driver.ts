@@ -27,6 +27,12 @@ export interface ChangeDriver {
   mention(person: PersonKey): string;
   /** Private messages the bot sent the person outside any interaction, oldest first. */
   directMessages(to: PersonKey): string[];
+  /**
+   * The live markup (pings, labelled links; as raw markup) of each text post in the approvals channel whose
+   * text includes `containing`, or of each direct message to a person: empty lists when the posts are only
+   * words and the mentions OpsDesk made.
+   */
+  liveMarkup(where: { channel: "approvals" } | { dm: PersonKey }, containing: string): string[][];
   /** Lets the listeners finish and the outbox deliver. */
   settle(): Promise<void>;
 }

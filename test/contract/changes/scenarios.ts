@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { runChangePrompts } from "../../../src/jobs/change-prompts.js";
 import { blackout } from "../../support/desk-config.js";
+import { hostileLine } from "../../support/hostile-text.js";
 import type { ChangeDriver } from "./driver.js";
 
 const zone = "Europe/Berlin";
@@ -346,6 +347,67 @@ export function changeScenarios(driver: () => ChangeDriver): void {
       // test/integration/changes).
       const agendas = d.approvalsChannel().filter((text) => text.includes("CAB agenda"));
       expect(agendas).toHaveLength(1);
+    });
+  });
+
+  describe("WHEN a change's title and a rejection carry mention and link markup", () => {
+    // The reminder, starting-soon and overrunning posts (scheduled) and the decision's direct message carry
+    // the title and the reason: they must ping only the people OpsDesk names, and link nothing.
+    it("THEN scheduled posts and the requester's direct message show them as words, pinging only the named approvers", async () => {
+      const d = driver();
+      const title = `Keys ${hostileLine}`;
+      const ref = await awaitingApproval(d, 15, title);
+      const number = Number(ref.slice(4));
+      const db = d.opsdesk.database.db;
+      await db.change.update({
+        where: { number },
+        data: { authorizeStartedAt: new Date(Date.now() - 4 * 3_600_000 - 60_000) },
+      });
+      const deps = { db, config: d.opsdesk.config, platforms: [d.platform] };
+      await runChangePrompts(deps, new Date());
+      await d.settle();
+      const approvers = [d.mention("carl"), d.mention("cleo"), d.mention("otto")];
+      const reminders = d.liveMarkup({ channel: "approvals" }, `Reminder: ${ref} (${title})`);
+      expect(reminders).toHaveLength(1);
+      expect(reminders.flat().filter((token) => !approvers.includes(token))).toEqual([]);
+
+      // Approved and moved to start in 10 minutes: "starting soon"; then implementing past its end: "overrunning".
+      await d.command("approve", { ref }, "otto");
+      await d.command("approve", { ref }, "carl");
+      expect(await statusOf(d, ref)).toBe("scheduled");
+      const soon = new Date(Date.now() + 10 * 60_000);
+      await db.change.update({
+        where: { number },
+        data: { plannedStart: soon, plannedEnd: new Date(soon.getTime() + 3_600_000) },
+      });
+      await runChangePrompts(deps, new Date());
+      await d.settle();
+      const people = [d.mention("ada")];
+      const starting = d.liveMarkup({ channel: "approvals" }, `${ref} (${title}) starts in`);
+      expect(starting).toHaveLength(1);
+      expect(starting.flat().filter((token) => !people.includes(token))).toEqual([]);
+      await db.change.update({
+        where: { number },
+        data: {
+          status: "implement",
+          plannedStart: new Date(Date.now() - 2 * 3_600_000),
+          plannedEnd: new Date(Date.now() - 3_600_000),
+        },
+      });
+      await runChangePrompts(deps, new Date());
+      await d.settle();
+      const overrunning = d.liveMarkup(
+        { channel: "approvals" },
+        `${ref} (${title}) is still being implemented`,
+      );
+      expect(overrunning).toHaveLength(1);
+      expect(overrunning.flat().filter((token) => !people.includes(token))).toEqual([]);
+
+      const rejected = await awaitingApproval(d, 16, title);
+      expect(await d.click(rejected, "reject", "cleo", "approval")).toContain("form:change.reject");
+      await d.submitForm("change.reject", { reason: hostileLine }, "cleo");
+      expect(d.liveMarkup({ dm: "ada" }, `Your change ${rejected} (${title}) is rejected.`)).toEqual([[]]);
+      expect(d.liveMarkup({ dm: "ada" }, `: "${hostileLine}"`)).toEqual([[]]);
     });
   });
 

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { channels, people } from "../../support/desk-config.js";
 import type { SlackWorld } from "../../support/slack-world.js";
+import { liveInSlack } from "../support/live-markup.js";
 import type { ChangeDriver, ChangeMessage, PersonKey } from "./driver.js";
 
 /** Changes are discussed in the approvals channel unless their first service has a channel of its own. */
@@ -137,6 +138,21 @@ export function slackChangeDriver(world: SlackWorld): ChangeDriver {
         .callsTo("chat.postMessage")
         .filter((call) => call.args.channel === people[to].slack)
         .map((call) => String(call.args.text ?? ""));
+    },
+    liveMarkup(where, containing) {
+      const readable = (text: string) =>
+        text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+      const texts =
+        "channel" in where
+          ? world.fake
+              .messagesIn(channels.slack.approvals)
+              .filter((m) => (m.blocks ?? []).length === 0)
+              .map((m) => m.text)
+          : world.fake
+              .callsTo("chat.postMessage")
+              .filter((call) => call.args.channel === people[where.dm].slack)
+              .map((call) => String(call.args.text ?? ""));
+      return texts.filter((text) => readable(text).includes(containing)).map(liveInSlack);
     },
     settle: () => world.settle(),
   };

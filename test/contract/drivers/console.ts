@@ -24,6 +24,7 @@ import type {
   PostedCard,
 } from "../driver.js";
 import { invocationText } from "../support/invocation-text.js";
+import { liveInConsole } from "../support/live-markup.js";
 
 const deskChannels: Record<DeskChannel, string> = {
   incidents: channels.console.incidents,
@@ -213,9 +214,7 @@ export async function startConsoleDriver(): Promise<PlatformDriver> {
       // The console renders lines as HTML: anything live would be an element (a link, a mention) in it.
       const { message } = await cardMessage(ref);
       return (await api.thread(message.id, "ada")).replies.flatMap((reply) =>
-        [...reply.html.matchAll(/<(a|span class="mention")\b[^>]*>/g)]
-          .map((m) => m[0])
-          .filter((tag) => !tag.includes("#inc-")),
+        liveInConsole(reply.html).filter((tag) => !tag.includes("#inc-")),
       );
     },
 

@@ -25,6 +25,7 @@ import type {
   PlatformDriver,
   PostedCard,
 } from "../driver.js";
+import { type AllowedMentions, liveInDiscord } from "../support/live-markup.js";
 import { textsIn } from "../support/wait.js";
 
 const discordIds: Record<Person, string> = {
@@ -42,37 +43,6 @@ const deskChannels: Record<DeskChannel, string> = {
 const CHANNEL_MESSAGE = 4;
 const DEFERRED_CHANNEL_MESSAGE = 5;
 const MODAL = 9;
-
-interface AllowedMentions {
-  parse?: string[];
-  users?: string[];
-  roles?: string[];
-}
-
-/**
- * The mentions Discord would notify for this content and allowed_mentions, and masked links: without
- * allowed_mentions every mention in the content pings
- * (https://discord.com/developers/docs/resources/message#allowed-mentions-object).
- */
-function liveInDiscord(content: string, allowed: AllowedMentions | undefined): string[] {
-  const parse = allowed ? (allowed.parse ?? []) : ["everyone", "users", "roles"];
-  const live: string[] = [];
-  for (const [token] of content.matchAll(
-    /@everyone|@here|<@!?(\d+)>|<@&(\d+)>|\[[^\]]*\]\(https?:[^)]*\)/g,
-  )) {
-    if (token.startsWith("[")) live.push(token);
-    else if (token === "@everyone" || token === "@here") {
-      if (parse.includes("everyone")) live.push(token);
-    } else if (token.startsWith("<@&")) {
-      const id = token.slice(3, -1);
-      if (parse.includes("roles") || allowed?.roles?.includes(id)) live.push(token);
-    } else {
-      const id = token.replace(/\D/g, "");
-      if (parse.includes("users") || allowed?.users?.includes(id)) live.push(token);
-    }
-  }
-  return live;
-}
 
 function personOf(discordId: string): Person | undefined {
   return (Object.keys(discordIds) as Person[]).find((person) => discordIds[person] === discordId);

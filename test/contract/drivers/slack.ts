@@ -20,6 +20,7 @@ import type {
   PostedCard,
 } from "../driver.js";
 import { invocationText } from "../support/invocation-text.js";
+import { liveInSlack } from "../support/live-markup.js";
 import { eventually, textsIn } from "../support/wait.js";
 
 const slackIds: Record<Person, string> = {
@@ -355,9 +356,7 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
       // broadcast, a link), https://api.slack.com/reference/surfaces/formatting. OpsDesk's own room link
       // (<#C…>) is the one expected.
       return (cardMessage(ref).message.replies ?? []).flatMap((reply) =>
-        [...reply.text.matchAll(/<[^>]*>/g)]
-          .map((m) => m[0])
-          .filter((token) => !/^<#C[A-Z0-9]+>$/.test(token)),
+        liveInSlack(reply.text).filter((token) => !/^<#C[A-Z0-9]+>$/.test(token)),
       );
     },
 
