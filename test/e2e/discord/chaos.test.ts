@@ -1,6 +1,9 @@
 // Discord answers 500 (some after posting) and 429 (with its rate-limit headers) for a while, then
 // recovers: every card, edit and thread line arrives exactly once, each card's story in order.
+
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { postTextContent } from "../../../src/adapters/discord/render/index.js";
+import { readPostText } from "../../../src/core/views/index.js";
 import { slashCommand } from "../../fakes/discord/index.js";
 import type { FakeMessage } from "../../fakes/discord/types.js";
 import { channels, people } from "../../support/desk-config.js";
@@ -82,7 +85,11 @@ describe("GIVEN Discord fails and rate-limits for a while, then recovers", () =>
       const incident = await db.incident.findUnique({ where: { number: Number(ref.slice(4)) } });
       const lines = rows
         .filter((r) => r.kind === "thread_reply" && r.orderingKey === `card:incident:${incident?.id}:discord`)
-        .map((r) => (JSON.parse(r.payload) as { body: { text: string } }).body.text);
+        .map(
+          (r) =>
+            postTextContent(readPostText((JSON.parse(r.payload) as { body: { text: unknown } }).body.text))
+              .content,
+        );
       expect(lines.length).toBeGreaterThanOrEqual(2);
       const thread = cards[0]?.thread as { id: string } | undefined;
       expect(world.fake.messagesIn(thread?.id ?? "").map((m) => m.content)).toEqual(lines);

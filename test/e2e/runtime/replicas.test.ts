@@ -1,6 +1,9 @@
 // Two real OpsDesk processes on one PostgreSQL database, posting to one local Slack: scheduled runs are
 // elected once across them and outbox rows are delivered once, whichever replica queued them.
+
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { postTextMrkdwn } from "../../../src/adapters/slack/render/index.js";
+import { readPostText } from "../../../src/core/views/index.js";
 import { channels, people } from "../../support/desk-config.js";
 import { postgresAvailability } from "../../support/postgres.js";
 import { type ReplicaSet, startReplicaSet } from "../../support/replicas.js";
@@ -107,7 +110,9 @@ run("GIVEN two OpsDesk replicas sharing one PostgreSQL database and one Slack wo
       const incident = await set.db.incident.findUnique({ where: { number: Number(ref.slice(4)) } });
       const queued = rows
         .filter((r) => r.kind === "thread_reply" && r.orderingKey === `card:incident:${incident?.id}:slack`)
-        .map((r) => (JSON.parse(r.payload) as { body: { text: string } }).body.text);
+        .map((r) =>
+          postTextMrkdwn(readPostText((JSON.parse(r.payload) as { body: { text: unknown } }).body.text)),
+        );
       expect(queued.length).toBeGreaterThan(0);
       expect(cardsOf(ref)[0]?.replies?.map((m) => m.text)).toEqual(queued);
     }

@@ -1,6 +1,9 @@
 // Slack answers 500 (some after posting) and 429 for a while, then recovers: every card, update and
 // thread line reaches the channel exactly once, each card's story in order.
+
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { postTextMrkdwn } from "../../../src/adapters/slack/render/index.js";
+import { readPostText } from "../../../src/core/views/index.js";
 import { channels, people } from "../../support/desk-config.js";
 import { type SlackWorld, startSlackWorld } from "../../support/slack-world.js";
 
@@ -71,7 +74,9 @@ describe("GIVEN Slack fails and rate-limits for a while, then recovers", () => {
       const incident = await db.incident.findUnique({ where: { number: Number(ref.slice(4)) } });
       const lines = rows
         .filter((r) => r.kind === "thread_reply" && r.orderingKey === `card:incident:${incident?.id}:slack`)
-        .map((r) => (JSON.parse(r.payload) as { body: { text: string } }).body.text);
+        .map((r) =>
+          postTextMrkdwn(readPostText((JSON.parse(r.payload) as { body: { text: unknown } }).body.text)),
+        );
       expect(lines.length).toBeGreaterThanOrEqual(2);
       expect(cards[0]?.replies?.map((m) => m.text)).toEqual(lines);
     }
