@@ -2,7 +2,7 @@
 import { chatCredentialsSet } from "./app/connect-chat.js";
 import { startOpsDesk } from "./app/start.js";
 import { loadEnv } from "./config/env.js";
-import { isOpsDeskError } from "./core/errors.js";
+import { isOpsDeskError } from "./kernel/errors.js";
 import { createLogger } from "./log.js";
 
 async function main(): Promise<void> {

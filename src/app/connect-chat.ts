@@ -5,20 +5,20 @@ import { createDiscordAdapter, type DiscordAdapter } from "../adapters/discord/a
 import { createSlackAdapter, type SlackAdapter } from "../adapters/slack/app.js";
 import type { Env } from "../config/env.js";
 import type { OpsdeskConfig } from "../config/types.js";
-import type { ChangeContext } from "../core/changes/context.js";
-import type { Clock } from "../core/clock.js";
-import type { IncidentContext } from "../core/incidents/context.js";
-import type { Platform } from "../core/people/actor.js";
+import type { ChangeContext } from "../practices/changes/context.js";
+import type { Clock } from "../kernel/clock.js";
+import type { IncidentContext } from "../practices/incidents/context.js";
+import type { Platform } from "../kernel/people/actor.js";
 import type { Db } from "../db/client.js";
 import type { HttpServer } from "../http/server.js";
-import type { InteractionDeps } from "../interactions/deps.js";
-import { createWorkLimiter } from "../interactions/work-limiter.js";
+import type { InteractionDeps } from "../desk/deps.js";
+import { createWorkLimiter } from "../desk/work-limiter.js";
 import type { Logger } from "../log.js";
-import { changePostsHook } from "../notifications/change-posts.js";
-import { incidentPostsHook } from "../notifications/incident-posts.js";
+import { changePostsHook } from "../practices/changes/posts.js";
+import { incidentPostsHook } from "../practices/incidents/posts.js";
 import { type ChatTransport, OutboxDispatcher } from "../outbox/index.js";
-import { slaClocksHook } from "../sla/clock-hook.js";
-import { createSlaRuntime, type SlaRuntime } from "../sla/runtime.js";
+import { slaClocksHook } from "../practices/incidents/sla/clock-hook.js";
+import { createSlaRuntime, type SlaRuntime } from "../practices/incidents/sla/runtime.js";
 
 export interface ChatConnections {
   platforms: Platform[];

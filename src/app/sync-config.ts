@@ -1,5 +1,5 @@
 import type { OpsdeskConfig } from "../config/types.js";
-import { forgetResolvedActors } from "../core/people/resolve-actor.js";
+import { forgetResolvedActors } from "../kernel/people/resolve-actor.js";
 import { type Db, type Tx, transactionOptions } from "../db/client.js";
 import type { DatabaseProvider } from "../db/schema-source.js";
 

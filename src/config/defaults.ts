@@ -1,5 +1,5 @@
-import { itilPriorityMatrix } from "../core/incidents/priority.js";
-import { defaultSlaSettings } from "../core/sla/policy.js";
+import { itilPriorityMatrix } from "../practices/incidents/priority.js";
+import { defaultSlaSettings } from "../kernel/sla/policy.js";
 import {
   ALWAYS_OPEN_CALENDAR_ID,
   alwaysOpenCalendar,

@@ -1,4 +1,4 @@
-import { priorities } from "../core/incidents/model.js";
+import { priorities } from "../practices/incidents/model.js";
 import {
   builtInPolicy,
   builtInPolicyDefaults,
@@ -9,7 +9,7 @@ import {
   type SlaPolicy,
   type SlaSettings,
   type SlaTarget,
-} from "../core/sla/policy.js";
+} from "../kernel/sla/policy.js";
 import type { Problem } from "./problems.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
 import type { SlaSection } from "./sla-schema.js";

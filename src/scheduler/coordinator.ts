@@ -1,5 +1,5 @@
 import type { RunCoordinator } from "node-cron";
-import type { Clock } from "../core/clock.js";
+import type { Clock } from "../kernel/clock.js";
 import type { Db } from "../db/client.js";
 import type { SchedulerLogger } from "./logger.js";
 import { claimRun, finishRun, type RunClaim } from "./run-claims.js";

@@ -1,5 +1,5 @@
 import type { OpsdeskConfig } from "../../config/types.js";
-import type { InteractionDeps } from "../../interactions/deps.js";
+import type { InteractionDeps } from "../../desk/deps.js";
 import type { ConsoleAccess } from "./access.js";
 import type { ConsoleDeps } from "./deps.js";
 import { consoleRouter } from "./http/router.js";

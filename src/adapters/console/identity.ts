@@ -1,5 +1,5 @@
-import type { Actor } from "../../core/people/actor.js";
-import { resolveActor } from "../../core/people/resolve-actor.js";
+import type { Actor } from "../../kernel/people/actor.js";
+import { resolveActor } from "../../kernel/people/resolve-actor.js";
 import type { Db } from "../../db/client.js";
 
 /**

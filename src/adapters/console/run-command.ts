@@ -1,9 +1,9 @@
-import type { ParsedCommand } from "../../core/commands/registry.js";
-import { openChangeCreateForm, wantsChangeForm } from "../../interactions/open-change-form.js";
-import type { Reply } from "../../interactions/reply.js";
-import { runChangeCommand } from "../../interactions/run-change-command.js";
-import { runIncidentCommand } from "../../interactions/run-incident-command.js";
-import { runSlaCommand } from "../../interactions/run-sla-command.js";
+import type { ParsedCommand } from "../../kernel/commands/registry.js";
+import { openChangeCreateForm, wantsChangeForm } from "../../practices/changes/open-create-form.js";
+import type { Reply } from "../../desk/reply.js";
+import { runChangeCommand } from "../../practices/changes/handler.js";
+import { runIncidentCommand } from "../../practices/incidents/handler.js";
+import { runSlaCommand } from "../../practices/incidents/sla/handler.js";
 import type { ConsoleInteraction } from "./listeners/act.js";
 
 /**

@@ -1,5 +1,5 @@
-import { type Clock, OffsetClock } from "../../core/clock.js";
-import { OpsDeskError } from "../../core/errors.js";
+import { type Clock, OffsetClock } from "../../kernel/clock.js";
+import { OpsDeskError } from "../../kernel/errors.js";
 import type { Db } from "../../db/client.js";
 import type { DatabaseProvider } from "../../db/schema-source.js";
 

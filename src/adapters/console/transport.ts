@@ -1,12 +1,12 @@
-import type { Card } from "../../core/views/index.js";
+import type { Card } from "../../kernel/views/index.js";
 import {
   type AlertBody,
   type CardBody,
   type MajorRoomBody,
   reviveCard,
   type ThreadLineBody,
-} from "../../notifications/card-payload.js";
-import type { DirectMessageBody } from "../../notifications/message-payload.js";
+} from "../../outbox/card-payload.js";
+import type { DirectMessageBody } from "../../outbox/message-payload.js";
 import {
   type ChatTransport,
   type DeliveryResult,

@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
 import type { REST } from "discord.js";
 import type { APIChannel, APIMessage } from "discord-api-types/v10";
-import type { Card } from "../../core/views/index.js";
+import type { Card } from "../../kernel/views/index.js";
 import {
   type AlertBody,
   type CardBody,
   type MajorRoomBody,
   reviveCard,
   type ThreadLineBody,
-} from "../../notifications/card-payload.js";
-import type { DirectMessageBody, TextMessageBody } from "../../notifications/message-payload.js";
+} from "../../outbox/card-payload.js";
+import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
 import {
   type ChatMessageRefRecord,
   type ChatTransport,

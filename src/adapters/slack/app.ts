@@ -1,5 +1,5 @@
 import { App, LogLevel, webApi } from "@slack/bolt";
-import type { InteractionDeps } from "../../interactions/deps.js";
+import type { InteractionDeps } from "../../desk/deps.js";
 import type { Logger } from "../../log.js";
 import { registerSlackListeners } from "./listeners/register.js";
 import { SlackHttpReceiver } from "./receiver.js";

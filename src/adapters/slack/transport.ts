@@ -1,13 +1,13 @@
 import type { types, webApi } from "@slack/bolt";
-import type { Card } from "../../core/views/index.js";
+import type { Card } from "../../kernel/views/index.js";
 import {
   type AlertBody,
   type CardBody,
   type MajorRoomBody,
   reviveCard,
   type ThreadLineBody,
-} from "../../notifications/card-payload.js";
-import type { DirectMessageBody, TextMessageBody } from "../../notifications/message-payload.js";
+} from "../../outbox/card-payload.js";
+import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
 import {
   type ChatTransport,
   type DeliveryResult,

@@ -2,7 +2,7 @@
 // on the machine's real clock here, so every window is planned a number of days from today.
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { runChangePrompts } from "../../../src/jobs/change-prompts.js";
+import { runChangePrompts } from "../../../src/practices/changes/jobs/prompts.js";
 import { blackout } from "../../support/desk-config.js";
 import type { ChangeDriver } from "./driver.js";
 

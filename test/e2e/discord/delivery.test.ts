@@ -4,11 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordRest } from "../../../src/adapters/discord/rest.js";
 import { DiscordTransport } from "../../../src/adapters/discord/transport.js";
-import { applyIncidentAction } from "../../../src/core/incidents/apply-incident-action.js";
-import { createIncident } from "../../../src/core/incidents/create-incident.js";
-import type { Actor } from "../../../src/core/people/actor.js";
-import { actorForPerson } from "../../../src/core/people/resolve-actor.js";
-import type { Card } from "../../../src/core/views/index.js";
+import { applyIncidentAction } from "../../../src/practices/incidents/apply-incident-action.js";
+import { createIncident } from "../../../src/practices/incidents/create-incident.js";
+import type { Actor } from "../../../src/kernel/people/actor.js";
+import { actorForPerson } from "../../../src/kernel/people/resolve-actor.js";
+import type { Card } from "../../../src/kernel/views/index.js";
 import { type DatabaseHandle, openDatabase } from "../../../src/db/client.js";
 import {
   databaseRefStore,

@@ -1,6 +1,6 @@
 // /sla through the real discord.js client, and SLA alerts delivered by the outbox to the local Discord.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/clock.js";
+import { ManualClock } from "../../../src/kernel/clock.js";
 import { slashCommand } from "../../fakes/discord/index.js";
 import { channels, people } from "../../support/desk-config.js";
 import { type DiscordWorld, startDiscordWorld } from "../../support/discord-world.js";

@@ -1,6 +1,6 @@
 // /sla on the real Bolt app, and SLA alerts delivered by the outbox to the local Slack.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/clock.js";
+import { ManualClock } from "../../../src/kernel/clock.js";
 import { channels, people } from "../../support/desk-config.js";
 import { type SlackWorld, startSlackWorld } from "../../support/slack-world.js";
 

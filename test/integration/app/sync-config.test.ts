@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { syncConfigToDatabase } from "../../../src/app/sync-config.js";
 import { parseConfig } from "../../../src/config/parse.js";
-import { resolveActor } from "../../../src/core/people/resolve-actor.js";
+import { resolveActor } from "../../../src/kernel/people/resolve-actor.js";
 import type { Db } from "../../../src/db/client.js";
 import { projectRoot } from "../../../src/paths.js";
 import { describeEachDatabase } from "../../support/databases.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { systemClock } from "../../../src/core/clock.js";
+import { systemClock } from "../../../src/kernel/clock.js";
 import { openDatabase } from "../../../src/db/client.js";
 import { describeEachDatabase, secondReplicaDb } from "../../support/databases.js";
 import { FakeChatPlatform } from "./support/fake-chat-platform.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/clock.js";
+import { ManualClock } from "../../../src/kernel/clock.js";
 import { transactionOptions } from "../../../src/db/client.js";
 import { Scheduler } from "../../../src/scheduler/index.js";
 import { pruneOldRowsJob } from "../../../src/scheduler/jobs/prune-old-rows.js";

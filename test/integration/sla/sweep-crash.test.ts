@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, expect, it } from "vitest";
-import { createIncident } from "../../../src/core/incidents/create-incident.js";
+import { createIncident } from "../../../src/practices/incidents/create-incident.js";
 import { projectRoot } from "../../../src/paths.js";
 import { describeEachDatabase, type TestDatabase } from "../../support/databases.js";
 import { type SlaWorld, seedSlaWorld, slaConfigYaml } from "./support/sla-world.js";

@@ -3,13 +3,13 @@ import {
   checkPlannedWindow,
   formatWindow,
   parseLocalDateTime,
-} from "../../../src/core/changes/planned-window.js";
+} from "../../../src/practices/changes/planned-window.js";
 import {
   agendaDate,
   overrunningDue,
   reminderRound,
   startingSoonDue,
-} from "../../../src/core/changes/prompts-due.js";
+} from "../../../src/practices/changes/prompts-due.js";
 
 describe("GIVEN a date typed by a person", () => {
   it("THEN it is read on their own wall clock, across DST", () => {

@@ -6,7 +6,7 @@ import {
   changeCard,
   changeCreateForm,
   conflictLines,
-} from "../../../src/core/views/index.js";
+} from "../../../src/kernel/views/index.js";
 import { changeFixture } from "./fixture.js";
 
 const timezone = "Europe/Berlin";

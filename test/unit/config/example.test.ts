@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfigFile } from "../../../src/config/load.js";
-import { policyFor } from "../../../src/core/sla/policy.js";
+import { policyFor } from "../../../src/kernel/sla/policy.js";
 
 const EXAMPLE = new URL("../../../manifests/opsdesk.example.yaml", import.meta.url).pathname;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../../src/config/defaults.js";
 import { parseConfig } from "../../../src/config/parse.js";
-import { calendarFor, policyFor } from "../../../src/core/sla/policy.js";
+import { calendarFor, policyFor } from "../../../src/kernel/sla/policy.js";
 import { problemsOf, yaml } from "./problems-of.js";
 
 const HOUR = 3_600_000;

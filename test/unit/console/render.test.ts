@@ -3,7 +3,7 @@ import { renderCard } from "../../../src/adapters/console/render/card.js";
 import { renderForm } from "../../../src/adapters/console/render/form.js";
 import { html } from "../../../src/adapters/console/render/html.js";
 import { renderMessage } from "../../../src/adapters/console/render/message.js";
-import type { Card, Form } from "../../../src/core/views/index.js";
+import type { Card, Form } from "../../../src/kernel/views/index.js";
 
 const hostile = `<img src=x onerror="alert(1)"> & 'quotes'`;
 

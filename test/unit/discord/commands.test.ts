@@ -8,9 +8,9 @@ import type {
 import { describe, expect, it } from "vitest";
 import { buildDiscordCommands } from "../../../src/adapters/discord/commands/build-commands.js";
 import { discordManifestPath, discordManifestText } from "../../../src/adapters/discord/commands/manifest.js";
-import { boolean, choice, duration, person, text } from "../../../src/core/commands/argument-kinds.js";
-import { defineCommand, defineRegistry, defineSubcommand } from "../../../src/core/commands/command-spec.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
+import { boolean, choice, duration, person, text } from "../../../src/kernel/commands/argument-kinds.js";
+import { defineCommand, defineRegistry, defineSubcommand } from "../../../src/kernel/commands/command-spec.js";
+import { commandRegistry } from "../../../src/kernel/commands/registry.js";
 
 const built = buildDiscordCommands(commandRegistry);
 const [incident, change, sla] = built;

@@ -7,10 +7,10 @@ import type {
 import { describe, expect, it } from "vitest";
 import { renderForm } from "../../../src/adapters/discord/render/form.js";
 import { modalToFormSubmission, readModalValues } from "../../../src/adapters/discord/render/modal-values.js";
-import { parseCommandText } from "../../../src/core/commands/parse-text.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
-import type { Form } from "../../../src/core/views/form.js";
-import { formSubmissionToCommand } from "../../../src/core/views/form-submission.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import { commandRegistry } from "../../../src/kernel/commands/registry.js";
+import type { Form } from "../../../src/kernel/views/form.js";
+import { formSubmissionToCommand } from "../../../src/kernel/views/form-submission.js";
 import {
   assignForm,
   cancelForm,
@@ -19,8 +19,8 @@ import {
   priorityForm,
   reopenForm,
   resolveForm,
-} from "../../../src/core/views/incident-action-forms.js";
-import { incidentCreateForm } from "../../../src/core/views/incident-create-form.js";
+} from "../../../src/practices/incidents/views/action-forms.js";
+import { incidentCreateForm } from "../../../src/practices/incidents/views/create-form.js";
 import { anIncident } from "../views/incident-fixture.js";
 import { type Answer, simulateSubmit } from "./support.js";
 

@@ -6,7 +6,7 @@ import { buildDiscordCommands } from "../../../src/adapters/discord/commands/bui
 import { registerDiscordCommands } from "../../../src/adapters/discord/commands/register-commands.js";
 import { registerOptionsFromEnv } from "../../../src/adapters/discord/commands/register-env.js";
 import { describeRegistrationError } from "../../../src/adapters/discord/commands/register-errors.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
+import { commandRegistry } from "../../../src/kernel/commands/registry.js";
 import { projectRoot } from "../../../src/paths.js";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/discord/server.js";
 

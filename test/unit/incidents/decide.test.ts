@@ -1,17 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decideIncidentChange } from "../../../src/core/incidents/decide.js";
-import type { ValidIncidentAction } from "../../../src/core/incidents/inputs.js";
-import { actionsAllowedIn } from "../../../src/core/incidents/lifecycle.js";
+import { decideIncidentChange } from "../../../src/practices/incidents/decide.js";
+import type { ValidIncidentAction } from "../../../src/practices/incidents/inputs.js";
+import { actionsAllowedIn } from "../../../src/practices/incidents/lifecycle.js";
 import {
   type IncidentSnapshot,
   type IncidentStatus,
   impacts,
   incidentStatuses,
   urgencies,
-} from "../../../src/core/incidents/model.js";
-import { itilPriorityMatrix, priorityFor } from "../../../src/core/incidents/priority.js";
-import type { Actor } from "../../../src/core/people/actor.js";
+} from "../../../src/practices/incidents/model.js";
+import { itilPriorityMatrix, priorityFor } from "../../../src/practices/incidents/priority.js";
+import type { Actor } from "../../../src/kernel/people/actor.js";
 
 const agent: Actor = { person: { id: "ada", displayName: "Ada" }, roles: new Set(["agent"]) };
 const now = new Date("2026-11-02T10:00:00Z");

@@ -7,7 +7,7 @@ import {
   businessElapsedExcluding,
   compileCalendar,
   type SlaPause,
-} from "../../../src/core/sla/index.js";
+} from "../../../src/kernel/sla/index.js";
 import { allFixtures, HOUR, MINUTE } from "./calendars.js";
 import { MinuteOracle } from "./minute-oracle.js";
 

@@ -2,11 +2,11 @@ import type { types } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { renderCard } from "../../../src/adapters/slack/render/card.js";
 import { slackLimits } from "../../../src/adapters/slack/render/limits.js";
-import { availableIncidentActions } from "../../../src/core/incidents/available-actions.js";
-import { incidentActions, incidentStatuses } from "../../../src/core/incidents/model.js";
-import type { Card } from "../../../src/core/views/card.js";
-import { incidentActionFromId } from "../../../src/core/views/incident-actions.js";
-import { incidentCard } from "../../../src/core/views/incident-card.js";
+import { availableIncidentActions } from "../../../src/practices/incidents/available-actions.js";
+import { incidentActions, incidentStatuses } from "../../../src/practices/incidents/model.js";
+import type { Card } from "../../../src/kernel/views/card.js";
+import { incidentActionFromId } from "../../../src/practices/incidents/views/actions.js";
+import { incidentCard } from "../../../src/practices/incidents/views/card.js";
 import { anIncident } from "../views/incident-fixture.js";
 import { allTexts, messageProblems } from "./block-kit.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../../src/core/errors.js";
-import { incidentActionFromId } from "../../../src/core/views/incident-actions.js";
-import { incidentActionCommand } from "../../../src/core/views/incident-button.js";
-import { incidentCard } from "../../../src/core/views/incident-card.js";
+import { ValidationError } from "../../../src/kernel/errors.js";
+import { incidentActionFromId } from "../../../src/practices/incidents/views/actions.js";
+import { incidentActionCommand } from "../../../src/practices/incidents/views/button-command.js";
+import { incidentCard } from "../../../src/practices/incidents/views/card.js";
 import { anIncident } from "./incident-fixture.js";
 
 describe("GIVEN a button without a form is pressed on a card", () => {

@@ -1,22 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ArgumentError } from "../../../src/core/commands/argument-error.js";
-import { parseCommandOptions } from "../../../src/core/commands/parse-options.js";
-import { parseCommandText } from "../../../src/core/commands/parse-text.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
-import { holdReasons, incidentActions, resolutionCodes } from "../../../src/core/incidents/model.js";
-import type { Form, SubmittedValue } from "../../../src/core/views/form.js";
-import { formSubmissionToCommand } from "../../../src/core/views/form-submission.js";
+import { ArgumentError } from "../../../src/kernel/commands/argument-error.js";
+import { parseCommandOptions } from "../../../src/kernel/commands/parse-options.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import { commandRegistry } from "../../../src/kernel/commands/registry.js";
+import { holdReasons, incidentActions, resolutionCodes } from "../../../src/practices/incidents/model.js";
+import type { Form, SubmittedValue } from "../../../src/kernel/views/form.js";
+import { formSubmissionToCommand } from "../../../src/kernel/views/form-submission.js";
 import {
   formForIncidentAction,
   holdForm,
   noteForm,
   priorityForm,
   resolveForm,
-} from "../../../src/core/views/incident-action-forms.js";
-import { incidentActionPresentation } from "../../../src/core/views/incident-actions.js";
-import { incidentCard } from "../../../src/core/views/incident-card.js";
-import { incidentCreateForm } from "../../../src/core/views/incident-create-form.js";
+} from "../../../src/practices/incidents/views/action-forms.js";
+import { incidentActionPresentation } from "../../../src/practices/incidents/views/actions.js";
+import { incidentCard } from "../../../src/practices/incidents/views/card.js";
+import { incidentCreateForm } from "../../../src/practices/incidents/views/create-form.js";
 import { anIncident } from "./incident-fixture.js";
 
 const submit = (form: Form, values: Record<string, SubmittedValue>) =>

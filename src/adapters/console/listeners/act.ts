@@ -1,11 +1,11 @@
 import type { ServerResponse } from "node:http";
 import { sendJson } from "../../../http/server.js";
-import type { ChangeInteractionContext } from "../../../interactions/change-context.js";
-import { claimRequest } from "../../../interactions/claim-request.js";
-import type { InteractionContext } from "../../../interactions/context.js";
-import type { Reply } from "../../../interactions/reply.js";
-import { errorReply } from "../../../interactions/to-reply.js";
-import type { SlaRuntime } from "../../../sla/runtime.js";
+import type { ChangeInteractionContext } from "../../../practices/changes/interaction-context.js";
+import { claimRequest } from "../../../desk/claim-request.js";
+import type { InteractionContext } from "../../../practices/incidents/interaction-context.js";
+import type { Reply } from "../../../desk/reply.js";
+import { errorReply } from "../../../desk/error-reply.js";
+import type { SlaRuntime } from "../../../practices/incidents/sla/runtime.js";
 import { deliverConsoleReply } from "../deliver-reply.js";
 import type { ConsoleDeps } from "../deps.js";
 import { consoleActor } from "../identity.js";

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { privateNotice } from "../../../interactions/reply.js";
-import { runChangeButton } from "../../../interactions/run-change-button.js";
-import { runIncidentButton } from "../../../interactions/run-incident-button.js";
+import { privateNotice } from "../../../desk/reply.js";
+import { runChangeButton } from "../../../practices/changes/button.js";
+import { runIncidentButton } from "../../../practices/incidents/button.js";
 import type { ConsoleDeps } from "../deps.js";
 import { channelField, personField, requestIdField } from "../http/fields.js";
 import { readJson } from "../http/respond.js";

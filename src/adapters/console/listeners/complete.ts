@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CHANGE_PREFIX } from "../../../core/changes/model.js";
-import type { AnyArgSpec } from "../../../core/commands/argument.js";
-import { type CompletionValue, completeCommandLine } from "../../../core/commands/complete-line.js";
-import { commandRegistry } from "../../../core/commands/registry.js";
-import { INCIDENT_PREFIX } from "../../../core/incidents/model.js";
+import { CHANGE_PREFIX } from "../../../practices/changes/model.js";
+import type { AnyArgSpec } from "../../../kernel/commands/argument.js";
+import { type CompletionValue, completeCommandLine } from "../../../kernel/commands/complete-line.js";
+import { commandRegistry } from "../../../kernel/commands/registry.js";
+import { INCIDENT_PREFIX } from "../../../practices/incidents/model.js";
 import { sendJson } from "../../../http/server.js";
 import type { ConsoleDeps } from "../deps.js";
 import { queryOf } from "../http/respond.js";

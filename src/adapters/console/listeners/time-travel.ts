@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { parseDurationMinutes } from "../../../core/commands/duration.js";
+import { parseDurationMinutes } from "../../../kernel/commands/duration.js";
 import { sendJson } from "../../../http/server.js";
 import type { ConsoleDeps } from "../deps.js";
 import { readJson } from "../http/respond.js";

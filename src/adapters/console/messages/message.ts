@@ -1,5 +1,5 @@
-import type { Card, List, Notice } from "../../../core/views/index.js";
-import { reviveCard } from "../../../notifications/card-payload.js";
+import type { Card, List, Notice } from "../../../kernel/views/index.js";
+import { reviveCard } from "../../../outbox/card-payload.js";
 
 /**
  * What a console message shows: a neutral view, a plain line from OpsDesk (thread replies, links), or

@@ -1,4 +1,4 @@
-import type { Clock } from "../../../core/clock.js";
+import type { Clock } from "../../../kernel/clock.js";
 import type { Db, Tx } from "../../../db/client.js";
 import {
   type ConsoleContent,

@@ -5,7 +5,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
   RESTPutAPIApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-import type { CommandRegistry, CommandSpec } from "../../../core/commands/command-spec.js";
+import type { CommandRegistry, CommandSpec } from "../../../kernel/commands/command-spec.js";
 import { discordDescription, discordName } from "./discord-names.js";
 import { optionForArgument } from "./option-for-argument.js";
 

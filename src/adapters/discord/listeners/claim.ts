@@ -1,5 +1,5 @@
 import { DiscordAPIError } from "discord.js";
-import { claimRequest } from "../../../interactions/claim-request.js";
+import { claimRequest } from "../../../desk/claim-request.js";
 import type { DiscordInteraction } from "../interaction.js";
 import type { DiscordListenerDeps } from "./deps.js";
 

@@ -1,4 +1,4 @@
-import { errorReply } from "../../../interactions/to-reply.js";
+import { errorReply } from "../../../desk/error-reply.js";
 import { RAISE_INCIDENT_COMMAND } from "../commands/index.js";
 import { replyMessage } from "../deliver-reply.js";
 import type { DiscordInteraction } from "../interaction.js";

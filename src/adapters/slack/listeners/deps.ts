@@ -1,4 +1,4 @@
-import type { InteractionDeps } from "../../../interactions/deps.js";
+import type { InteractionDeps } from "../../../desk/deps.js";
 
 /** What every Slack listener needs; handed to `registerSlackListeners` once. */
 export type SlackListenerDeps = InteractionDeps;

@@ -1,4 +1,4 @@
-import type { CardAction, Form } from "../../../core/views/index.js";
+import type { CardAction, Form } from "../../../kernel/views/index.js";
 import { SlackRenderError } from "./errors.js";
 import { slackLimits } from "./limits.js";
 

@@ -1,4 +1,4 @@
-import type { Intent, NoticeTone } from "../../../core/views/index.js";
+import type { Intent, NoticeTone } from "../../../kernel/views/index.js";
 
 /*
  * Block Kit has no colours (only legacy attachments do, and they are hidden behind "Show more"), so intent

@@ -1,4 +1,4 @@
-import { activeChangeStatuses, CHANGE_PREFIX } from "../../../../core/changes/model.js";
+import { activeChangeStatuses, CHANGE_PREFIX } from "../../../../practices/changes/model.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { truncate } from "../../render/index.js";
 import type { DiscordListenerDeps } from "../deps.js";

@@ -1,5 +1,5 @@
 import type { APIApplicationCommandOptionChoice } from "discord-api-types/v10";
-import { INCIDENT_PREFIX } from "../../../../core/incidents/model.js";
+import { INCIDENT_PREFIX } from "../../../../practices/incidents/model.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { truncate } from "../../render/index.js";
 import type { DiscordListenerDeps } from "../deps.js";

@@ -1,7 +1,7 @@
-import { parseCommandOptions } from "../../../../core/commands/index.js";
-import { commandRegistry } from "../../../../core/commands/registry.js";
-import { openIncidentCreateForm } from "../../../../interactions/open-create-form.js";
-import { runIncidentCommand } from "../../../../interactions/run-incident-command.js";
+import { parseCommandOptions } from "../../../../kernel/commands/index.js";
+import { commandRegistry } from "../../../../kernel/commands/registry.js";
+import { openIncidentCreateForm } from "../../../../practices/incidents/open-create-form.js";
+import { runIncidentCommand } from "../../../../practices/incidents/handler.js";
 import { discordActor } from "../../identity.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { renderForm } from "../../render/index.js";

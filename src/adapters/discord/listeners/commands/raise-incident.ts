@@ -1,5 +1,5 @@
-import { incidentLimits } from "../../../../core/incidents/model.js";
-import { openIncidentCreateForm } from "../../../../interactions/open-create-form.js";
+import { incidentLimits } from "../../../../practices/incidents/model.js";
+import { openIncidentCreateForm } from "../../../../practices/incidents/open-create-form.js";
 import { type DiscordInteraction, jumpLink } from "../../interaction.js";
 import { renderForm } from "../../render/index.js";
 import type { DiscordListenerDeps } from "../deps.js";

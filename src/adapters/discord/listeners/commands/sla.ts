@@ -1,6 +1,6 @@
-import { parseCommandOptions } from "../../../../core/commands/index.js";
-import { commandRegistry } from "../../../../core/commands/registry.js";
-import { runSlaCommand } from "../../../../interactions/run-sla-command.js";
+import { parseCommandOptions } from "../../../../kernel/commands/index.js";
+import { commandRegistry } from "../../../../kernel/commands/registry.js";
+import { runSlaCommand } from "../../../../practices/incidents/sla/handler.js";
 import { discordActor } from "../../identity.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { deferThenAnswer } from "../answer.js";

@@ -1,9 +1,9 @@
-import { findChange } from "../../../../core/changes/find-change.js";
-import { CHANGE_PREFIX } from "../../../../core/changes/model.js";
-import { timezoneOf } from "../../../../core/changes/person-timezone.js";
-import { parseTicketNumber } from "../../../../core/commands/ticket-reference.js";
-import { changeActionFromId, type Form, formForChangeAction } from "../../../../core/views/index.js";
-import { runChangeButton } from "../../../../interactions/run-change-button.js";
+import { findChange } from "../../../../practices/changes/find-change.js";
+import { CHANGE_PREFIX } from "../../../../practices/changes/model.js";
+import { timezoneOf } from "../../../../practices/changes/person-timezone.js";
+import { parseTicketNumber } from "../../../../kernel/commands/ticket-reference.js";
+import { changeActionFromId, type Form, formForChangeAction } from "../../../../kernel/views/index.js";
+import { runChangeButton } from "../../../../practices/changes/button.js";
 import { discordActor } from "../../identity.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { type ActionCustomId, renderForm } from "../../render/index.js";

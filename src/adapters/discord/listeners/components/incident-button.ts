@@ -1,13 +1,13 @@
 import { ButtonStyle, ComponentType } from "discord.js";
-import { findIncident, parseIncidentRef } from "../../../../core/incidents/find-incident.js";
-import type { IncidentAction } from "../../../../core/incidents/model.js";
-import type { Form } from "../../../../core/views/index.js";
+import { findIncident, parseIncidentRef } from "../../../../practices/incidents/find-incident.js";
+import type { IncidentAction } from "../../../../practices/incidents/model.js";
+import type { Form } from "../../../../kernel/views/index.js";
 import {
   formForIncidentAction,
   incidentActionFromId,
   incidentActionPresentation,
-} from "../../../../core/views/index.js";
-import { runIncidentButton } from "../../../../interactions/run-incident-button.js";
+} from "../../../../kernel/views/index.js";
+import { runIncidentButton } from "../../../../practices/incidents/button.js";
 import { discordActor } from "../../identity.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { type ActionCustomId, encodeActionCustomId, renderForm } from "../../render/index.js";

@@ -1,4 +1,4 @@
-import { runChangeCommand } from "../../../../interactions/run-change-command.js";
+import { runChangeCommand } from "../../../../practices/changes/handler.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import type { DiscordListenerDeps } from "../deps.js";
 import { answerModal } from "./answer-modal.js";

@@ -1,4 +1,4 @@
-import { runIncidentCommand } from "../../../../interactions/run-incident-command.js";
+import { runIncidentCommand } from "../../../../practices/incidents/handler.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import type { DiscordListenerDeps } from "../deps.js";
 import { answerModal } from "./answer-modal.js";

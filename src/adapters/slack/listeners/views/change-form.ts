@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { runChangeCommand } from "../../../../interactions/run-change-command.js";
+import { runChangeCommand } from "../../../../practices/changes/handler.js";
 import type { SlackListenerDeps } from "../deps.js";
 import { answerFormSubmission } from "./answer-form.js";
 

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { runIncidentCommand } from "../../../../interactions/run-incident-command.js";
+import { runIncidentCommand } from "../../../../practices/incidents/handler.js";
 import type { SlackListenerDeps } from "../deps.js";
 import { answerFormSubmission } from "./answer-form.js";
 

@@ -1,0 +1,9 @@
+import type { ChangeContext } from "./context.js";
+import type { Actor, Platform } from "../../kernel/people/actor.js";
+
+/** Who is acting on a change, from where, and the change services. */
+export interface ChangeInteractionContext {
+  platform: Platform;
+  actor: Actor;
+  changes: ChangeContext;
+}
