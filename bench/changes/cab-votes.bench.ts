@@ -7,11 +7,11 @@
  * Not a timed test; run with `npx tsx bench/changes/cab-votes.bench.ts` (PostgreSQL on 127.0.0.1:5432).
  */
 import { defaultConfig } from "../../src/config/defaults.js";
+import { type Db, openDatabase } from "../../src/db/client.js";
 import { applyChangeAction } from "../../src/practices/changes/apply-change-action.js";
 import { castVote } from "../../src/practices/changes/cast-vote.js";
 import { createChange } from "../../src/practices/changes/create-change.js";
 import { findChange } from "../../src/practices/changes/find-change.js";
-import { type Db, openDatabase } from "../../src/db/client.js";
 import { changePostsHook } from "../../src/practices/changes/posts.js";
 import { seedChangeWorld } from "../../test/support/change-fixtures.js";
 import { createTestDatabase } from "../../test/support/databases.js";

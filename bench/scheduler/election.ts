@@ -4,8 +4,9 @@
 // commits, which dominate on PostgreSQL) on the same database in the same run. SQLite and, when
 // reachable, PostgreSQL (each replica with its own pool, as separate processes would have).
 // Usage: npx tsx bench/scheduler/election.ts [slots per scenario, default 300]
-import { ManualClock } from "../../src/kernel/clock.js";
+
 import { type Db, openDatabase } from "../../src/db/client.js";
+import { ManualClock } from "../../src/kernel/clock.js";
 import { Scheduler } from "../../src/scheduler/index.js";
 import { createTestDatabase } from "../../test/support/databases.js";
 import { postgresAvailability } from "../../test/support/postgres.js";

@@ -5,18 +5,18 @@ import { createDiscordAdapter, type DiscordAdapter } from "../adapters/discord/a
 import { createSlackAdapter, type SlackAdapter } from "../adapters/slack/app.js";
 import type { Env } from "../config/env.js";
 import type { OpsdeskConfig } from "../config/types.js";
-import type { ChangeContext } from "../practices/changes/context.js";
-import type { Clock } from "../kernel/clock.js";
-import type { IncidentContext } from "../practices/incidents/context.js";
-import type { Platform } from "../kernel/people/actor.js";
 import type { Db } from "../db/client.js";
-import type { HttpServer } from "../http/server.js";
 import type { InteractionDeps } from "../desk/deps.js";
 import { createWorkLimiter } from "../desk/work-limiter.js";
+import type { HttpServer } from "../http/server.js";
+import type { Clock } from "../kernel/clock.js";
+import type { Platform } from "../kernel/people/actor.js";
 import type { Logger } from "../log.js";
-import { changePostsHook } from "../practices/changes/posts.js";
-import { incidentPostsHook } from "../practices/incidents/posts.js";
 import { type ChatTransport, OutboxDispatcher } from "../outbox/index.js";
+import type { ChangeContext } from "../practices/changes/context.js";
+import { changePostsHook } from "../practices/changes/posts.js";
+import type { IncidentContext } from "../practices/incidents/context.js";
+import { incidentPostsHook } from "../practices/incidents/posts.js";
 import { slaClocksHook } from "../practices/incidents/sla/clock-hook.js";
 import { createSlaRuntime, type SlaRuntime } from "../practices/incidents/sla/runtime.js";
 

@@ -1,4 +1,4 @@
-import type { ChangeImpact, ChangeRisk } from "../practices/changes/model.js";
+import type { ChangeImpact, ChangeRisk } from "../kernel/assessment.js";
 import type { CalendarDefinition } from "../kernel/sla/calendar-definition.js";
 
 /** How many approvals decide: a fixed number, or a share of the approvers (rounded up). */

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { changeImpacts, changeRisks } from "../practices/changes/model.js";
+import { changeImpacts, changeRisks } from "../kernel/assessment.js";
 import { parseDurationMinutes } from "../kernel/commands/duration.js";
 import { displayName, endTime, slug, startTime } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";

@@ -1,4 +1,4 @@
-import { itilPriorityMatrix } from "../practices/incidents/priority.js";
+import { itilPriorityMatrix } from "../kernel/priority.js";
 import { defaultSlaSettings } from "../kernel/sla/policy.js";
 import {
   ALWAYS_OPEN_CALENDAR_ID,

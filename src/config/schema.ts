@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { priorities } from "../practices/incidents/model.js";
+import { priorities } from "../kernel/priority.js";
 import { ALWAYS_OPEN_CALENDAR_ID } from "./calendars.js";
 import { changesSection } from "./changes-schema.js";
 import { BUSINESS_CALENDAR_ID, BUSINESS_WEEK_HOURS, DEFAULT_TIMEZONE } from "./defaults.js";

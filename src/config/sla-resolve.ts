@@ -1,4 +1,4 @@
-import { priorities } from "../practices/incidents/model.js";
+import { priorities } from "../kernel/priority.js";
 import {
   builtInPolicy,
   builtInPolicyDefaults,

@@ -35,7 +35,7 @@ export interface BusinessCalendar {
   readonly holidays: readonly string[];
 }
 
-import type { PriorityMatrix } from "../practices/incidents/priority.js";
+import type { PriorityMatrix } from "../kernel/priority.js";
 import type { SlaSettings } from "../kernel/sla/policy.js";
 import type { ChangeSettings } from "./change-settings.js";
 

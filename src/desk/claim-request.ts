@@ -1,5 +1,5 @@
-import type { Platform } from "../kernel/people/actor.js";
 import type { Db } from "../db/client.js";
+import type { Platform } from "../kernel/people/actor.js";
 
 /**
  * Records that a chat request is being handled; false when it was seen before (a platform retry, a

@@ -1,7 +1,7 @@
-import type { ChangeContext } from "../practices/changes/context.js";
 import type { Clock } from "../kernel/clock.js";
-import type { IncidentContext } from "../practices/incidents/context.js";
 import type { Logger } from "../log.js";
+import type { ChangeContext } from "../practices/changes/context.js";
+import type { IncidentContext } from "../practices/incidents/context.js";
 import type { SlaRuntime } from "../practices/incidents/sla/runtime.js";
 import type { WorkLimiter } from "./work-limiter.js";
 

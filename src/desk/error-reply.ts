@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { ArgumentError } from "../kernel/commands/index.js";
 import { isOpsDeskError } from "../kernel/errors.js";
+import { privateNotice, type Reply } from "../kernel/views/reply.js";
 import type { Logger } from "../log.js";
-import { privateNotice, type Reply } from "./reply.js";
 
 /**
  * Turns any failure into what the person sees privately. Domain errors carry their own message; anything

@@ -68,3 +68,10 @@ export class UnknownCommandError extends OpsDeskError {
 export function isOpsDeskError(error: unknown): error is OpsDeskError {
   return error instanceof OpsDeskError;
 }
+
+/** What was asked is already the case (a double click, two people at once): nothing changed. */
+export class AlreadyDoneError extends OpsDeskError {
+  constructor(userMessage: string) {
+    super("already_done", userMessage);
+  }
+}

@@ -1,6 +1,6 @@
 import type { RunCoordinator } from "node-cron";
-import type { Clock } from "../kernel/clock.js";
 import type { Db } from "../db/client.js";
+import type { Clock } from "../kernel/clock.js";
 import type { SchedulerLogger } from "./logger.js";
 import { claimRun, finishRun, type RunClaim } from "./run-claims.js";
 

@@ -1,6 +1,6 @@
+import type { Db } from "../../db/client.js";
 import type { Actor } from "../../kernel/people/actor.js";
 import { resolveActor } from "../../kernel/people/resolve-actor.js";
-import type { Db } from "../../db/client.js";
 
 /**
  * The person the page acts as. Config people have a console identity named by their id (sync-config.ts);

@@ -1,9 +1,9 @@
-import type { ParsedCommand } from "../../kernel/commands/registry.js";
-import { openChangeCreateForm, wantsChangeForm } from "../../practices/changes/open-create-form.js";
-import type { Reply } from "../../desk/reply.js";
+import type { Reply } from "../../kernel/views/reply.js";
 import { runChangeCommand } from "../../practices/changes/handler.js";
+import { openChangeCreateForm, wantsChangeForm } from "../../practices/changes/open-create-form.js";
 import { runIncidentCommand } from "../../practices/incidents/handler.js";
 import { runSlaCommand } from "../../practices/incidents/sla/handler.js";
+import type { ParsedCommand } from "../../practices/registry.js";
 import type { ConsoleInteraction } from "./listeners/act.js";
 
 /**

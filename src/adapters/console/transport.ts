@@ -6,7 +6,6 @@ import {
   reviveCard,
   type ThreadLineBody,
 } from "../../outbox/card-payload.js";
-import type { DirectMessageBody } from "../../outbox/message-payload.js";
 import {
   type ChatTransport,
   type DeliveryResult,
@@ -14,6 +13,7 @@ import {
   PermanentDeliveryError,
   type RefStore,
 } from "../../outbox/index.js";
+import type { DirectMessageBody } from "../../outbox/message-payload.js";
 import type { ConsoleContent } from "./messages/message.js";
 import type { ConsoleMessageStore } from "./messages/store.js";
 import { directChannel } from "./workspace.js";

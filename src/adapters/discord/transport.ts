@@ -9,7 +9,6 @@ import {
   reviveCard,
   type ThreadLineBody,
 } from "../../outbox/card-payload.js";
-import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
 import {
   type ChatMessageRefRecord,
   type ChatTransport,
@@ -18,6 +17,7 @@ import {
   PermanentDeliveryError,
   type RefStore,
 } from "../../outbox/index.js";
+import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
 import { renderCard, truncate } from "./render/index.js";
 import { noMentions } from "./render/message.js";
 import { classifyDiscordError } from "./transport-errors.js";

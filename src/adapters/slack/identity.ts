@@ -1,6 +1,6 @@
+import type { Db } from "../../db/client.js";
 import type { Actor } from "../../kernel/people/actor.js";
 import { resolveActor } from "../../kernel/people/resolve-actor.js";
-import type { Db } from "../../db/client.js";
 
 /** The person behind a Slack user id; Slack's user name is only used the first time OpsDesk meets them. */
 export function slackActor(db: Db, user: { id: string; name?: string | undefined }): Promise<Actor> {

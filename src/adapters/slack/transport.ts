@@ -7,7 +7,6 @@ import {
   reviveCard,
   type ThreadLineBody,
 } from "../../outbox/card-payload.js";
-import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
 import {
   type ChatTransport,
   type DeliveryResult,
@@ -17,6 +16,7 @@ import {
   type RefStore,
   TransientDeliveryError,
 } from "../../outbox/index.js";
+import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
 import { escapeMrkdwn, fitText, renderCard, slackLimits, userMention } from "./render/index.js";
 
 /**

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { parseTicketNumber } from "../tickets/reference.js";
 import type { ArgChoice, ArgKind, ArgSpec, Presence } from "./argument.js";
 import { formatDurationMinutes, parseDurationMinutes } from "./duration.js";
 import { type PersonMention, parsePersonMention } from "./person-mention.js";
-import { parseTicketNumber } from "./ticket-reference.js";
 
 /**
  * Builders for each argument kind. Each returns a plain ArgSpec whose schema accepts what any entry point
@@ -40,6 +40,7 @@ function build<Out, P extends Presence>(
     maxLength?: number;
     choices?: readonly ArgChoice[];
     autocomplete?: boolean;
+    ticketPrefix?: string;
   },
 ): ArgSpec<Out, P> {
   const spec: ArgSpec<Out, Presence> = {
@@ -54,6 +55,7 @@ function build<Out, P extends Presence>(
     toText: parts.toText,
     ...(parts.maxLength === undefined ? {} : { maxLength: parts.maxLength }),
     ...(parts.choices === undefined ? {} : { choices: parts.choices }),
+    ...(parts.ticketPrefix === undefined ? {} : { ticketPrefix: parts.ticketPrefix }),
     ...(options.default === undefined ? {} : { defaultValue: options.default }),
   };
   // presenceOf computes at runtime exactly what PresenceOf computes for the caller's literal options.
@@ -101,6 +103,7 @@ export function ticket<const O extends CommonOptions & { readonly prefix: string
     placeholder: `<${prefix}-n>`,
     toText: (value) => `${prefix}-${value}`,
     autocomplete: true,
+    ticketPrefix: prefix,
   });
 }
 

@@ -35,6 +35,8 @@ export interface ArgSpec<Out = unknown, P extends Presence = Presence> {
   /** How the value is shown in usage lines after `key:`, e.g. `<text>` or `high|medium|low`. */
   readonly placeholder: string;
   readonly defaultValue?: Out;
+  /** For ticket arguments: the kind's prefix (`INC`), so suggestions come from the practice that owns it. */
+  readonly ticketPrefix?: string;
   /** How the value is written back as text, so a parsed command can be shown as something to type. */
   toText(value: Out): string;
   readonly schema: z.ZodType<Out, unknown>;

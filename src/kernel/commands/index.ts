@@ -1,3 +1,15 @@
+export {
+  type IncidentListScope,
+  incidentCommand,
+  incidentListScopes,
+} from "../../practices/incidents/command.js";
+export { type SlaReportPeriod, slaCommand, slaReportPeriods } from "../../practices/incidents/sla/command.js";
+export {
+  commandRegistry,
+  type IncidentCommand,
+  type ParsedCommand,
+  type SlaCommand,
+} from "../../practices/registry.js";
 export type { ArgChoice, ArgKind, ArgShape, ArgSpec, ArgsOf, Presence } from "./argument.js";
 export { argKinds } from "./argument.js";
 export { ArgumentError } from "./argument-error.js";
@@ -19,11 +31,8 @@ export {
 export { findCommand, findSubcommand } from "./find-command.js";
 export { commandToText } from "./format-command.js";
 export { helpText } from "./help-text.js";
-export { type IncidentListScope, incidentCommand, incidentListScopes } from "./incident-command.js";
 export { type CommandOptions, type OptionValue, parseCommandOptions } from "./parse-options.js";
 export { parseCommandText } from "./parse-text.js";
 export type { PersonMention } from "./person-mention.js";
-export { commandRegistry, type IncidentCommand, type ParsedCommand, type SlaCommand } from "./registry.js";
-export { type SlaReportPeriod, slaCommand, slaReportPeriods } from "./sla-command.js";
 export { type Token, tokenize } from "./tokenize.js";
 export { argumentUsage, usageHint, usageLine } from "./usage.js";

@@ -1,4 +1,8 @@
-import type { PersonRef } from "../../practices/incidents/model.js";
+/** A person as tickets and timelines name them. */
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
 
 export const roles = ["agent", "cab", "admin"] as const;
 export type Role = (typeof roles)[number];

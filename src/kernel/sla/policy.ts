@@ -1,5 +1,5 @@
-import type { HoldReason, Priority } from "../../practices/incidents/model.js";
-import { holdReasons, priorities } from "../../practices/incidents/model.js";
+import { type Priority, priorities } from "../priority.js";
+import { type HoldReason, holdReasons } from "../tickets/hold-reasons.js";
 import { MS_PER_HOUR, MS_PER_MINUTE } from "./time-units.js";
 
 /** The two clocks every incident has (ITIL: time to respond, time to resolve). */

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import type { PersonRef } from "../../practices/incidents/model.js";
+import type { PersonRef } from "../people/actor.js";
 import type { TicketKind } from "./timeline-append.js";
 
 export interface TimelineEntryView {

@@ -1,16 +1,16 @@
+import { timezoneOf } from "../../kernel/people/person-timezone.js";
+import { resolveActor } from "../../kernel/people/resolve-actor.js";
+import { type Card, changeCard, conflictLines } from "../../kernel/views/index.js";
+import { privateNotice, type Reply } from "../../kernel/views/reply.js";
+import type { ChangeCommand } from "../registry.js";
 import { conflictsFor } from "./conflict-check.js";
 import type { Conflict } from "./conflicts.js";
 import { createChange } from "./create-change.js";
+import type { ChangeInteractionContext } from "./interaction-context.js";
 import { actionsAllowedFor } from "./lifecycle.js";
 import type { ChangeAction, ChangeSnapshot } from "./model.js";
 import { mayWork } from "./permissions.js";
-import { timezoneOf } from "./person-timezone.js";
 import { formatWindow } from "./planned-window.js";
-import type { ChangeCommand } from "../../kernel/commands/registry.js";
-import { resolveActor } from "../../kernel/people/resolve-actor.js";
-import { type Card, changeCard, conflictLines } from "../../kernel/views/index.js";
-import type { ChangeInteractionContext } from "./interaction-context.js";
-import { privateNotice, type Reply } from "../../desk/reply.js";
 
 /*
  * The answers to requesting, rescheduling and showing a change: each names what the plan runs into, in

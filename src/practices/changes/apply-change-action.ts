@@ -1,8 +1,9 @@
 import type { Tx } from "../../db/client.js";
 import { InvalidTransitionError, ValidationError } from "../../kernel/errors.js";
 import type { Actor } from "../../kernel/people/actor.js";
-import { writeOnVersion } from "../../kernel/tickets/write-on-version.js";
+import { timezoneOf } from "../../kernel/people/person-timezone.js";
 import { appendTimeline } from "../../kernel/tickets/timeline-append.js";
+import { writeOnVersion } from "../../kernel/tickets/write-on-version.js";
 import { validate } from "../../kernel/validate.js";
 import { approvalsNeeded, eligibleApprovers } from "./approvals.js";
 import { approvalRuleFor, loadApprovers } from "./approvers.js";
@@ -13,7 +14,6 @@ import { findChange } from "./find-change.js";
 import { type ChangeActionInput, changeActionSchema, type ValidChangeAction } from "./inputs.js";
 import { submitTarget } from "./lifecycle.js";
 import type { ChangeSnapshot } from "./model.js";
-import { timezoneOf } from "./person-timezone.js";
 import { checkPlannedWindow, parseLocalDateTime } from "./planned-window.js";
 import { assertServicesExist } from "./services-check.js";
 import { changeInclude, toChangeSnapshot } from "./snapshot.js";

@@ -1,6 +1,6 @@
 import type { Quorum } from "../../config/change-settings.js";
 import { ForbiddenError } from "../../kernel/errors.js";
-import type { PersonRef } from "../incidents/model.js";
+import type { PersonRef } from "../../kernel/people/actor.js";
 import type { ChangeSnapshot, VoteDecision } from "./model.js";
 
 /**

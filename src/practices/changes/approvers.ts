@@ -1,6 +1,6 @@
 import type { ApprovalRule } from "../../config/change-settings.js";
 import type { Db, Tx } from "../../db/client.js";
-import type { PersonRef } from "../incidents/model.js";
+import type { PersonRef } from "../../kernel/people/actor.js";
 import type { ChangeType } from "./model.js";
 
 export interface ApproverGroup {

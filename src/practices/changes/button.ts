@@ -1,14 +1,18 @@
-import { findChange } from "./find-change.js";
-import { CHANGE_PREFIX } from "./model.js";
-import { timezoneOf } from "./person-timezone.js";
 import { parseCommandOptions } from "../../kernel/commands/parse-options.js";
-import { commandRegistry } from "../../kernel/commands/registry.js";
-import { parseTicketNumber } from "../../kernel/commands/ticket-reference.js";
 import { ValidationError } from "../../kernel/errors.js";
-import { changeActionFromId, changeActionPresentation, formForChangeAction } from "../../kernel/views/index.js";
-import type { ChangeInteractionContext } from "./interaction-context.js";
-import { privateNotice, type Reply } from "../../desk/reply.js";
+import { timezoneOf } from "../../kernel/people/person-timezone.js";
+import { parseTicketNumber } from "../../kernel/tickets/reference.js";
+import {
+  changeActionFromId,
+  changeActionPresentation,
+  formForChangeAction,
+} from "../../kernel/views/index.js";
+import { privateNotice, type Reply } from "../../kernel/views/reply.js";
+import { commandRegistry } from "../registry.js";
+import { findChange } from "./find-change.js";
 import { runChangeCommand } from "./handler.js";
+import type { ChangeInteractionContext } from "./interaction-context.js";
+import { CHANGE_PREFIX } from "./model.js";
 
 /**
  * A button on a change card or approval prompt: actions that need input open their form; the others run

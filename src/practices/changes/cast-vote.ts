@@ -1,6 +1,5 @@
 import { type Tx, transactionOptions } from "../../db/client.js";
-import { InvalidTransitionError } from "../../kernel/errors.js";
-import { AlreadyDoneError } from "../incidents/decide.js";
+import { AlreadyDoneError, InvalidTransitionError } from "../../kernel/errors.js";
 import type { Actor } from "../../kernel/people/actor.js";
 import { appendTimeline } from "../../kernel/tickets/timeline-append.js";
 import { validate } from "../../kernel/validate.js";

@@ -1,5 +1,4 @@
-import { InvalidTransitionError } from "../../kernel/errors.js";
-import { AlreadyDoneError } from "../incidents/decide.js";
+import { AlreadyDoneError, InvalidTransitionError } from "../../kernel/errors.js";
 import type { Actor } from "../../kernel/people/actor.js";
 import { blackoutsIn, type Conflict } from "./conflicts.js";
 import type { ValidChangeAction } from "./inputs.js";

@@ -1,15 +1,15 @@
+import { helpText } from "../../kernel/commands/help-text.js";
+import { timezoneOf } from "../../kernel/people/person-timezone.js";
+import { changeCalendar, changeList } from "../../kernel/views/index.js";
+import { privateNotice, type Reply } from "../../kernel/views/reply.js";
+import { type ChangeCommand, commandRegistry } from "../registry.js";
+import { privateCard, requestChange, rescheduled, serviceList } from "./answers.js";
 import { applyChangeAction } from "./apply-change-action.js";
 import { castVote } from "./cast-vote.js";
 import { findChange } from "./find-change.js";
 import type { ChangeActionInput } from "./inputs.js";
-import { changesBetween, listChanges } from "./list-changes.js";
-import { timezoneOf } from "./person-timezone.js";
-import { helpText } from "../../kernel/commands/help-text.js";
-import { type ChangeCommand, commandRegistry } from "../../kernel/commands/registry.js";
-import { changeCalendar, changeList } from "../../kernel/views/index.js";
-import { privateCard, requestChange, rescheduled, serviceList } from "./answers.js";
 import type { ChangeInteractionContext } from "./interaction-context.js";
-import { privateNotice, type Reply } from "../../desk/reply.js";
+import { changesBetween, listChanges } from "./list-changes.js";
 
 const doneMessages: Record<string, (ref: string) => string> = {
   submitted: (ref) => `${ref} is submitted.`,

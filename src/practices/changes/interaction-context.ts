@@ -1,5 +1,5 @@
-import type { ChangeContext } from "./context.js";
 import type { Actor, Platform } from "../../kernel/people/actor.js";
+import type { ChangeContext } from "./context.js";
 
 /** Who is acting on a change, from where, and the change services. */
 export interface ChangeInteractionContext {

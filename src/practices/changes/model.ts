@@ -2,19 +2,21 @@
  * The vocabulary of change enablement (ITIL 4): requests for change, their types, lifecycle, votes and
  * closure codes. Values are stored as strings; these lists are the only source of what is allowed.
  */
-import type { PersonRef } from "../incidents/model.js";
+export {
+  type ChangeImpact,
+  type ChangeRisk,
+  changeImpacts,
+  changeRisks,
+} from "../../kernel/assessment.js";
+
+import type { ChangeImpact, ChangeRisk } from "../../kernel/assessment.js";
+import type { PersonRef } from "../../kernel/people/actor.js";
 
 export const changeTypes = ["normal", "standard", "emergency"] as const;
 export type ChangeType = (typeof changeTypes)[number];
 
 /** Types someone may request by hand; standard changes come from a template. */
 export const requestableChangeTypes = ["normal", "emergency"] as const;
-
-export const changeRisks = ["low", "medium", "high"] as const;
-export type ChangeRisk = (typeof changeRisks)[number];
-
-export const changeImpacts = ["low", "medium", "high"] as const;
-export type ChangeImpact = (typeof changeImpacts)[number];
 
 export const changeStatuses = [
   "new",

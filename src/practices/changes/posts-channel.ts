@@ -1,6 +1,6 @@
 import type { OpsdeskConfig } from "../../config/types.js";
-import type { ChangeSnapshot } from "./model.js";
 import type { Platform } from "../../kernel/people/actor.js";
+import type { ChangeSnapshot } from "./model.js";
 
 /** Where a change is discussed: the first affected service's channel, else the default approvals channel. */
 export function changeChannel(

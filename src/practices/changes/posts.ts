@@ -1,16 +1,16 @@
 import type { OpsdeskConfig } from "../../config/types.js";
+import type { Tx } from "../../db/client.js";
+import type { Platform } from "../../kernel/people/actor.js";
+import { approvalPrompt, changeCard, conflictLines } from "../../kernel/views/index.js";
+import type { CardBody } from "../../outbox/card-payload.js";
+import { cardOrderingKey, enqueueOutbox } from "../../outbox/index.js";
+import type { DirectMessageBody } from "../../outbox/message-payload.js";
 import { tallyOf } from "./approvals.js";
 import { loadApprovers } from "./approvers.js";
 import type { ChangeEvent } from "./context.js";
 import { actionsAllowedFor } from "./lifecycle.js";
 import type { ChangeSnapshot } from "./model.js";
-import type { Platform } from "../../kernel/people/actor.js";
-import { approvalPrompt, changeCard, conflictLines } from "../../kernel/views/index.js";
-import type { Tx } from "../../db/client.js";
-import { cardOrderingKey, enqueueOutbox } from "../../outbox/index.js";
-import type { CardBody } from "../../outbox/card-payload.js";
 import { changeChannel } from "./posts-channel.js";
-import type { DirectMessageBody } from "../../outbox/message-payload.js";
 
 export interface ChangePostsOptions {
   config: OpsdeskConfig;

@@ -2,13 +2,18 @@ import type { Tx } from "../../db/client.js";
 import { NotFoundError } from "../../kernel/errors.js";
 import { type Actor, isAgent } from "../../kernel/people/actor.js";
 import { actorForPerson } from "../../kernel/people/resolve-actor.js";
-import { writeOnVersion } from "../../kernel/tickets/write-on-version.js";
 import { appendTimeline } from "../../kernel/tickets/timeline-append.js";
+import { writeOnVersion } from "../../kernel/tickets/write-on-version.js";
 import { validate } from "../../kernel/validate.js";
 import { type IncidentContext, runChangeHooks } from "./context.js";
 import { type AssignmentTarget, decideIncidentChange } from "./decide.js";
 import { findIncident } from "./find-incident.js";
-import { type IncidentActionInput, incidentActionSchema, type ValidIncidentAction } from "./inputs.js";
+import {
+  type DecidableIncidentAction,
+  type IncidentActionInput,
+  incidentActionSchema,
+  type ValidIncidentAction,
+} from "./inputs.js";
 import type { IncidentSnapshot } from "./model.js";
 import { incidentInclude, toSnapshot } from "./snapshot.js";
 
@@ -38,10 +43,18 @@ async function attemptOnce(
   tx: Tx,
   actor: Actor,
   number: number,
-  command: ValidIncidentAction,
+  requested: ValidIncidentAction,
 ): Promise<IncidentActionResult | null> {
   const previous = await findIncident(tx, number);
   const now = ctx.clock.now();
+  const command: DecidableIncidentAction =
+    requested.type === "change_priority"
+      ? {
+          ...requested,
+          impact: requested.impact ?? previous.impact,
+          urgency: requested.urgency ?? previous.urgency,
+        }
+      : requested;
   const target = command.type === "assign" ? await assignmentTarget(tx, command) : undefined;
   const plan = decideIncidentChange({
     incident: previous,
@@ -85,7 +98,7 @@ async function attemptOnce(
 
 async function assignmentTarget(
   tx: Tx,
-  command: Extract<ValidIncidentAction, { type: "assign" }>,
+  command: Extract<DecidableIncidentAction, { type: "assign" }>,
 ): Promise<AssignmentTarget> {
   const target: AssignmentTarget = {};
   if (command.assigneeId) {

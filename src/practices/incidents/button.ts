@@ -1,8 +1,12 @@
+import {
+  formForIncidentAction,
+  incidentActionCommand,
+  incidentActionFromId,
+} from "../../kernel/views/index.js";
+import { privateNotice, type Reply } from "../../kernel/views/reply.js";
 import { findIncident, parseIncidentRef } from "./find-incident.js";
-import { formForIncidentAction, incidentActionCommand, incidentActionFromId } from "../../kernel/views/index.js";
-import type { InteractionContext } from "./interaction-context.js";
-import { privateNotice, type Reply } from "../../desk/reply.js";
 import { runIncidentCommand } from "./handler.js";
+import type { InteractionContext } from "./interaction-context.js";
 
 /**
  * A button on an incident card: actions that need input open their form; the others run at once. The

@@ -1,8 +1,8 @@
 import type { Db, Tx } from "../../db/client.js";
 import type { Clock } from "../../kernel/clock.js";
 import type { Actor } from "../../kernel/people/actor.js";
+import type { PriorityMatrix } from "../../kernel/priority.js";
 import type { IncidentSnapshot } from "./model.js";
-import type { PriorityMatrix } from "./priority.js";
 
 /** What happened to an incident, handed to hooks inside the transaction that made the change. */
 export interface IncidentChange {

@@ -1,13 +1,13 @@
 import { transactionOptions } from "../../db/client.js";
 import { NotFoundError } from "../../kernel/errors.js";
 import type { Actor } from "../../kernel/people/actor.js";
+import { priorityFor } from "../../kernel/priority.js";
 import { nextTicketNumber } from "../../kernel/tickets/next-number.js";
 import { appendTimeline } from "../../kernel/tickets/timeline-append.js";
 import { validate } from "../../kernel/validate.js";
 import { type IncidentContext, runChangeHooks } from "./context.js";
 import { type CreateIncidentInput, createIncidentSchema } from "./inputs.js";
 import { INCIDENT_PREFIX, type IncidentSnapshot } from "./model.js";
-import { priorityFor } from "./priority.js";
 import { toSnapshot } from "./snapshot.js";
 
 /**

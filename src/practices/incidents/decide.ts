@@ -1,10 +1,10 @@
-import { OpsDeskError, ValidationError } from "../../kernel/errors.js";
+import { AlreadyDoneError, OpsDeskError, ValidationError } from "../../kernel/errors.js";
 import type { Actor } from "../../kernel/people/actor.js";
-import type { ValidIncidentAction } from "./inputs.js";
+import { type PriorityMatrix, priorityFor } from "../../kernel/priority.js";
+import type { DecidableIncidentAction } from "./inputs.js";
 import { assertActionAllowed } from "./lifecycle.js";
 import type { HoldReason, Impact, IncidentSnapshot, IncidentStatus, Priority, Urgency } from "./model.js";
 import { assertMayPerform, assertMayWriteInternal } from "./permissions.js";
-import { type PriorityMatrix, priorityFor } from "./priority.js";
 
 /** The columns a decision may change. */
 export interface IncidentUpdate {
@@ -43,18 +43,13 @@ export interface AssignmentTarget {
 export interface DecisionInput {
   incident: IncidentSnapshot;
   actor: Actor;
-  command: ValidIncidentAction;
+  command: DecidableIncidentAction;
   now: Date;
   matrix: PriorityMatrix;
   target?: AssignmentTarget;
 }
 
 /** Raised when the change was already made, e.g. by a double click; the person is told, nothing changes. */
-export class AlreadyDoneError extends OpsDeskError {
-  constructor(userMessage: string) {
-    super("already_done", userMessage);
-  }
-}
 
 /**
  * Decides what a command does to an incident: checks the lifecycle and the actor's rights, and returns the

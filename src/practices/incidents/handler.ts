@@ -1,15 +1,15 @@
 import { helpText } from "../../kernel/commands/help-text.js";
-import { commandRegistry, type IncidentCommand } from "../../kernel/commands/registry.js";
+import { resolveActor } from "../../kernel/people/resolve-actor.js";
+import { incidentCard, incidentList } from "../../kernel/views/index.js";
+import { privateNotice, type Reply } from "../../kernel/views/reply.js";
+import { commandRegistry, type IncidentCommand } from "../registry.js";
 import { applyIncidentAction } from "./apply-incident-action.js";
 import { actionsFor } from "./available-actions.js";
 import { createIncident } from "./create-incident.js";
 import { findIncident } from "./find-incident.js";
 import type { IncidentActionInput } from "./inputs.js";
-import { listIncidents } from "./list-incidents.js";
-import { resolveActor } from "../../kernel/people/resolve-actor.js";
-import { incidentCard, incidentList } from "../../kernel/views/index.js";
 import type { InteractionContext } from "./interaction-context.js";
-import { privateNotice, type Reply } from "../../desk/reply.js";
+import { listIncidents } from "./list-incidents.js";
 
 const doneMessages: Record<string, (ref: string) => string> = {
   acknowledged: (ref) => `You acknowledged ${ref}.`,

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import {
   holdReasons,
+  type Impact,
   impacts,
   incidentLimits,
   noteVisibilities,
   resolutionCodes,
+  type Urgency,
   urgencies,
 } from "./model.js";
 
@@ -34,8 +36,9 @@ export const incidentActionSchema = z.discriminatedUnion("type", [
   }),
   z.object({
     type: z.literal("change_priority"),
-    impact: z.enum(impacts),
-    urgency: z.enum(urgencies),
+    // Absent: unchanged. Filled from the incident as read inside the write's transaction (no stale read).
+    impact: z.enum(impacts).optional(),
+    urgency: z.enum(urgencies).optional(),
     reason: text("The reason", incidentLimits.reasonMax),
   }),
   z.object({
@@ -57,6 +60,11 @@ export const incidentActionSchema = z.discriminatedUnion("type", [
 
 export type IncidentActionInput = z.input<typeof incidentActionSchema>;
 export type ValidIncidentAction = z.output<typeof incidentActionSchema>;
+
+/** An action ready to decide on: a priority change names both impact and urgency. */
+export type DecidableIncidentAction =
+  | Exclude<ValidIncidentAction, { type: "change_priority" }>
+  | (Extract<ValidIncidentAction, { type: "change_priority" }> & { impact: Impact; urgency: Urgency });
 
 export const createIncidentSchema = z.object({
   title: text("The title", incidentLimits.titleMax),

@@ -2,21 +2,24 @@
  * The vocabulary of incident management (ITIL 4, incident management practice). Values are stored as
  * strings in the database; these lists are the only source of what is allowed.
  */
-export const impacts = ["high", "medium", "low"] as const;
-export type Impact = (typeof impacts)[number];
 
-export const urgencies = ["high", "medium", "low"] as const;
-export type Urgency = (typeof urgencies)[number];
+export type { PersonRef } from "../../kernel/people/actor.js";
+export {
+  type Impact,
+  impacts,
+  type Priority,
+  priorities,
+  type Urgency,
+  urgencies,
+} from "../../kernel/priority.js";
+export { type HoldReason, holdReasons } from "../../kernel/tickets/hold-reasons.js";
 
-export const priorities = ["P1", "P2", "P3", "P4", "P5"] as const;
-export type Priority = (typeof priorities)[number];
+import type { PersonRef } from "../../kernel/people/actor.js";
+import type { Impact, Priority, Urgency } from "../../kernel/priority.js";
+import type { HoldReason } from "../../kernel/tickets/hold-reasons.js";
 
 export const incidentStatuses = ["new", "in_progress", "on_hold", "resolved", "closed", "cancelled"] as const;
 export type IncidentStatus = (typeof incidentStatuses)[number];
-
-/** Why work is waiting. SLA policies (a later issue) decide which of these pause the clocks. */
-export const holdReasons = ["awaiting_caller", "awaiting_vendor", "awaiting_change"] as const;
-export type HoldReason = (typeof holdReasons)[number];
 
 export const resolutionCodes = [
   "fixed",
@@ -52,11 +55,6 @@ export const INCIDENT_PREFIX = "INC";
 
 export function incidentRef(number: number): string {
   return `${INCIDENT_PREFIX}-${number}`;
-}
-
-export interface PersonRef {
-  id: string;
-  displayName: string;
 }
 
 /** An incident as the rest of OpsDesk sees it: read-only, platform-neutral. */

@@ -1,5 +1,5 @@
-import { type Form, incidentCreateForm } from "../../kernel/views/index.js";
 import type { Db } from "../../db/client.js";
+import { type Form, incidentCreateForm } from "../../kernel/views/index.js";
 
 /** The "raise an incident" form, with the active services to choose from and optional prefill. */
 export async function openIncidentCreateForm(

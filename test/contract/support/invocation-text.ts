@@ -1,4 +1,4 @@
-import { incidentCommand } from "../../../src/kernel/commands/incident-command.js";
+import { incidentCommand } from "../../../src/practices/incidents/command.js";
 import type { Invocation } from "../driver.js";
 
 function quoted(value: string): string {

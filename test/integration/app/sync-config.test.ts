@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { syncConfigToDatabase } from "../../../src/app/sync-config.js";
 import { parseConfig } from "../../../src/config/parse.js";
-import { resolveActor } from "../../../src/kernel/people/resolve-actor.js";
 import type { Db } from "../../../src/db/client.js";
+import { resolveActor } from "../../../src/kernel/people/resolve-actor.js";
 import { projectRoot } from "../../../src/paths.js";
 import { describeEachDatabase } from "../../support/databases.js";
 

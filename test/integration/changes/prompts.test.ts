@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig } from "../../../src/config/defaults.js";
 import type { OpsdeskConfig } from "../../../src/config/types.js";
+import type { Actor } from "../../../src/kernel/people/actor.js";
 import { applyChangeAction } from "../../../src/practices/changes/apply-change-action.js";
 import { castVote } from "../../../src/practices/changes/cast-vote.js";
 import { createChange } from "../../../src/practices/changes/create-change.js";
-import type { Actor } from "../../../src/kernel/people/actor.js";
 import { runChangePrompts } from "../../../src/practices/changes/jobs/prompts.js";
 import { type ChangeWorld, deskTimezone, seedChangeWorld } from "../../support/change-fixtures.js";
 import { describeEachDatabase } from "../../support/databases.js";

@@ -4,8 +4,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDiscordRest } from "../../../src/adapters/discord/rest.js";
 import { DiscordTransport } from "../../../src/adapters/discord/transport.js";
-import { systemClock } from "../../../src/kernel/clock.js";
 import { type DatabaseHandle, openDatabase, transactionOptions } from "../../../src/db/client.js";
+import { systemClock } from "../../../src/kernel/clock.js";
 import { OutboxDispatcher } from "../../../src/outbox/dispatcher.js";
 import { enqueueOutbox } from "../../../src/outbox/enqueue.js";
 import { channelOrderingKey } from "../../../src/outbox/ordering-keys.js";

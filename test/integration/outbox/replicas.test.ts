@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { systemClock } from "../../../src/kernel/clock.js";
 import { openDatabase } from "../../../src/db/client.js";
+import { systemClock } from "../../../src/kernel/clock.js";
 import { describeEachDatabase, secondReplicaDb } from "../../support/databases.js";
 import { FakeChatPlatform } from "./support/fake-chat-platform.js";
 import { dispatcherFor, newClock, queue } from "./support/outbox-world.js";

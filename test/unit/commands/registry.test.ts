@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { text, ticket } from "../../../src/kernel/commands/argument-kinds.js";
 import { defineCommand, defineSubcommand } from "../../../src/kernel/commands/command-spec.js";
-import { incidentCommand } from "../../../src/kernel/commands/incident-command.js";
+import { incidentCommand } from "../../../src/practices/incidents/command.js";
 import { incidentLimits } from "../../../src/practices/incidents/model.js";
 
 describe("GIVEN the /incident declaration", () => {

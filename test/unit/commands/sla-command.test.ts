@@ -3,7 +3,7 @@ import { ArgumentError } from "../../../src/kernel/commands/argument-error.js";
 import { helpText } from "../../../src/kernel/commands/help-text.js";
 import { parseCommandOptions } from "../../../src/kernel/commands/parse-options.js";
 import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
-import { commandRegistry } from "../../../src/kernel/commands/registry.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 
 const parse = (text: string) => parseCommandText(commandRegistry, "sla", text);
 

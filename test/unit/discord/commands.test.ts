@@ -9,8 +9,12 @@ import { describe, expect, it } from "vitest";
 import { buildDiscordCommands } from "../../../src/adapters/discord/commands/build-commands.js";
 import { discordManifestPath, discordManifestText } from "../../../src/adapters/discord/commands/manifest.js";
 import { boolean, choice, duration, person, text } from "../../../src/kernel/commands/argument-kinds.js";
-import { defineCommand, defineRegistry, defineSubcommand } from "../../../src/kernel/commands/command-spec.js";
-import { commandRegistry } from "../../../src/kernel/commands/registry.js";
+import {
+  defineCommand,
+  defineRegistry,
+  defineSubcommand,
+} from "../../../src/kernel/commands/command-spec.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 
 const built = buildDiscordCommands(commandRegistry);
 const [incident, change, sla] = built;

@@ -8,7 +8,6 @@ import { describe, expect, it } from "vitest";
 import { renderForm } from "../../../src/adapters/discord/render/form.js";
 import { modalToFormSubmission, readModalValues } from "../../../src/adapters/discord/render/modal-values.js";
 import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
-import { commandRegistry } from "../../../src/kernel/commands/registry.js";
 import type { Form } from "../../../src/kernel/views/form.js";
 import { formSubmissionToCommand } from "../../../src/kernel/views/form-submission.js";
 import {
@@ -21,6 +20,7 @@ import {
   resolveForm,
 } from "../../../src/practices/incidents/views/action-forms.js";
 import { incidentCreateForm } from "../../../src/practices/incidents/views/create-form.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 import { anIncident } from "../views/incident-fixture.js";
 import { type Answer, simulateSubmit } from "./support.js";
 

@@ -6,8 +6,8 @@ import { buildDiscordCommands } from "../../../src/adapters/discord/commands/bui
 import { registerDiscordCommands } from "../../../src/adapters/discord/commands/register-commands.js";
 import { registerOptionsFromEnv } from "../../../src/adapters/discord/commands/register-env.js";
 import { describeRegistrationError } from "../../../src/adapters/discord/commands/register-errors.js";
-import { commandRegistry } from "../../../src/kernel/commands/registry.js";
 import { projectRoot } from "../../../src/paths.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/discord/server.js";
 
 const generated = buildDiscordCommands(commandRegistry);

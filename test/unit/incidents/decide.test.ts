@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Actor } from "../../../src/kernel/people/actor.js";
+import { itilPriorityMatrix, priorityFor } from "../../../src/kernel/priority.js";
 import { decideIncidentChange } from "../../../src/practices/incidents/decide.js";
-import type { ValidIncidentAction } from "../../../src/practices/incidents/inputs.js";
+import type { DecidableIncidentAction } from "../../../src/practices/incidents/inputs.js";
 import { actionsAllowedIn } from "../../../src/practices/incidents/lifecycle.js";
 import {
   type IncidentSnapshot,
@@ -10,8 +12,6 @@ import {
   incidentStatuses,
   urgencies,
 } from "../../../src/practices/incidents/model.js";
-import { itilPriorityMatrix, priorityFor } from "../../../src/practices/incidents/priority.js";
-import type { Actor } from "../../../src/kernel/people/actor.js";
 
 const agent: Actor = { person: { id: "ada", displayName: "Ada" }, roles: new Set(["agent"]) };
 const now = new Date("2026-11-02T10:00:00Z");
@@ -48,7 +48,7 @@ function incident(overrides: Partial<IncidentSnapshot> = {}): IncidentSnapshot {
 
 const decide = (
   status: IncidentStatus,
-  command: ValidIncidentAction,
+  command: DecidableIncidentAction,
   extra: Partial<IncidentSnapshot> = {},
 ) =>
   decideIncidentChange({

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { renderList } from "../../../src/adapters/slack/render/list.js";
 import { renderNotice } from "../../../src/adapters/slack/render/notice.js";
 import { helpText } from "../../../src/kernel/commands/help-text.js";
-import { commandRegistry } from "../../../src/kernel/commands/registry.js";
-import { incidentList } from "../../../src/practices/incidents/views/list.js";
 import { notice } from "../../../src/kernel/views/notice.js";
+import { incidentList } from "../../../src/practices/incidents/views/list.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 import { anIncident } from "../views/incident-fixture.js";
 import { messageProblems } from "./block-kit.js";
 

@@ -7,8 +7,8 @@ import {
   committedManifestPath,
   committedManifestYaml,
 } from "../../../src/adapters/slack/manifest/committed-manifest.js";
-import { commandRegistry } from "../../../src/kernel/commands/registry.js";
 import { usageHint } from "../../../src/kernel/commands/usage.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 
 describe("GIVEN the committed manifests/slack-app.yaml", () => {
   const committed = readFileSync(committedManifestPath(), "utf8");

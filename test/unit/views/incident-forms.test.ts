@@ -3,10 +3,9 @@ import { describe, expect, it } from "vitest";
 import { ArgumentError } from "../../../src/kernel/commands/argument-error.js";
 import { parseCommandOptions } from "../../../src/kernel/commands/parse-options.js";
 import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
-import { commandRegistry } from "../../../src/kernel/commands/registry.js";
-import { holdReasons, incidentActions, resolutionCodes } from "../../../src/practices/incidents/model.js";
 import type { Form, SubmittedValue } from "../../../src/kernel/views/form.js";
 import { formSubmissionToCommand } from "../../../src/kernel/views/form-submission.js";
+import { holdReasons, incidentActions, resolutionCodes } from "../../../src/practices/incidents/model.js";
 import {
   formForIncidentAction,
   holdForm,
@@ -17,6 +16,7 @@ import {
 import { incidentActionPresentation } from "../../../src/practices/incidents/views/actions.js";
 import { incidentCard } from "../../../src/practices/incidents/views/card.js";
 import { incidentCreateForm } from "../../../src/practices/incidents/views/create-form.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 import { anIncident } from "./incident-fixture.js";
 
 const submit = (form: Form, values: Record<string, SubmittedValue>) =>

@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import { renderCard as renderDiscordCard } from "../../../src/adapters/discord/render/index.js";
 import { renderCard as renderSlackCard } from "../../../src/adapters/slack/render/index.js";
 import type { SlaClockFigures } from "../../../src/kernel/sla/clock/index.js";
-import { buildSlaReport } from "../../../src/kernel/sla/report.js";
+import { buildSlaReport } from "../../../src/practices/incidents/sla/report-figures.js";
 import { slaAlertCard, slaAlertHeadline } from "../../../src/practices/incidents/sla/views/alert-card.js";
+import {
+  slaClocksCard,
+  slaReportCard,
+} from "../../../src/practices/incidents/sla/views/clocks-and-report.js";
 import { slaLineText } from "../../../src/practices/incidents/sla/views/text.js";
-import { slaClocksCard, slaReportCard } from "../../../src/practices/incidents/sla/views/clocks-and-report.js";
 import { anIncident } from "./incident-fixture.js";
 
 const HOUR = 3_600_000;

@@ -1,10 +1,10 @@
 import type { ServerResponse } from "node:http";
-import { sendJson } from "../../../http/server.js";
-import type { ChangeInteractionContext } from "../../../practices/changes/interaction-context.js";
 import { claimRequest } from "../../../desk/claim-request.js";
-import type { InteractionContext } from "../../../practices/incidents/interaction-context.js";
-import type { Reply } from "../../../desk/reply.js";
 import { errorReply } from "../../../desk/error-reply.js";
+import { sendJson } from "../../../http/server.js";
+import type { Reply } from "../../../kernel/views/reply.js";
+import type { ChangeInteractionContext } from "../../../practices/changes/interaction-context.js";
+import type { InteractionContext } from "../../../practices/incidents/interaction-context.js";
 import type { SlaRuntime } from "../../../practices/incidents/sla/runtime.js";
 import { deliverConsoleReply } from "../deliver-reply.js";
 import type { ConsoleDeps } from "../deps.js";

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { privateNotice } from "../../../desk/reply.js";
+import { privateNotice } from "../../../kernel/views/reply.js";
 import { runChangeButton } from "../../../practices/changes/button.js";
 import { runIncidentButton } from "../../../practices/incidents/button.js";
 import type { ConsoleDeps } from "../deps.js";

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { parseCommandText } from "../../../kernel/commands/parse-text.js";
-import { commandRegistry } from "../../../kernel/commands/registry.js";
 import { sendJson } from "../../../http/server.js";
+import { parseCommandText } from "../../../kernel/commands/parse-text.js";
+import { privateNotice, type Reply } from "../../../kernel/views/reply.js";
 import { openIncidentCreateForm } from "../../../practices/incidents/open-create-form.js";
-import { privateNotice, type Reply } from "../../../desk/reply.js";
+import { commandRegistry } from "../../../practices/registry.js";
 import type { ConsoleDeps } from "../deps.js";
 import { channelField, personField, requestIdField } from "../http/fields.js";
 import { BadConsoleRequest, readJson } from "../http/respond.js";

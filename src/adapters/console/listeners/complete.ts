@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CHANGE_PREFIX } from "../../../practices/changes/model.js";
+import { sendJson } from "../../../http/server.js";
 import type { AnyArgSpec } from "../../../kernel/commands/argument.js";
 import { type CompletionValue, completeCommandLine } from "../../../kernel/commands/complete-line.js";
-import { commandRegistry } from "../../../kernel/commands/registry.js";
+import { CHANGE_PREFIX } from "../../../practices/changes/model.js";
 import { INCIDENT_PREFIX } from "../../../practices/incidents/model.js";
-import { sendJson } from "../../../http/server.js";
+import { commandRegistry } from "../../../practices/registry.js";
 import type { ConsoleDeps } from "../deps.js";
 import { queryOf } from "../http/respond.js";
 import { consolePeople } from "../workspace.js";

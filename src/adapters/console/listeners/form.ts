@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { commandRegistry } from "../../../kernel/commands/registry.js";
 import { formSubmissionToCommand } from "../../../kernel/views/index.js";
+import { commandRegistry } from "../../../practices/registry.js";
 import type { ConsoleDeps } from "../deps.js";
 import { channelField, personField, requestIdField } from "../http/fields.js";
 import { readJson } from "../http/respond.js";

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { privateNotice } from "../../../kernel/views/reply.js";
 import { incidentLimits } from "../../../practices/incidents/model.js";
 import { openIncidentCreateForm } from "../../../practices/incidents/open-create-form.js";
-import { privateNotice } from "../../../desk/reply.js";
 import type { ConsoleDeps } from "../deps.js";
 import { channelField, personField, requestIdField } from "../http/fields.js";
 import { readJson } from "../http/respond.js";

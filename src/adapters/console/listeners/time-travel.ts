@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { parseDurationMinutes } from "../../../kernel/commands/duration.js";
 import { sendJson } from "../../../http/server.js";
+import { parseDurationMinutes } from "../../../kernel/commands/duration.js";
 import type { ConsoleDeps } from "../deps.js";
 import { readJson } from "../http/respond.js";
 import { TimeTravelRefusedError } from "../sandbox.js";

@@ -1,5 +1,5 @@
-import type { Reply } from "../../../desk/reply.js";
 import { errorReply } from "../../../desk/error-reply.js";
+import type { Reply } from "../../../kernel/views/reply.js";
 import { deliverDiscordReply } from "../deliver-reply.js";
 import type { DiscordInteraction } from "../interaction.js";
 import { claimInteraction } from "./claim.js";

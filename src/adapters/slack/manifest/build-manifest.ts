@@ -1,4 +1,4 @@
-import { commandRegistry } from "../../../kernel/commands/registry.js";
+import { commandRegistry } from "../../../practices/registry.js";
 import { raiseIncidentCallbackId } from "../render/ids.js";
 import { botEvents } from "./events.js";
 import { botScopes } from "./scopes.js";

@@ -1,18 +1,18 @@
 import type { OpsdeskConfig } from "../../../config/types.js";
+import { type Db, type Tx, transactionOptions } from "../../../db/client.js";
+import type { Platform } from "../../../kernel/people/actor.js";
+import { cabAgenda } from "../../../kernel/views/index.js";
+import type { CardBody } from "../../../outbox/card-payload.js";
+import { channelOrderingKey, enqueueOutbox } from "../../../outbox/index.js";
+import type { TextMessageBody } from "../../../outbox/message-payload.js";
+import type { JobDefinition } from "../../../scheduler/index.js";
 import { eligibleApprovers, tallyOf } from "../approvals.js";
 import { loadApprovers } from "../approvers.js";
 import { activeChangeStatuses, type ChangeSnapshot } from "../model.js";
 import { formatLocal } from "../planned-window.js";
+import { changeChannel } from "../posts-channel.js";
 import { agendaDate, overrunningDue, reminderRound, startingSoonDue } from "../prompts-due.js";
 import { changeInclude, toChangeSnapshot } from "../snapshot.js";
-import type { Platform } from "../../../kernel/people/actor.js";
-import { cabAgenda } from "../../../kernel/views/index.js";
-import { type Db, type Tx, transactionOptions } from "../../../db/client.js";
-import type { CardBody } from "../../../outbox/card-payload.js";
-import { changeChannel } from "../posts-channel.js";
-import type { TextMessageBody } from "../../../outbox/message-payload.js";
-import { channelOrderingKey, enqueueOutbox } from "../../../outbox/index.js";
-import type { JobDefinition } from "../../../scheduler/index.js";
 
 export interface ChangePromptsDeps {
   db: Db;

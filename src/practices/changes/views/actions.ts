@@ -1,5 +1,5 @@
-import type { ChangeAction } from "../model.js";
 import type { ActionStyle } from "../../../kernel/views/card.js";
+import type { ChangeAction } from "../model.js";
 
 export interface ChangeActionPresentation {
   readonly label: string;

@@ -1,7 +1,7 @@
+import type { Card, CardField } from "../../../kernel/views/card.js";
 import type { Tally } from "../approvals.js";
 import type { ChangeSnapshot } from "../model.js";
 import { formatWindow } from "../planned-window.js";
-import type { Card, CardField } from "../../../kernel/views/card.js";
 import { changeRiskLabels, changeStatusLabels, changeTypeShort } from "./labels.js";
 
 export interface AgendaItem {

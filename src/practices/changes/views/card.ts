@@ -1,7 +1,7 @@
+import type { Card, CardAction, CardField, Intent } from "../../../kernel/views/card.js";
 import type { Tally } from "../approvals.js";
 import type { ChangeAction, ChangeSnapshot } from "../model.js";
 import { formatLocal, formatWindow } from "../planned-window.js";
-import type { Card, CardAction, CardField, Intent } from "../../../kernel/views/card.js";
 import { changeActionId, changeActionPresentation } from "./actions.js";
 import {
   changeImpactLabels,

@@ -1,8 +1,8 @@
-import type { ChangeAction, ChangeSnapshot } from "../model.js";
-import { formatLocal } from "../planned-window.js";
-import { changeCommand } from "../../../kernel/commands/change-command.js";
 import type { Form, FormField } from "../../../kernel/views/form.js";
 import { type FieldPresentation, fieldForArgument } from "../../../kernel/views/form-fields.js";
+import { changeCommand } from "../command.js";
+import type { ChangeAction, ChangeSnapshot } from "../model.js";
+import { formatLocal } from "../planned-window.js";
 
 type Subcommand = keyof typeof changeCommand.subcommands;
 

@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
+import type { List, ListItem } from "../../../kernel/views/list.js";
 import type { ChangeSnapshot } from "../model.js";
 import { formatWindow } from "../planned-window.js";
 import { changeIntent } from "./card.js";
 import { changeRiskLabels, changeStatusLabels, changeTypeShort } from "./labels.js";
-import type { List, ListItem } from "../../../kernel/views/list.js";
 
 function changeListItem(change: ChangeSnapshot, timezone: string): ListItem {
   return {

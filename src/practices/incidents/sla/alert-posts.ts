@@ -1,17 +1,17 @@
 import type { OpsdeskConfig } from "../../../config/types.js";
-import { availableIncidentActions } from "../available-actions.js";
-import type { IncidentSnapshot } from "../model.js";
+import type { Tx } from "../../../db/client.js";
 import type { Platform } from "../../../kernel/people/actor.js";
 import type { SlaClockFigures } from "../../../kernel/sla/clock/index.js";
 import type { SlaEscalation } from "../../../kernel/sla/policy.js";
+import type { AlertBody, CardBody } from "../../../outbox/card-payload.js";
+import { cardOrderingKey, channelOrderingKey, enqueueOutbox } from "../../../outbox/index.js";
+import type { DirectMessageBody } from "../../../outbox/message-payload.js";
+import { availableIncidentActions } from "../available-actions.js";
+import type { IncidentSnapshot } from "../model.js";
+import { incidentChannel } from "../posts.js";
 import { incidentCard } from "../views/card.js";
 import { slaAlertCard, slaAlertHeadline } from "./views/alert-card.js";
 import { slaLineText } from "./views/text.js";
-import type { Tx } from "../../../db/client.js";
-import type { AlertBody, CardBody } from "../../../outbox/card-payload.js";
-import { incidentChannel } from "../posts.js";
-import type { DirectMessageBody } from "../../../outbox/message-payload.js";
-import { cardOrderingKey, channelOrderingKey, enqueueOutbox } from "../../../outbox/index.js";
 
 export interface SlaAlertPost {
   readonly incident: IncidentSnapshot;

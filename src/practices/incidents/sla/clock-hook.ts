@@ -1,5 +1,4 @@
-import type { IncidentChange } from "../context.js";
-import type { IncidentSnapshot } from "../model.js";
+import type { Tx } from "../../../db/client.js";
 import { isAgent } from "../../../kernel/people/actor.js";
 import {
   pauseClock,
@@ -11,7 +10,8 @@ import {
   stopClock,
 } from "../../../kernel/sla/clock/index.js";
 import { type SlaClockKind, type SlaPolicy, slaClockKinds } from "../../../kernel/sla/policy.js";
-import type { Tx } from "../../../db/client.js";
+import type { IncidentChange } from "../context.js";
+import type { IncidentSnapshot } from "../model.js";
 import { createColumns, type SlaClockRow, stateColumns, toState } from "./clock-row.js";
 import type { SlaRuntime } from "./runtime.js";
 

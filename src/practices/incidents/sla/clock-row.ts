@@ -1,4 +1,4 @@
-import type { Priority } from "../model.js";
+import type { Prisma } from "../../../db/client.js";
 import type { BusinessCalendar } from "../../../kernel/sla/business-calendar.js";
 import {
   dueAt as dueOf,
@@ -8,7 +8,7 @@ import {
   type StopReason,
 } from "../../../kernel/sla/clock/index.js";
 import type { SlaClockKind, SlaPolicy } from "../../../kernel/sla/policy.js";
-import type { Prisma } from "../../../db/client.js";
+import type { Priority } from "../model.js";
 
 /** A stored SlaClock row (the columns the SLA code reads). */
 export interface SlaClockRow {

@@ -1,13 +1,13 @@
 import { helpText } from "../../../kernel/commands/help-text.js";
-import { commandRegistry, type SlaCommand } from "../../../kernel/commands/registry.js";
 import { NotFoundError } from "../../../kernel/errors.js";
+import { privateNotice, type Reply } from "../../../kernel/views/reply.js";
+import { commandRegistry, type SlaCommand } from "../../registry.js";
 import { findIncident } from "../find-incident.js";
-import { slaClocksCard, slaReportCard } from "./views/clocks-and-report.js";
+import type { InteractionContext } from "../interaction-context.js";
 import { incidentClockFigures } from "./read-clocks.js";
 import { slaReport } from "./report.js";
 import type { SlaRuntime } from "./runtime.js";
-import type { InteractionContext } from "../interaction-context.js";
-import { privateNotice, type Reply } from "../../../desk/reply.js";
+import { slaClocksCard, slaReportCard } from "./views/clocks-and-report.js";
 
 const DAY_MS = 86_400_000;
 const periodDays = { "7d": 7, "30d": 30 } as const;

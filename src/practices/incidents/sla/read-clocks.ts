@@ -1,6 +1,6 @@
+import type { Db, Tx } from "../../../db/client.js";
 import { clockFigures, type SlaClockFigures } from "../../../kernel/sla/clock/index.js";
 import { slaClockKinds } from "../../../kernel/sla/policy.js";
-import type { Db, Tx } from "../../../db/client.js";
 import { readPolicySnapshot, type SlaClockRow, toState } from "./clock-row.js";
 import type { SlaRuntime } from "./runtime.js";
 

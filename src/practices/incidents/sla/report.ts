@@ -1,9 +1,9 @@
-import type { Priority } from "../model.js";
-import { incidentRef } from "../model.js";
+import type { Db } from "../../../db/client.js";
 import type { StopReason } from "../../../kernel/sla/clock/index.js";
 import type { SlaClockKind } from "../../../kernel/sla/policy.js";
-import { buildSlaReport, type SlaReport } from "../../../kernel/sla/report.js";
-import type { Db } from "../../../db/client.js";
+import type { Priority } from "../model.js";
+import { incidentRef } from "../model.js";
+import { buildSlaReport, type SlaReport } from "./report-figures.js";
 
 /** The report over incidents raised in [from, to], optionally of one service. */
 export async function slaReport(

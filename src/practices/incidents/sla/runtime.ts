@@ -1,5 +1,4 @@
 import type { BusinessCalendar as ConfigCalendar, OpsdeskConfig } from "../../../config/types.js";
-import type { Priority } from "../model.js";
 import type { BusinessCalendar } from "../../../kernel/sla/business-calendar.js";
 import type { CalendarDefinition } from "../../../kernel/sla/calendar-definition.js";
 import { compileCalendar } from "../../../kernel/sla/compile-calendar.js";
@@ -11,6 +10,7 @@ import {
   type SlaPolicy,
   type SlaSettings,
 } from "../../../kernel/sla/policy.js";
+import type { Priority } from "../model.js";
 
 /**
  * The SLA configuration compiled once per process: policies, and every calendar ready for arithmetic

@@ -1,10 +1,10 @@
 import type { OpsdeskConfig } from "../../../config/types.js";
+import { type Db, type Tx, transactionOptions } from "../../../db/client.js";
 import type { Clock } from "../../../kernel/clock.js";
-import { incidentInclude, toSnapshot } from "../snapshot.js";
 import type { Platform } from "../../../kernel/people/actor.js";
 import { takeDueAlerts } from "../../../kernel/sla/clock/index.js";
-import { type Db, type Tx, transactionOptions } from "../../../db/client.js";
 import type { Logger } from "../../../log.js";
+import { incidentInclude, toSnapshot } from "../snapshot.js";
 import { enqueueSlaAlertPosts } from "./alert-posts.js";
 import { readPolicySnapshot, type SlaClockRow, stateColumns, toState } from "./clock-row.js";
 import { currentClocks, figuresOf } from "./read-clocks.js";

@@ -1,7 +1,7 @@
-import { incidentCommand } from "../../../kernel/commands/incident-command.js";
-import type { IncidentAction, IncidentSnapshot } from "../model.js";
 import type { Form, FormField } from "../../../kernel/views/form.js";
 import { type FieldPresentation, fieldForArgument } from "../../../kernel/views/form-fields.js";
+import { incidentCommand } from "../command.js";
+import type { IncidentAction, IncidentSnapshot } from "../model.js";
 
 /**
  * The forms behind card buttons that need input. Each acts on one incident, carried as the hidden `ref`,

@@ -1,5 +1,5 @@
-import type { IncidentAction } from "../model.js";
 import type { ActionStyle } from "../../../kernel/views/card.js";
+import type { IncidentAction } from "../model.js";
 
 export interface IncidentActionPresentation {
   readonly label: string;

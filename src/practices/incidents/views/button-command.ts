@@ -1,5 +1,5 @@
 import { parseCommandOptions } from "../../../kernel/commands/parse-options.js";
-import { commandRegistry, type IncidentCommand } from "../../../kernel/commands/registry.js";
+import { commandRegistry, type IncidentCommand } from "../../registry.js";
 import type { IncidentAction } from "../model.js";
 import { incidentActionPresentation } from "./actions.js";
 

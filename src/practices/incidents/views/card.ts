@@ -1,5 +1,5 @@
-import type { IncidentAction, IncidentSnapshot } from "../model.js";
 import type { Card, CardAction, CardField, CardLink } from "../../../kernel/views/card.js";
+import type { IncidentAction, IncidentSnapshot } from "../model.js";
 import { incidentActionId, incidentActionPresentation } from "./actions.js";
 import { incidentIntent } from "./intent.js";
 import {

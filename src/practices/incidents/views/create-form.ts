@@ -1,7 +1,7 @@
-import { incidentCommand } from "../../../kernel/commands/incident-command.js";
-import { incidentLimits } from "../model.js";
 import type { Form } from "../../../kernel/views/form.js";
 import { fieldForArgument } from "../../../kernel/views/form-fields.js";
+import { incidentCommand } from "../command.js";
+import { incidentLimits } from "../model.js";
 
 export interface IncidentCreateFormOptions {
   readonly services: readonly { readonly id: string; readonly name: string }[];

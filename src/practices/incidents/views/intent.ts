@@ -1,5 +1,5 @@
-import type { IncidentSnapshot } from "../model.js";
 import type { Intent } from "../../../kernel/views/card.js";
+import type { IncidentSnapshot } from "../model.js";
 
 /** Colour intent of an incident: finished work is calm, urgent open work stands out. */
 export function incidentIntent(incident: IncidentSnapshot): Intent {

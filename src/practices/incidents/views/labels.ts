@@ -1,11 +1,4 @@
-import type {
-  HoldReason,
-  Impact,
-  IncidentStatus,
-  Priority,
-  ResolutionCode,
-  Urgency,
-} from "../model.js";
+import type { HoldReason, Impact, IncidentStatus, Priority, ResolutionCode, Urgency } from "../model.js";
 
 /**
  * The words people read for the incident vocabulary, in one place: cards, forms, lists, help and the

@@ -1,7 +1,7 @@
+import type { List, ListItem } from "../../../kernel/views/list.js";
 import type { IncidentSnapshot } from "../model.js";
 import { incidentIntent } from "./intent.js";
 import { priorityLabels, statusLabels } from "./labels.js";
-import type { List, ListItem } from "../../../kernel/views/list.js";
 
 function incidentListItem(incident: IncidentSnapshot): ListItem {
   return {

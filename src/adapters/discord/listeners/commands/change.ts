@@ -1,7 +1,7 @@
 import { parseCommandOptions } from "../../../../kernel/commands/index.js";
-import { commandRegistry } from "../../../../kernel/commands/registry.js";
-import { openChangeCreateForm, wantsChangeForm } from "../../../../practices/changes/open-create-form.js";
 import { runChangeCommand } from "../../../../practices/changes/handler.js";
+import { openChangeCreateForm, wantsChangeForm } from "../../../../practices/changes/open-create-form.js";
+import { commandRegistry } from "../../../../practices/registry.js";
 import { discordActor } from "../../identity.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { renderForm } from "../../render/index.js";

@@ -1,7 +1,7 @@
 import { parseCommandOptions } from "../../../../kernel/commands/index.js";
-import { commandRegistry } from "../../../../kernel/commands/registry.js";
-import { openIncidentCreateForm } from "../../../../practices/incidents/open-create-form.js";
 import { runIncidentCommand } from "../../../../practices/incidents/handler.js";
+import { openIncidentCreateForm } from "../../../../practices/incidents/open-create-form.js";
+import { commandRegistry } from "../../../../practices/registry.js";
 import { discordActor } from "../../identity.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { renderForm } from "../../render/index.js";

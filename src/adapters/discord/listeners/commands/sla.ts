@@ -1,6 +1,6 @@
 import { parseCommandOptions } from "../../../../kernel/commands/index.js";
-import { commandRegistry } from "../../../../kernel/commands/registry.js";
 import { runSlaCommand } from "../../../../practices/incidents/sla/handler.js";
+import { commandRegistry } from "../../../../practices/registry.js";
 import { discordActor } from "../../identity.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { deferThenAnswer } from "../answer.js";

@@ -1,9 +1,9 @@
-import { findChange } from "../../../../practices/changes/find-change.js";
-import { CHANGE_PREFIX } from "../../../../practices/changes/model.js";
-import { timezoneOf } from "../../../../practices/changes/person-timezone.js";
-import { parseTicketNumber } from "../../../../kernel/commands/ticket-reference.js";
+import { timezoneOf } from "../../../../kernel/people/person-timezone.js";
+import { parseTicketNumber } from "../../../../kernel/tickets/reference.js";
 import { changeActionFromId, type Form, formForChangeAction } from "../../../../kernel/views/index.js";
 import { runChangeButton } from "../../../../practices/changes/button.js";
+import { findChange } from "../../../../practices/changes/find-change.js";
+import { CHANGE_PREFIX } from "../../../../practices/changes/model.js";
 import { discordActor } from "../../identity.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { type ActionCustomId, renderForm } from "../../render/index.js";

@@ -1,6 +1,4 @@
 import { ButtonStyle, ComponentType } from "discord.js";
-import { findIncident, parseIncidentRef } from "../../../../practices/incidents/find-incident.js";
-import type { IncidentAction } from "../../../../practices/incidents/model.js";
 import type { Form } from "../../../../kernel/views/index.js";
 import {
   formForIncidentAction,
@@ -8,6 +6,8 @@ import {
   incidentActionPresentation,
 } from "../../../../kernel/views/index.js";
 import { runIncidentButton } from "../../../../practices/incidents/button.js";
+import { findIncident, parseIncidentRef } from "../../../../practices/incidents/find-incident.js";
+import type { IncidentAction } from "../../../../practices/incidents/model.js";
 import { discordActor } from "../../identity.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { type ActionCustomId, encodeActionCustomId, renderForm } from "../../render/index.js";

@@ -1,7 +1,7 @@
-import { commandRegistry, type ParsedCommand } from "../../../../kernel/commands/registry.js";
 import type { Actor } from "../../../../kernel/people/actor.js";
 import { formSubmissionToCommand } from "../../../../kernel/views/index.js";
-import type { Reply } from "../../../../desk/reply.js";
+import type { Reply } from "../../../../kernel/views/reply.js";
+import { commandRegistry, type ParsedCommand } from "../../../../practices/registry.js";
 import { discordActor } from "../../identity.js";
 import type { DiscordInteraction } from "../../interaction.js";
 import { modalToFormSubmission } from "../../render/index.js";

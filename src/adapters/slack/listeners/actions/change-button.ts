@@ -1,9 +1,9 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { changeActionFromId, changeActionPresentation } from "../../../../kernel/views/index.js";
 import { claimRequest } from "../../../../desk/claim-request.js";
-import type { Reply } from "../../../../desk/reply.js";
-import { runChangeButton } from "../../../../practices/changes/button.js";
 import { errorReply } from "../../../../desk/error-reply.js";
+import { changeActionFromId, changeActionPresentation } from "../../../../kernel/views/index.js";
+import type { Reply } from "../../../../kernel/views/reply.js";
+import { runChangeButton } from "../../../../practices/changes/button.js";
 import { deliverSlackReply } from "../../deliver-reply.js";
 import { slackActor } from "../../identity.js";
 import type { SlackListenerDeps } from "../deps.js";

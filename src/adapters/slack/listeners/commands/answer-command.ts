@@ -1,8 +1,8 @@
 import type { RespondFn, SlashCommand, webApi } from "@slack/bolt";
-import type { Actor } from "../../../../kernel/people/actor.js";
 import { claimRequest } from "../../../../desk/claim-request.js";
-import type { Reply } from "../../../../desk/reply.js";
 import { errorReply } from "../../../../desk/error-reply.js";
+import type { Actor } from "../../../../kernel/people/actor.js";
+import type { Reply } from "../../../../kernel/views/reply.js";
 import { deliverSlackReply } from "../../deliver-reply.js";
 import { slackActor } from "../../identity.js";
 import type { SlackListenerDeps } from "../deps.js";

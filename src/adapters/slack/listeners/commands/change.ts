@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
 import { parseCommandText } from "../../../../kernel/commands/parse-text.js";
-import { commandRegistry } from "../../../../kernel/commands/registry.js";
-import { openChangeCreateForm, wantsChangeForm } from "../../../../practices/changes/open-create-form.js";
 import { runChangeCommand } from "../../../../practices/changes/handler.js";
+import { openChangeCreateForm, wantsChangeForm } from "../../../../practices/changes/open-create-form.js";
+import { commandRegistry } from "../../../../practices/registry.js";
 import type { SlackListenerDeps } from "../deps.js";
 import { answerSlashCommand } from "./answer-command.js";
 

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { parseCommandText } from "../../../../kernel/commands/parse-text.js";
-import { commandRegistry } from "../../../../kernel/commands/registry.js";
 import { runSlaCommand } from "../../../../practices/incidents/sla/handler.js";
+import { commandRegistry } from "../../../../practices/registry.js";
 import type { SlackListenerDeps } from "../deps.js";
 import { answerSlashCommand } from "./answer-command.js";
 

@@ -1,8 +1,8 @@
 import type { App, MessageShortcut } from "@slack/bolt";
+import { errorReply } from "../../../../desk/error-reply.js";
+import type { Reply } from "../../../../kernel/views/reply.js";
 import { incidentLimits } from "../../../../practices/incidents/model.js";
 import { openIncidentCreateForm } from "../../../../practices/incidents/open-create-form.js";
-import type { Reply } from "../../../../desk/reply.js";
-import { errorReply } from "../../../../desk/error-reply.js";
 import { deliverSlackReply } from "../../deliver-reply.js";
 import { raiseIncidentCallbackId } from "../../render/index.js";
 import type { SlackListenerDeps } from "../deps.js";

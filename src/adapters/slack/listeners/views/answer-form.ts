@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
-import { commandRegistry, type ParsedCommand } from "../../../../kernel/commands/registry.js";
+import { claimRequest } from "../../../../desk/claim-request.js";
+import { errorReply } from "../../../../desk/error-reply.js";
 import type { Actor } from "../../../../kernel/people/actor.js";
 import { formSubmissionToCommand } from "../../../../kernel/views/index.js";
-import { claimRequest } from "../../../../desk/claim-request.js";
-import type { Reply } from "../../../../desk/reply.js";
-import { errorReply } from "../../../../desk/error-reply.js";
+import type { Reply } from "../../../../kernel/views/reply.js";
+import { commandRegistry, type ParsedCommand } from "../../../../practices/registry.js";
 import { deliverSlackReply } from "../../deliver-reply.js";
 import { slackActor } from "../../identity.js";
 import {

@@ -1,7 +1,7 @@
-import type { IncidentAction, IncidentSnapshot } from "../../model.js";
 import type { SlaClockFigures } from "../../../../kernel/sla/clock/figures.js";
 import { formatDuration } from "../../../../kernel/sla/format-duration.js";
 import type { Card, CardField } from "../../../../kernel/views/card.js";
+import type { IncidentAction, IncidentSnapshot } from "../../model.js";
 import { incidentCardAction } from "../../views/card.js";
 import { priorityLabels } from "../../views/labels.js";
 import { clockKindLabels, formatInstant } from "./text.js";

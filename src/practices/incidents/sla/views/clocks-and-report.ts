@@ -1,9 +1,9 @@
-import type { IncidentSnapshot } from "../../model.js";
 import type { SlaClockFigures } from "../../../../kernel/sla/clock/figures.js";
 import { formatDuration } from "../../../../kernel/sla/format-duration.js";
-import type { Compliance, SlaReport } from "../../../../kernel/sla/report.js";
 import type { Card, CardField } from "../../../../kernel/views/card.js";
+import type { IncidentSnapshot } from "../../model.js";
 import { priorityLabels } from "../../views/labels.js";
+import type { Compliance, SlaReport } from "../report-figures.js";
 import { clockKindLabels, clockStateText, formatInstant } from "./text.js";
 
 const statusWords = { running: "running", paused: "paused", stopped: "stopped" } as const;

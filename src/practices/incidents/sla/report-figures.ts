@@ -1,7 +1,7 @@
-import type { Priority } from "../../practices/incidents/model.js";
-import { priorities } from "../../practices/incidents/model.js";
-import type { StopReason } from "./clock/state.js";
-import type { SlaClockKind } from "./policy.js";
+import type { StopReason } from "../../../kernel/sla/clock/state.js";
+import type { SlaClockKind } from "../../../kernel/sla/policy.js";
+import type { Priority } from "../model.js";
+import { priorities } from "../model.js";
 
 /** What the report needs of one incident and its clocks (every cycle). */
 export interface ReportIncident {

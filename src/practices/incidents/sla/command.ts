@@ -1,6 +1,10 @@
-import { INCIDENT_PREFIX } from "../../practices/incidents/model.js";
-import { choice, service, ticket } from "./argument-kinds.js";
-import { defineCommand, defineSubcommand } from "./command-spec.js";
+import { choice, service, ticket } from "../../../kernel/commands/argument-kinds.js";
+import {
+  defineCommand,
+  defineSubcommand,
+  type ParsedCommandOf,
+} from "../../../kernel/commands/command-spec.js";
+import { INCIDENT_PREFIX } from "../model.js";
 
 export const slaReportPeriods = ["7d", "30d"] as const;
 export type SlaReportPeriod = (typeof slaReportPeriods)[number];
@@ -43,3 +47,6 @@ export const slaCommand = defineCommand({
     help: defineSubcommand({ description: "Show this help", args: {}, examples: [] }),
   },
 });
+
+/** A parsed `/sla` command, discriminated by subcommand. */
+export type SlaCommand = ParsedCommandOf<typeof slaCommand>;

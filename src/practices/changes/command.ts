@@ -1,4 +1,6 @@
-import { changeListScopes } from "../../practices/changes/list-changes.js";
+import { choice, duration, person, text, ticket } from "../../kernel/commands/argument-kinds.js";
+import { defineCommand, defineSubcommand, type ParsedCommandOf } from "../../kernel/commands/command-spec.js";
+import { changeListScopes } from "./list-changes.js";
 import {
   CHANGE_PREFIX,
   changeImpacts,
@@ -6,15 +8,8 @@ import {
   changeRisks,
   changeTypes,
   closureCodes,
-} from "../../practices/changes/model.js";
-import {
-  changeImpactLabels,
-  changeRiskLabels,
-  changeTypeLabels,
-  closureCodeLabels,
-} from "../../practices/changes/views/labels.js";
-import { choice, duration, person, text, ticket } from "./argument-kinds.js";
-import { defineCommand, defineSubcommand } from "./command-spec.js";
+} from "./model.js";
+import { changeImpactLabels, changeRiskLabels, changeTypeLabels, closureCodeLabels } from "./views/labels.js";
 
 const listScopeLabels = {
   mine: "Requested by me or implemented by me",
@@ -153,3 +148,6 @@ export const changeCommand = defineCommand({
     }),
   },
 });
+
+/** A parsed `/change` command, discriminated by subcommand. */
+export type ChangeCommand = ParsedCommandOf<typeof changeCommand>;

@@ -1,3 +1,5 @@
+import { boolean, choice, person, service, text, ticket } from "../../kernel/commands/argument-kinds.js";
+import { defineCommand, defineSubcommand, type ParsedCommandOf } from "../../kernel/commands/command-spec.js";
 import {
   holdReasons,
   INCIDENT_PREFIX,
@@ -5,15 +7,8 @@ import {
   incidentLimits,
   resolutionCodes,
   urgencies,
-} from "../../practices/incidents/model.js";
-import {
-  holdReasonLabels,
-  impactLabels,
-  resolutionCodeLabels,
-  urgencyLabels,
-} from "../../practices/incidents/views/labels.js";
-import { boolean, choice, person, service, text, ticket } from "./argument-kinds.js";
-import { defineCommand, defineSubcommand } from "./command-spec.js";
+} from "./model.js";
+import { holdReasonLabels, impactLabels, resolutionCodeLabels, urgencyLabels } from "./views/labels.js";
 
 export const incidentListScopes = ["mine", "open", "all"] as const;
 export type IncidentListScope = (typeof incidentListScopes)[number];
@@ -179,3 +174,6 @@ export const incidentCommand = defineCommand({
     major: onlyRef("Declare a major incident", "/incident major INC-7"),
   },
 });
+
+/** A parsed `/incident` command, discriminated by subcommand. */
+export type IncidentCommand = ParsedCommandOf<typeof incidentCommand>;

@@ -1,4 +1,4 @@
-import type { Card, Form, List, Notice } from "../kernel/views/index.js";
+import type { Card, Form, List, Notice } from "./index.js";
 
 /**
  * What an adapter must show the person who acted, in neutral terms. Public posts (cards in channels)

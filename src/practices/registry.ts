@@ -1,7 +1,7 @@
-import { changeCommand } from "./change-command.js";
-import { defineRegistry, type ParsedCommandIn } from "./command-spec.js";
-import { incidentCommand } from "./incident-command.js";
-import { slaCommand } from "./sla-command.js";
+import { defineRegistry, type ParsedCommandIn } from "../kernel/commands/command-spec.js";
+import { changeCommand } from "./changes/command.js";
+import { incidentCommand } from "./incidents/command.js";
+import { slaCommand } from "./incidents/sla/command.js";
 
 /** Every OpsDesk command. `/problem`, `/request`, `/cmdb` and `/opsdesk` join here. */
 export const commandRegistry = defineRegistry([incidentCommand, changeCommand, slaCommand]);
