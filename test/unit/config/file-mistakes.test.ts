@@ -36,7 +36,7 @@ describe("GIVEN a value of the wrong kind", () => {
       "  - { id: web, name: Website, tier: 5 }",
     );
     expect(problemsOf(text)).toEqual([
-      'opsdesk.yaml:1:11 timezone: expected an IANA time zone like Europe/Paris or UTC, got "Europe/Pariss"',
+      'opsdesk.yaml:1:11 timezone: expected an IANA time zone like Europe/Paris or UTC, got "Europe/Pariss"; did you mean Europe/Paris?',
       'opsdesk.yaml:3:17 priorityMatrix.high.high: expected a priority P1, P2, P3, P4 or P5, got "P0"',
       "opsdesk.yaml:5:37 services[0].tier: expected a tier 1, 2, 3 or 4 (1 is the most critical), got 5",
     ]);
