@@ -112,18 +112,26 @@ export function builtInPolicy(
   };
 }
 
-/** P1 and P2 run round the clock; the rest on business hours when such a calendar exists. */
-export function defaultCalendarsFor(calendarIds: readonly string[]): Record<Priority, string> {
-  const business = calendarIds.includes("business") ? "business" : "24x7";
-  return { P1: "24x7", P2: "24x7", P3: business, P4: business, P5: business };
-}
+/**
+ * The calendar a target runs on when neither it, its policy nor the incident's service names one: P1 and P2
+ * round the clock, P3 to P5 on the calendar called "business". Always these two ids, never a fallback: a
+ * config without a "business" calendar that would need it is refused at load (config/sla-resolve.ts), so a
+ * P3 never silently runs 24x7 (issue 21).
+ */
+export const defaultPolicyCalendars: Readonly<Record<Priority, string>> = {
+  P1: "24x7",
+  P2: "24x7",
+  P3: "business",
+  P4: "business",
+  P5: "business",
+};
 
-export function defaultSlaSettings(calendarIds: readonly string[]): SlaSettings {
+export function defaultSlaSettings(): SlaSettings {
   return {
     sweepInterval: defaultSweepInterval,
     sweepIntervalMs: defaultSweepIntervalMs,
     policies: priorities.map((priority) => builtInPolicy(priority)),
-    defaultCalendars: defaultCalendarsFor(calendarIds),
+    defaultCalendars: defaultPolicyCalendars,
   };
 }
 
