@@ -14,6 +14,27 @@ export type PriorityChangeMode = (typeof priorityChangeModes)[number];
 export const reopenModes = ["newCycle", "cumulative"] as const;
 export type ReopenMode = (typeof reopenModes)[number];
 
+/**
+ * Which rule made a clock what it is, for `/sla show`. A priority change and a reopen follow the mode of the
+ * policy the incident has AFTER the change (its new priority's, or its service's for that priority), never
+ * the mode of the policy the clock started under; `policy` names that deciding policy ("P1", "P1 for
+ * payments").
+ */
+export type ClockRule =
+  | { readonly kind: "started" }
+  | {
+      readonly kind: "restarted" | "recomputed";
+      readonly from: Priority;
+      readonly to: Priority;
+      readonly policy: string;
+    }
+  | { readonly kind: "newCycle" | "cumulative"; readonly policy: string };
+
+/** "P1" or "P1 for payments": how a policy is named in /sla show. */
+export function policyName(policy: Pick<SlaPolicy, "priority" | "service">): string {
+  return policy.service === undefined ? policy.priority : `${policy.priority} for ${policy.service}`;
+}
+
 export interface SlaTarget {
   /** As written in the config ("4h", "PT4H"), for messages. */
   readonly text: string;
