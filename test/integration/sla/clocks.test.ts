@@ -222,6 +222,15 @@ describeEachDatabase("GIVEN incidents with SLA clocks", (db) => {
     expect(card?.payload).toContain('"label":"SLA","value":"Response: breached · Resolution: breached"');
   });
 
+  it("THEN the built-in P4 policy runs on the calendar named business: 8h from Friday 17:30 comes due Monday 17:00, not Friday 23:30", async () => {
+    // The world declares calendars (business among them) and no P4 policy: the default names business.
+    const incident = await raise(new Date("2026-11-06T17:30:00+01:00"), { urgency: "low" });
+    expect(incident.priority).toBe("P4");
+    const response = await latest(incident, "response");
+    expect(response).toMatchObject({ calendarId: "business", targetSeconds: 8 * 3600 });
+    expect(response.dueAt).toEqual(new Date("2026-11-09T17:00:00+01:00"));
+  });
+
   it("THEN /sla show says a clock recomputed on a priority change, by the NEW priority's policy, with the new target", async () => {
     // On payments, P3's own policy says restart; P1 has no payments policy, so the general P1 (recompute) decides.
     const incident = await raise(monday("10:00"), { serviceId: "payments" });
