@@ -14,6 +14,27 @@ export type PriorityChangeMode = (typeof priorityChangeModes)[number];
 export const reopenModes = ["newCycle", "cumulative"] as const;
 export type ReopenMode = (typeof reopenModes)[number];
 
+/**
+ * Which rule made a clock what it is, for `/sla show`. A priority change and a reopen follow the mode of the
+ * policy the incident has AFTER the change (its new priority's, or its service's for that priority), never
+ * the mode of the policy the clock started under; `policy` names that deciding policy ("P1", "P1 for
+ * payments").
+ */
+export type ClockRule =
+  | { readonly kind: "started" }
+  | {
+      readonly kind: "restarted" | "recomputed";
+      readonly from: Priority;
+      readonly to: Priority;
+      readonly policy: string;
+    }
+  | { readonly kind: "newCycle" | "cumulative"; readonly policy: string };
+
+/** "P1" or "P1 for payments": how a policy is named in /sla show. */
+export function policyName(policy: Pick<SlaPolicy, "priority" | "service">): string {
+  return policy.service === undefined ? policy.priority : `${policy.priority} for ${policy.service}`;
+}
+
 export interface SlaTarget {
   /** As written in the config ("4h", "PT4H"), for messages. */
   readonly text: string;
@@ -112,18 +133,26 @@ export function builtInPolicy(
   };
 }
 
-/** P1 and P2 run round the clock; the rest on business hours when such a calendar exists. */
-export function defaultCalendarsFor(calendarIds: readonly string[]): Record<Priority, string> {
-  const business = calendarIds.includes("business") ? "business" : "24x7";
-  return { P1: "24x7", P2: "24x7", P3: business, P4: business, P5: business };
-}
+/**
+ * The calendar a target runs on when neither it, its policy nor the incident's service names one: P1 and P2
+ * round the clock, P3 to P5 on the calendar called "business". Always these two ids, never a fallback: a
+ * config without a "business" calendar that would need it is refused at load (config/sla-resolve.ts), so a
+ * P3 never silently runs 24x7 (issue 21).
+ */
+export const defaultPolicyCalendars: Readonly<Record<Priority, string>> = {
+  P1: "24x7",
+  P2: "24x7",
+  P3: "business",
+  P4: "business",
+  P5: "business",
+};
 
-export function defaultSlaSettings(calendarIds: readonly string[]): SlaSettings {
+export function defaultSlaSettings(): SlaSettings {
   return {
     sweepInterval: defaultSweepInterval,
     sweepIntervalMs: defaultSweepIntervalMs,
     policies: priorities.map((priority) => builtInPolicy(priority)),
-    defaultCalendars: defaultCalendarsFor(calendarIds),
+    defaultCalendars: defaultPolicyCalendars,
   };
 }
 

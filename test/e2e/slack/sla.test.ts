@@ -42,7 +42,9 @@ describe("GIVEN OpsDesk connected to Slack with the default SLA policies", () =>
   it("THEN /sla show lists both clocks with target, elapsed, remaining, percent and a due time in the reader's zone", async () => {
     const reply = await command("/sla", `show ${ref}`);
     expect(reply).toContain(`SLA · ${ref} · Payments API down`);
-    expect(reply).toContain("Target 15m on 24x7 · elapsed 0m (0 %) · 15m left · running: 15m left (0 %)");
+    expect(reply).toContain(
+      "Target 15m on 24x7 · elapsed 0m (0 %) · 15m left · running: 15m left (0 %) · started with the incident",
+    );
     expect(reply).toContain("Target 4h on 24x7");
     const due = Math.floor((clock.now().getTime() + 15 * MINUTE) / 1000);
     expect(reply).toContain(`<!date^${due}^`);

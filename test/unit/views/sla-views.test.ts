@@ -132,6 +132,34 @@ describe("GIVEN /sla show's card", () => {
   });
 });
 
+describe("GIVEN /sla show's card for clocks a priority change or a reopen produced", () => {
+  const rules = slaClocksCard(
+    anIncident(),
+    [
+      aClock({ kind: "response", rule: { kind: "started" } }),
+      aClock({
+        kind: "response",
+        cycle: 2,
+        rule: { kind: "restarted", from: "P4", to: "P3", policy: "P3 for payments" },
+      }),
+      aClock({ rule: { kind: "recomputed", from: "P3", to: "P1", policy: "P1" } }),
+      aClock({ cycle: 2, rule: { kind: "newCycle", policy: "P3" } }),
+      aClock({ cycle: 3, rule: { kind: "cumulative", policy: "P3 for payments" } }),
+    ],
+    "UTC",
+  ).fields.filter((field) => !field.label.endsWith("due"));
+
+  it("THEN each clock says which rule produced it and whose policy's mode decided", () => {
+    expect(rules.map((field) => field.value.split(" · ").at(-1))).toEqual([
+      "started with the incident",
+      "restarted on the change from P4 to P3 (P3 for payments policy: priorityChange restart)",
+      "recomputed from creation on the change from P3 to P1 (P1 policy: priorityChange recompute)",
+      "new cycle from the reopen (P3 policy: reopen newCycle)",
+      "cumulative: runs on after the reopen, the time resolved counted as paused (P3 for payments policy: reopen cumulative)",
+    ]);
+  });
+});
+
 describe("GIVEN the report", () => {
   const incident = (
     ref: string,

@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from "../business-calendar.js";
-import type { SlaClockKind } from "../policy.js";
+import type { ClockRule, SlaClockKind } from "../policy.js";
 import { dueAt, elapsedAt } from "./schedule.js";
 import { type ClockStatus, clockStatus, type SlaClockState, type StopReason } from "./state.js";
 
@@ -21,13 +21,15 @@ export interface SlaClockFigures {
   /** Null while paused before the due instant. */
   readonly dueAt: Date | null;
   readonly breached: boolean;
+  /** How the clock came to be what it is; absent for clocks recorded before OpsDesk kept it. */
+  readonly rule?: ClockRule;
 }
 
 export function clockFigures(
   calendar: BusinessCalendar,
   state: SlaClockState,
   now: number,
-  labels: { targetText: string; calendarId: string },
+  labels: { targetText: string; calendarId: string; rule?: ClockRule | undefined },
 ): SlaClockFigures {
   const elapsedMs = elapsedAt(calendar, state, now);
   const due = dueAt(calendar, state);
@@ -45,5 +47,6 @@ export function clockFigures(
     dueAt: due === null ? null : new Date(due),
     // A running clock past its due instant is breached even before the sweep has said so.
     breached: state.breached || (state.stoppedAt === null && due !== null && due <= now),
+    ...(labels.rule === undefined ? {} : { rule: labels.rule }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Tx } from "../../../db/client.js";
 import { isAgent } from "../../../kernel/people/actor.js";
+import type { Priority } from "../../../kernel/priority.js";
 import {
   pauseClock,
   reopenCumulative,
@@ -9,10 +10,23 @@ import {
   startClock,
   stopClock,
 } from "../../../kernel/sla/clock/index.js";
-import { type SlaClockKind, type SlaPolicy, slaClockKinds } from "../../../kernel/sla/policy.js";
+import {
+  type ClockRule,
+  policyName,
+  type SlaClockKind,
+  type SlaPolicy,
+  slaClockKinds,
+} from "../../../kernel/sla/policy.js";
 import type { IncidentChange } from "../context.js";
 import type { IncidentSnapshot } from "../model.js";
-import { createColumns, type SlaClockRow, stateColumns, toState } from "./clock-row.js";
+import {
+  createColumns,
+  policySnapshot,
+  readPolicySnapshot,
+  type SlaClockRow,
+  stateColumns,
+  toState,
+} from "./clock-row.js";
 import type { SlaRuntime } from "./runtime.js";
 
 /**
@@ -24,7 +38,9 @@ export function slaClocksHook(runtime: SlaRuntime) {
   return async (tx: Tx, change: IncidentChange): Promise<void> => {
     const now = change.incident.updatedAt.getTime();
     if (change.kind === "created") {
-      for (const kind of slaClockKinds) await startNewClock(tx, runtime, change.incident, kind, 1, now);
+      for (const kind of slaClockKinds) {
+        await startNewClock(tx, runtime, change.incident, kind, 1, now, { kind: "started" });
+      }
       return;
     }
     const plan = planFor(change, runtime);
@@ -36,10 +52,13 @@ export function slaClocksHook(runtime: SlaRuntime) {
   };
 }
 
+/** The rule a step records on the clock it changes or starts (for /sla show); undefined records none. */
+type RuleOf = (row: SlaClockRow) => ClockRule | undefined;
+
 type Step =
-  | { type: "transition"; apply: (state: SlaClockState, ctx: StepContext) => SlaClockState }
+  | { type: "transition"; apply: (state: SlaClockState, ctx: StepContext) => SlaClockState; rule?: RuleOf }
   /** Start the next cycle; `whenStopped: false` leaves a clock that already stopped alone (restart mode). */
-  | { type: "new_cycle"; whenStopped: boolean };
+  | { type: "new_cycle"; whenStopped: boolean; rule: (row: SlaClockRow) => ClockRule };
 
 interface StepContext {
   calendar: ReturnType<SlaRuntime["calendar"]>;
@@ -48,17 +67,22 @@ interface StepContext {
 
 type Plan = Partial<Record<SlaClockKind, Step>>;
 
-const transition = (apply: (state: SlaClockState, ctx: StepContext) => SlaClockState): Step => ({
-  type: "transition",
-  apply,
-});
+const transition = (
+  apply: (state: SlaClockState, ctx: StepContext) => SlaClockState,
+  rule?: RuleOf,
+): Step => ({ type: "transition", apply, ...(rule === undefined ? {} : { rule }) });
 
 const both = (step: Step): Plan => ({ response: step, resolution: step });
 
-/** What a change does to each clock (README "SLAs"). */
+/**
+ * What a change does to each clock (README "SLAs"). The policy is the incident's as it is AFTER the change:
+ * on a priority change, the new priority's policy decides between recompute and restart, and on a reopen the
+ * current policy decides between a new cycle and cumulative, whatever the policy the clock started under said.
+ */
 function planFor(change: IncidentChange, runtime: SlaRuntime): Plan | undefined {
   const { incident, previous } = change;
   const policy = runtime.policy(incident.priority, incident.service?.id ?? null);
+  const decidedBy = policyName(policy);
   const stop = (reason: Parameters<typeof stopClock>[3]) =>
     transition((state, { calendar, now }) => stopClock(calendar, state, now, reason));
   switch (change.kind) {
@@ -85,13 +109,27 @@ function planFor(change: IncidentChange, runtime: SlaRuntime): Plan | undefined 
       return both(stop("cancelled"));
     case "reopened":
       return policy.reopen === "cumulative"
-        ? { resolution: transition((state, { now }) => reopenCumulative(state, now)) }
-        : { resolution: { type: "new_cycle", whenStopped: true } };
-    case "priority_changed":
+        ? {
+            resolution: transition(
+              (state, { now }) => reopenCumulative(state, now),
+              () => ({ kind: "cumulative", policy: decidedBy }),
+            ),
+          }
+        : {
+            resolution: {
+              type: "new_cycle",
+              whenStopped: true,
+              rule: () => ({ kind: "newCycle", policy: decidedBy }),
+            },
+          };
+    case "priority_changed": {
+      const changed = (kind: "restarted" | "recomputed") => (row: SlaClockRow) =>
+        ({ kind, from: row.priority as Priority, to: incident.priority, policy: decidedBy }) as const;
       // A response already given is not asked for again: only running or paused clocks restart.
       return policy.priorityChange === "restart"
-        ? both({ type: "new_cycle", whenStopped: false })
-        : both(retarget(policy));
+        ? both({ type: "new_cycle", whenStopped: false, rule: changed("restarted") })
+        : both(retarget(policy, changed("recomputed")));
+    }
     default:
       return undefined;
   }
@@ -101,9 +139,10 @@ function termsOf(policy: SlaPolicy, kind: SlaClockKind) {
   return { targetMs: policy[kind].ms, thresholds: policy.thresholds };
 }
 
-function retarget(policy: SlaPolicy): Step {
-  return transition((state, { calendar, now }) =>
-    retargetClock(calendar, state, termsOf(policy, state.kind), now),
+function retarget(policy: SlaPolicy, rule: RuleOf): Step {
+  return transition(
+    (state, { calendar, now }) => retargetClock(calendar, state, termsOf(policy, state.kind), now),
+    rule,
   );
 }
 
@@ -122,6 +161,7 @@ async function startNewClock(
   kind: SlaClockKind,
   cycle: number,
   now: number,
+  rule: ClockRule,
 ): Promise<void> {
   const serviceId = incident.service?.id ?? null;
   const policy = runtime.policy(incident.priority, serviceId);
@@ -135,6 +175,7 @@ async function startNewClock(
       calendarId,
       calendar,
       policy,
+      rule,
       state,
       now,
     }),
@@ -165,7 +206,7 @@ async function applyToLatest(
     if (step.type === "new_cycle") {
       if (row.stoppedAt !== null && !step.whenStopped) return;
       if (!(await supersede(tx, runtime, row, now))) continue;
-      await startNewClock(tx, runtime, incident, kind, row.cycle + 1, now);
+      await startNewClock(tx, runtime, incident, kind, row.cycle + 1, now, step.rule(row));
       return;
     }
     const serviceId = incident.service?.id ?? null;
@@ -177,12 +218,22 @@ async function applyToLatest(
     const before = toState(row);
     const after = step.apply(before, { calendar, now });
     if (after === before && calendarId === row.calendarId) return;
+    // A retargeted clock now answers to the new policy (its target text, modes and escalation); any other
+    // step keeps the snapshot and only notes its rule.
+    const rule = step.rule?.(row);
+    const snapshot =
+      rule === undefined
+        ? undefined
+        : retargeted
+          ? policySnapshot(policy, kind, rule)
+          : { ...readPolicySnapshot(row), rule };
     const { count } = await tx.slaClock.updateMany({
       where: { id: row.id, version: row.version },
       data: {
         ...stateColumns(calendar, after, now),
         calendarId,
         priority: retargeted ? incident.priority : row.priority,
+        ...(snapshot === undefined ? {} : { policy: JSON.stringify(snapshot) }),
         version: { increment: 1 },
       },
     });

@@ -1,4 +1,5 @@
 import type { Prisma } from "../../../db/client.js";
+import type { Priority } from "../../../kernel/priority.js";
 import type { BusinessCalendar } from "../../../kernel/sla/business-calendar.js";
 import {
   dueAt as dueOf,
@@ -7,8 +8,7 @@ import {
   type SlaClockState,
   type StopReason,
 } from "../../../kernel/sla/clock/index.js";
-import type { SlaClockKind, SlaPolicy } from "../../../kernel/sla/policy.js";
-import type { Priority } from "../model.js";
+import type { ClockRule, SlaClockKind, SlaPolicy } from "../../../kernel/sla/policy.js";
 
 /** A stored SlaClock row (the columns the SLA code reads). */
 export interface SlaClockRow {
@@ -41,10 +41,17 @@ export interface PolicySnapshot {
   readonly reopen: SlaPolicy["reopen"];
   readonly escalation: SlaPolicy["escalation"];
   readonly service: string | null;
+  /**
+   * The rule that made the clock what it is (started, restarted, recomputed, new cycle, cumulative), kept in
+   * this JSON column rather than a column of its own: it is read only by /sla show, and rows written before
+   * it existed simply lack it.
+   */
+  readonly rule?: ClockRule;
 }
 
-export function policySnapshot(policy: SlaPolicy, kind: SlaClockKind): PolicySnapshot {
+export function policySnapshot(policy: SlaPolicy, kind: SlaClockKind, rule: ClockRule): PolicySnapshot {
   return {
+    rule,
     targetText: policy[kind].text,
     pauseOn: policy.pauseOn,
     priorityChange: policy.priorityChange,
@@ -113,6 +120,7 @@ export function createColumns(input: {
   calendarId: string;
   calendar: BusinessCalendar;
   policy: SlaPolicy;
+  rule: ClockRule;
   state: SlaClockState;
   now: number;
 }) {
@@ -122,7 +130,7 @@ export function createColumns(input: {
     cycle: input.state.cycle,
     priority: input.priority,
     calendarId: input.calendarId,
-    policy: JSON.stringify(policySnapshot(input.policy, input.state.kind)),
+    policy: JSON.stringify(policySnapshot(input.policy, input.state.kind, input.rule)),
     startedAt: new Date(input.state.startedAt),
     ...stateColumns(input.calendar, input.state, input.now),
   } satisfies Prisma.SlaClockUncheckedCreateInput;

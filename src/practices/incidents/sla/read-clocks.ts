@@ -5,9 +5,12 @@ import { readPolicySnapshot, type SlaClockRow, toState } from "./clock-row.js";
 import type { SlaRuntime } from "./runtime.js";
 
 export function figuresOf(runtime: SlaRuntime, row: SlaClockRow, now: number): SlaClockFigures {
+  const snapshot = readPolicySnapshot(row);
   return clockFigures(runtime.calendar(row.calendarId), toState(row), now, {
-    targetText: readPolicySnapshot(row).targetText,
+    targetText: snapshot.targetText,
     calendarId: row.calendarId,
+    // A first cycle recorded before rules were kept can only have started with the incident.
+    rule: snapshot.rule ?? (row.cycle === 1 ? { kind: "started" } : undefined),
   });
 }
 

@@ -4,7 +4,7 @@ import type { Card, CardField } from "../../../../kernel/views/card.js";
 import type { IncidentSnapshot } from "../../model.js";
 import { priorityLabels } from "../../views/labels.js";
 import type { Compliance, SlaReport } from "../report-figures.js";
-import { clockKindLabels, clockStateText, formatInstant } from "./text.js";
+import { clockKindLabels, clockRuleText, clockStateText, formatInstant } from "./text.js";
 
 const statusWords = { running: "running", paused: "paused", stopped: "stopped" } as const;
 
@@ -14,8 +14,8 @@ function clockLabel(clock: SlaClockFigures, cycles: number): string {
 }
 
 /**
- * `/sla show INC-7`: every clock, past cycles included, with target, elapsed, remaining, percent and
- * whether it runs; the due time as an instant each reader sees in their own zone where the platform can,
+ * `/sla show INC-7`: every clock, past cycles included, with target, elapsed, remaining, percent,
+ * whether it runs and which rule produced it (started, restarted, recomputed, new cycle, cumulative); the due time as an instant each reader sees in their own zone where the platform can,
  * else written in `timezone` (the viewer's, when known).
  */
 export function slaClocksCard(
@@ -38,6 +38,7 @@ export function slaClocksCard(
         `elapsed ${formatDuration(clock.elapsedMs)} (${clock.percent} %)`,
         remaining,
         `${statusWords[clock.status]}: ${clockStateText(clock)}`,
+        ...(clock.rule === undefined ? [] : [clockRuleText(clock.rule)]),
       ].join(" · "),
     });
     fields.push(
