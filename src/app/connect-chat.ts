@@ -7,25 +7,20 @@ import type { Env } from "../config/env.js";
 import type { OpsdeskConfig } from "../config/types.js";
 import type { Db } from "../db/client.js";
 import type { InteractionDeps } from "../desk/deps.js";
+import { createDesk, type Desk } from "../desk/desk.js";
 import { createWorkLimiter } from "../desk/work-limiter.js";
 import type { HttpServer } from "../http/server.js";
 import type { Clock } from "../kernel/clock.js";
 import type { Platform } from "../kernel/people/actor.js";
 import type { Logger } from "../log.js";
 import { type ChatTransport, OutboxDispatcher } from "../outbox/index.js";
-import type { ChangeContext } from "../practices/changes/context.js";
-import { changePostsHook } from "../practices/changes/posts.js";
-import type { IncidentContext } from "../practices/incidents/context.js";
-import { incidentPostsHook } from "../practices/incidents/posts.js";
-import { slaClocksHook } from "../practices/incidents/sla/clock-hook.js";
-import { createSlaRuntime, type SlaRuntime } from "../practices/incidents/sla/runtime.js";
+import { createPractices, practiceList, type RunningPractices } from "../practices/index.js";
 
 export interface ChatConnections {
   platforms: Platform[];
-  /** The SLA configuration compiled once (calendars with their caches). */
-  sla: SlaRuntime;
-  incidents: IncidentContext;
-  changes: ChangeContext;
+  /** Every practice, running: the desk routes to them; the scheduler runs their jobs. */
+  practices: RunningPractices;
+  desk: Desk;
   dispatcher: OutboxDispatcher;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -33,16 +28,17 @@ export interface ChatConnections {
 
 /** Slack or Discord credentials are set, so OpsDesk talks to a real workspace. */
 export function chatCredentialsSet(env: Env): boolean {
-  // The same conditions as the adapters below.
-  const slack = Boolean(env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN));
-  const discord = Boolean(env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID);
-  return slack || discord;
+  return slackConfigured(env) || discordConfigured(env);
 }
 
+const slackConfigured = (env: Env) =>
+  Boolean(env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN));
+const discordConfigured = (env: Env) => Boolean(env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID);
+
 /**
- * Connects the chat platforms whose credentials are set, the local console unless it is off, and the
- * outbox that delivers to them. The incident context gets the hook that queues card posts for exactly
- * those platforms.
+ * The composition root of chat: the practices (from their one list), the desk every adapter hands its
+ * interactions to, the chat platforms whose credentials are set, the local console unless it is off, and
+ * the outbox that delivers to them.
  */
 export function connectChat(input: {
   env: Env;
@@ -57,23 +53,26 @@ export function connectChat(input: {
   console?: { sandbox: ConsoleSandbox; access: ConsoleAccess } | undefined;
 }): ChatConnections {
   const { env, config, db, clock, log, server } = input;
-  const work = createWorkLimiter(input.interactionConcurrency);
-  const platforms: Platform[] = [];
+  const platforms: Platform[] = [
+    ...(slackConfigured(env) ? (["slack"] as const) : []),
+    ...(discordConfigured(env) ? (["discord"] as const) : []),
+    ...(input.console ? (["console"] as const) : []),
+  ];
   const transports: ChatTransport[] = [];
-  // Filled in below; the dispatcher needs the transports and the incident context needs the dispatcher.
-  const incidents: IncidentContext = { db, clock, priorityMatrix: config.priorityMatrix };
-  const changes: ChangeContext = {
+  // The dispatcher needs the transports, which need the desk, which needs the practices: wake it late.
+  let dispatcher: OutboxDispatcher | undefined;
+  const practices = createPractices({ db, clock, config, platforms, log, wake: () => dispatcher?.wake() });
+  const desk = createDesk({
+    practices: practiceList(practices).map((running) => running.practice),
     db,
     clock,
-    settings: config.changes,
-    timezone: config.timezone,
-    dependencies: Object.fromEntries(config.services.map((service) => [service.id, service.dependsOn])),
-  };
-  const sla = createSlaRuntime(config);
-  const deps: InteractionDeps = { incidents, changes, clock, log, sla, work };
+    log,
+    work: createWorkLimiter(input.interactionConcurrency),
+  });
+  const deps: InteractionDeps = { desk, clock, log };
 
   let slack: SlackAdapter | undefined;
-  if (env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
+  if (env.SLACK_BOT_TOKEN && slackConfigured(env)) {
     slack = createSlackAdapter({
       botToken: env.SLACK_BOT_TOKEN,
       signingSecret: env.SLACK_SIGNING_SECRET ?? "",
@@ -82,7 +81,6 @@ export function connectChat(input: {
       deps,
     });
     if (slack.receiver) server.route("POST", "/slack/events", slack.receiver.handler);
-    platforms.push("slack");
     transports.push(slack.transport);
   }
 
@@ -98,19 +96,23 @@ export function connectChat(input: {
     });
     if (discord.interactionsHandler)
       server.route("POST", "/discord/interactions", discord.interactionsHandler);
-    platforms.push("discord");
     transports.push(discord.transport);
   }
 
   if (input.console) {
-    const consoleAdapter = createConsoleAdapter({ deps, config, ...input.console });
+    const consoleAdapter = createConsoleAdapter({
+      deps,
+      db,
+      config,
+      wakeOutbox: () => dispatcher?.wake(),
+      ...input.console,
+    });
     server.mount("/console", consoleAdapter.handler);
     server.onClose(consoleAdapter.closeStreams);
-    platforms.push("console");
     transports.push(consoleAdapter.transport);
   }
 
-  const dispatcher = new OutboxDispatcher({
+  const outbox = new OutboxDispatcher({
     db,
     transports,
     clock,
@@ -120,25 +122,20 @@ export function connectChat(input: {
     // A delivery must end (and be recorded) well inside its lease, or another replica takes it over.
     deliveryTimeoutMs: Math.min(30_000, Math.floor(env.OPSDESK_CLAIM_LEASE / 2)),
   });
-  // Clocks first: the card posted for a change shows the clocks as that change left them.
-  incidents.onChange = [slaClocksHook(sla), incidentPostsHook({ config, platforms, sla })];
-  incidents.onCommitted = () => dispatcher.wake();
-  changes.onChange = [changePostsHook({ config, platforms })];
-  changes.onCommitted = () => dispatcher.wake();
+  dispatcher = outbox;
 
   return {
     platforms,
-    sla,
-    incidents,
-    changes,
-    dispatcher,
+    practices,
+    desk,
+    dispatcher: outbox,
     start: async () => {
       await slack?.start();
       await discord?.start();
-      dispatcher.start();
+      outbox.start();
     },
     stop: async () => {
-      await dispatcher.stop();
+      await outbox.stop();
       await slack?.stop();
       await discord?.stop();
     },

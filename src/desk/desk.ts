@@ -50,6 +50,9 @@ export interface Desk {
   }): Promise<Suggestion[]>;
 }
 
+/** Discord shows at most 25 choices; no chat client shows more at once. */
+const maxSuggestions = 25;
+
 export interface DeskOptions {
   practices: readonly Practice[];
   db: Db;
@@ -68,13 +71,14 @@ export function createDesk(options: DeskOptions): Desk {
       const services = await activeServices(db);
       return services
         .filter((s) => s.id.toLowerCase().startsWith(lower) || s.name.toLowerCase().includes(lower))
+        .slice(0, maxSuggestions)
         .map((s) => ({ value: s.id, label: s.name, line: `${s.name} (${s.id})` }));
     }
     const owner = arg.ticketPrefix === undefined ? undefined : routes.byTicketPrefix(arg.ticketPrefix);
     const kind = owner?.tickets?.find((ticket) => ticket.prefix === arg.ticketPrefix);
     if (!kind) return [];
     const tickets = await kind.suggest(typed.trim());
-    return tickets.map((t) => ({ ...t, line: `${t.value} ${t.label}` }));
+    return tickets.slice(0, maxSuggestions).map((t) => ({ ...t, line: `${t.value} ${t.label}` }));
   };
 
   return {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ArgumentError } from "../kernel/commands/index.js";
+import { ArgumentError } from "../kernel/commands/argument-error.js";
 import { isOpsDeskError } from "../kernel/errors.js";
 import { privateNotice, type Reply } from "../kernel/views/reply.js";
 import type { Logger } from "../log.js";

@@ -84,6 +84,8 @@ export interface MessageActionSpec {
   readonly id: string;
   /** What people see in the message menu (Discord's message command name). */
   readonly label: string;
+  /** One line on what it does (Slack's shortcut description). */
+  readonly description: string;
 }
 
 export interface ChatMessage {

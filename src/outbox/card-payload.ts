@@ -1,4 +1,4 @@
-import type { Card } from "../kernel/views/index.js";
+import type { Card } from "../kernel/views/card.js";
 
 /** Outbox bodies are JSON; a card's timestamp travels as ISO text and comes back as a Date. */
 export interface CardBody {

@@ -1,4 +1,4 @@
-import type { Card } from "../kernel/views/index.js";
+import type { Card } from "../kernel/views/card.js";
 /** A plain message to a channel, mentioning people by their platform user id (rendered per platform). */
 export interface TextMessageBody {
   text: string;

@@ -1,12 +1,14 @@
 import { defineRegistry, type ParsedCommandIn } from "../kernel/commands/command-spec.js";
-import { changeCommand } from "./changes/command.js";
-import { incidentCommand } from "./incidents/command.js";
-import { slaCommand } from "./incidents/sla/command.js";
+import { practiceModules } from "./index.js";
 
-/** Every OpsDesk command. `/problem`, `/request`, `/cmdb` and `/opsdesk` join here. */
-export const commandRegistry = defineRegistry([incidentCommand, changeCommand, slaCommand]);
+/** Every OpsDesk command, from the list of practices (src/practices/index.ts). */
+type AnyPracticeCommand = (typeof practiceModules)[number]["commands"][number];
+export const commandRegistry = defineRegistry<AnyPracticeCommand>(
+  // flatMap over a tuple of differently typed modules loses the element type; it is exactly this union.
+  practiceModules.flatMap((module): readonly AnyPracticeCommand[] => module.commands),
+);
 
 export type ParsedCommand = ParsedCommandIn<typeof commandRegistry>;
-export type IncidentCommand = Extract<ParsedCommand, { command: "incident" }>;
-export type ChangeCommand = Extract<ParsedCommand, { command: "change" }>;
-export type SlaCommand = Extract<ParsedCommand, { command: "sla" }>;
+export type { ChangeCommand } from "./changes/command.js";
+export type { IncidentCommand } from "./incidents/command.js";
+export type { SlaCommand } from "./incidents/sla/command.js";

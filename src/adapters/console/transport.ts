@@ -1,4 +1,4 @@
-import type { Card } from "../../kernel/views/index.js";
+import type { Card } from "../../kernel/views/card.js";
 import {
   type AlertBody,
   type CardBody,

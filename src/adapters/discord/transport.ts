@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { REST } from "discord.js";
 import type { APIChannel, APIMessage } from "discord-api-types/v10";
-import type { Card } from "../../kernel/views/index.js";
+import type { Card } from "../../kernel/views/card.js";
 import {
   type AlertBody,
   type CardBody,

@@ -1,5 +1,5 @@
 import type { types, webApi } from "@slack/bolt";
-import type { Card } from "../../kernel/views/index.js";
+import type { Card } from "../../kernel/views/card.js";
 import {
   type AlertBody,
   type CardBody,

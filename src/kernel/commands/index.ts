@@ -1,15 +1,3 @@
-export {
-  type IncidentListScope,
-  incidentCommand,
-  incidentListScopes,
-} from "../../practices/incidents/command.js";
-export { type SlaReportPeriod, slaCommand, slaReportPeriods } from "../../practices/incidents/sla/command.js";
-export {
-  commandRegistry,
-  type IncidentCommand,
-  type ParsedCommand,
-  type SlaCommand,
-} from "../../practices/registry.js";
 export type { ArgChoice, ArgKind, ArgShape, ArgSpec, ArgsOf, Presence } from "./argument.js";
 export { argKinds } from "./argument.js";
 export { ArgumentError } from "./argument-error.js";

@@ -1,16 +1,18 @@
 import { timezoneOf } from "../../kernel/people/person-timezone.js";
 import { resolveActor } from "../../kernel/people/resolve-actor.js";
-import { type Card, changeCard, conflictLines } from "../../kernel/views/index.js";
+import type { Card } from "../../kernel/views/card.js";
 import { privateNotice, type Reply } from "../../kernel/views/reply.js";
-import type { ChangeCommand } from "../registry.js";
+import type { ChangeCommand } from "./command.js";
 import { conflictsFor } from "./conflict-check.js";
 import type { Conflict } from "./conflicts.js";
 import { createChange } from "./create-change.js";
-import type { ChangeInteractionContext } from "./interaction-context.js";
 import { actionsAllowedFor } from "./lifecycle.js";
 import type { ChangeAction, ChangeSnapshot } from "./model.js";
 import { mayWork } from "./permissions.js";
 import { formatWindow } from "./planned-window.js";
+import type { ChangeRequest } from "./request.js";
+import { changeCard } from "./views/card.js";
+import { conflictLines } from "./views/conflicts.js";
 
 /*
  * The answers to requesting, rescheduling and showing a change: each names what the plan runs into, in
@@ -19,7 +21,7 @@ import { formatWindow } from "./planned-window.js";
 
 type NewArgs = Extract<ChangeCommand, { subcommand: "new" }>["args"];
 
-export async function requestChange(ctx: ChangeInteractionContext, args: NewArgs): Promise<Reply> {
+export async function requestChange(ctx: ChangeRequest, args: NewArgs): Promise<Reply> {
   const assignee = args.assignee
     ? await resolveActor(ctx.changes.db, {
         platform: ctx.platform,
@@ -51,7 +53,7 @@ export async function requestChange(ctx: ChangeInteractionContext, args: NewArgs
 
 /** Where the change now stands, and what the new plan runs into. */
 export async function rescheduled(
-  ctx: ChangeInteractionContext,
+  ctx: ChangeRequest,
   change: ChangeSnapshot,
   before: string,
 ): Promise<Reply> {
@@ -74,7 +76,7 @@ export async function rescheduled(
 }
 
 /** A change card for one person: dates in their zone, and only the buttons they may use. */
-export async function privateCard(ctx: ChangeInteractionContext, change: ChangeSnapshot): Promise<Card> {
+export async function privateCard(ctx: ChangeRequest, change: ChangeSnapshot): Promise<Card> {
   const timezone = await timezoneOf(ctx.changes.db, ctx.actor.person.id, ctx.changes.timezone);
   const conflicts = await conflictsFor(ctx.changes, ctx.changes.db, {
     id: change.id,
@@ -97,14 +99,14 @@ export function serviceList(text: string): string[] {
 }
 
 /** Service names for conflict lines, which also name the services of other changes. */
-async function serviceNames(ctx: ChangeInteractionContext): Promise<(id: string) => string> {
+async function serviceNames(ctx: ChangeRequest): Promise<(id: string) => string> {
   const services = await ctx.changes.db.service.findMany({ select: { id: true, name: true } });
   const names = new Map(services.map((service) => [service.id, service.name]));
   return (id) => names.get(id) ?? id;
 }
 
 async function conflictSummary(
-  ctx: ChangeInteractionContext,
+  ctx: ChangeRequest,
   conflicts: readonly Conflict[],
   timezone: string,
 ): Promise<string> {

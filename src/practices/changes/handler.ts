@@ -1,15 +1,16 @@
+import { defineRegistry } from "../../kernel/commands/command-spec.js";
 import { helpText } from "../../kernel/commands/help-text.js";
 import { timezoneOf } from "../../kernel/people/person-timezone.js";
-import { changeCalendar, changeList } from "../../kernel/views/index.js";
 import { privateNotice, type Reply } from "../../kernel/views/reply.js";
-import { type ChangeCommand, commandRegistry } from "../registry.js";
 import { privateCard, requestChange, rescheduled, serviceList } from "./answers.js";
 import { applyChangeAction } from "./apply-change-action.js";
 import { castVote } from "./cast-vote.js";
+import { type ChangeCommand, changeCommand } from "./command.js";
 import { findChange } from "./find-change.js";
 import type { ChangeActionInput } from "./inputs.js";
-import type { ChangeInteractionContext } from "./interaction-context.js";
 import { changesBetween, listChanges } from "./list-changes.js";
+import type { ChangeRequest } from "./request.js";
+import { changeCalendar, changeList } from "./views/list.js";
 
 const doneMessages: Record<string, (ref: string) => string> = {
   submitted: (ref) => `${ref} is submitted.`,
@@ -25,14 +26,11 @@ const doneMessages: Record<string, (ref: string) => string> = {
  * Runs one typed `/change` command, however it arrived (typed text, Discord options, a button, a form),
  * and says what to show the person. Platform-neutral: every adapter calls this.
  */
-export async function runChangeCommand(
-  ctx: ChangeInteractionContext,
-  command: ChangeCommand,
-): Promise<Reply> {
+export async function runChangeCommand(ctx: ChangeRequest, command: ChangeCommand): Promise<Reply> {
   const { changes, actor } = ctx;
   switch (command.subcommand) {
     case "help":
-      return privateNotice("info", helpText(commandRegistry, "change"));
+      return privateNotice("info", helpText(defineRegistry([changeCommand]), "change"));
     case "new":
       return requestChange(ctx, command.args);
     case "list": {

@@ -1,7 +1,8 @@
 import type { Actor } from "../../kernel/people/actor.js";
 import { timezoneOf } from "../../kernel/people/person-timezone.js";
-import { changeCreateForm, type Form } from "../../kernel/views/index.js";
+import type { Form } from "../../kernel/views/form.js";
 import type { ChangeContext } from "./context.js";
+import { changeCreateForm } from "./views/forms.js";
 
 /** The request-for-change form, with the active services and the person's time zone for the dates. */
 export async function openChangeCreateForm(changes: ChangeContext, actor: Actor): Promise<Form> {

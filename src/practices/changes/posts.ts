@@ -1,7 +1,6 @@
 import type { OpsdeskConfig } from "../../config/types.js";
 import type { Tx } from "../../db/client.js";
 import type { Platform } from "../../kernel/people/actor.js";
-import { approvalPrompt, changeCard, conflictLines } from "../../kernel/views/index.js";
 import type { CardBody } from "../../outbox/card-payload.js";
 import { cardOrderingKey, enqueueOutbox } from "../../outbox/index.js";
 import type { DirectMessageBody } from "../../outbox/message-payload.js";
@@ -11,6 +10,8 @@ import type { ChangeEvent } from "./context.js";
 import { actionsAllowedFor } from "./lifecycle.js";
 import type { ChangeSnapshot } from "./model.js";
 import { changeChannel } from "./posts-channel.js";
+import { approvalPrompt, changeCard } from "./views/card.js";
+import { conflictLines } from "./views/conflicts.js";
 
 export interface ChangePostsOptions {
   config: OpsdeskConfig;

@@ -1,4 +1,4 @@
-import { AlreadyDoneError, OpsDeskError, ValidationError } from "../../kernel/errors.js";
+import { AlreadyDoneError, ValidationError } from "../../kernel/errors.js";
 import type { Actor } from "../../kernel/people/actor.js";
 import { type PriorityMatrix, priorityFor } from "../../kernel/priority.js";
 import type { DecidableIncidentAction } from "./inputs.js";

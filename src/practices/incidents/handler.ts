@@ -1,39 +1,34 @@
+import { defineRegistry } from "../../kernel/commands/command-spec.js";
 import { helpText } from "../../kernel/commands/help-text.js";
 import { resolveActor } from "../../kernel/people/resolve-actor.js";
-import { incidentCard, incidentList } from "../../kernel/views/index.js";
 import { privateNotice, type Reply } from "../../kernel/views/reply.js";
-import { commandRegistry, type IncidentCommand } from "../registry.js";
+import {
+  type AnyIncidentActionEntry,
+  actionForSubcommand,
+  incidentActionTable,
+  type PersonLookup,
+} from "./action-table.js";
 import { applyIncidentAction } from "./apply-incident-action.js";
 import { actionsFor } from "./available-actions.js";
+import { type IncidentCommand, incidentCommand } from "./command.js";
 import { createIncident } from "./create-incident.js";
 import { findIncident } from "./find-incident.js";
 import type { IncidentActionInput } from "./inputs.js";
-import type { InteractionContext } from "./interaction-context.js";
 import { listIncidents } from "./list-incidents.js";
-
-const doneMessages: Record<string, (ref: string) => string> = {
-  acknowledged: (ref) => `You acknowledged ${ref}.`,
-  assigned: (ref) => `${ref} is assigned.`,
-  note_added: (ref) => `Your note is on ${ref}.`,
-  priority_changed: (ref) => `${ref}'s priority changed.`,
-  put_on_hold: (ref) => `${ref} is on hold.`,
-  resumed: (ref) => `${ref} is back in progress.`,
-  resolved: (ref) => `${ref} is resolved.`,
-  reopened: (ref) => `${ref} is reopened.`,
-  closed: (ref) => `${ref} is closed.`,
-  cancelled: (ref) => `${ref} is cancelled.`,
-  major_declared: (ref) => `${ref} is now a major incident.`,
-};
+import type { IncidentAction } from "./model.js";
+import type { IncidentRequest } from "./request.js";
+import { incidentCard } from "./views/card.js";
+import { incidentList } from "./views/list.js";
 
 /**
  * Runs one typed `/incident` command, however it arrived (typed text, Discord options, a button, a form),
  * and says what to show the person. Platform-neutral: every adapter calls this.
  */
-export async function runIncidentCommand(ctx: InteractionContext, command: IncidentCommand): Promise<Reply> {
+export async function runIncidentCommand(ctx: IncidentRequest, command: IncidentCommand): Promise<Reply> {
   const { incidents, actor } = ctx;
   switch (command.subcommand) {
     case "help":
-      return privateNotice("info", helpText(commandRegistry, "incident"));
+      return privateNotice("info", helpText(defineRegistry([incidentCommand]), "incident"));
     case "new": {
       const { title, impact, urgency, service, category, description } = command.args;
       const incident = await createIncident(incidents, actor, {
@@ -63,63 +58,39 @@ export async function runIncidentCommand(ctx: InteractionContext, command: Incid
       return { kind: "view", view: incidentCard(incident, actionsFor(actor, incident)) };
     }
     default: {
-      const input = await actionInput(ctx, command);
-      const result = await applyIncidentAction(incidents, actor, command.args.ref, input);
-      const message =
-        doneMessages[result.kind]?.(result.incident.ref) ?? `${result.incident.ref} is updated.`;
-      return privateNotice("success", message);
+      const action = actionForSubcommand(command.subcommand);
+      // The entry's input takes the arguments of its own subcommand; actionForSubcommand picked it by name.
+      const entry = incidentActionTable[action] as AnyIncidentActionEntry;
+      const input = await (
+        entry.input as (
+          args: typeof command.args,
+          people: PersonLookup,
+        ) => ReturnType<AnyIncidentActionEntry["input"]>
+      )(command.args, personLookup(ctx));
+      return applyAndTell(ctx, action, command.args.ref, input);
     }
   }
 }
 
-type ActionCommand = Exclude<IncidentCommand, { subcommand: "help" | "new" | "list" | "show" }>;
+/** Applies one action and tells the person what it did, in the words of the action table. */
+export async function applyAndTell(
+  ctx: IncidentRequest,
+  action: IncidentAction,
+  number: number,
+  input: IncidentActionInput,
+): Promise<Reply> {
+  const result = await applyIncidentAction(ctx.incidents, ctx.actor, number, input);
+  return privateNotice("success", incidentActionTable[action].done(result.incident.ref));
+}
 
-async function actionInput(ctx: InteractionContext, command: ActionCommand): Promise<IncidentActionInput> {
-  switch (command.subcommand) {
-    case "ack":
-      return { type: "acknowledge" };
-    case "assign": {
-      if (!command.args.to) return { type: "assign_to_me" };
-      // A mention names a chat account; the core assigns people, so find (or meet) the person behind it.
-      const assignee = await resolveActor(ctx.incidents.db, {
-        platform: ctx.platform,
-        externalId: command.args.to.platformId,
-        displayName: command.args.to.platformId,
-      });
-      return { type: "assign", assigneeId: assignee.person.id };
-    }
-    case "note":
-      return {
-        type: "add_note",
-        body: command.args.text,
-        visibility: command.args.internal ? "internal" : "public",
-      };
-    case "priority": {
-      const current = await findIncident(ctx.incidents.db, command.args.ref);
-      return {
-        type: "change_priority",
-        impact: command.args.impact ?? current.impact,
-        urgency: command.args.urgency ?? current.urgency,
-        reason: command.args.reason,
-      };
-    }
-    case "hold":
-      return {
-        type: "hold",
-        reason: command.args.reason,
-        ...(command.args.note ? { note: command.args.note } : {}),
-      };
-    case "resume":
-      return { type: "resume" };
-    case "resolve":
-      return { type: "resolve", code: command.args.code, note: command.args.note };
-    case "reopen":
-      return { type: "reopen", reason: command.args.reason };
-    case "close":
-      return { type: "close" };
-    case "cancel":
-      return { type: "cancel", reason: command.args.reason };
-    case "major":
-      return { type: "declare_major" };
-  }
+/** A mention names a chat account on the platform the request came from; the core assigns people. */
+export function personLookup(ctx: IncidentRequest): PersonLookup {
+  return async (platformId) => {
+    const person = await resolveActor(ctx.incidents.db, {
+      platform: ctx.platform,
+      externalId: platformId,
+      displayName: platformId,
+    });
+    return person.person.id;
+  };
 }

@@ -1,15 +1,30 @@
 import type { Db } from "../../db/client.js";
-import { type Form, incidentCreateForm } from "../../kernel/views/index.js";
+import type { ChatMessage } from "../../kernel/practice.js";
+import { activeServices } from "../../kernel/services.js";
+import { clipText } from "../../kernel/text/clip.js";
+import type { Form } from "../../kernel/views/form.js";
+import { incidentLimits } from "./model.js";
+import { incidentCreateForm } from "./views/create-form.js";
 
 /** The "raise an incident" form, with the active services to choose from and optional prefill. */
 export async function openIncidentCreateForm(
   db: Db,
   prefill?: { title?: string; description?: string },
 ): Promise<Form> {
-  const services = await db.service.findMany({
-    where: { active: true },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
-  });
+  const services = await activeServices(db);
   return incidentCreateForm({ services, ...(prefill ? { prefill } : {}) });
+}
+
+/**
+ * "Raise incident" on a chat message: the form, prefilled with the message's first line as the title and
+ * the whole message, with a link back to it, as the description.
+ */
+export function openIncidentFromMessage(db: Db, message: ChatMessage): Promise<Form> {
+  const { text, link, from } = message;
+  const firstLine = text.split("\n").find((line) => line.trim() !== "") ?? "";
+  const description = [text, link ? `From ${from}: ${link}` : ""].filter(Boolean).join("\n\n");
+  return openIncidentCreateForm(db, {
+    title: clipText(firstLine, incidentLimits.titleMax),
+    description: clipText(description, incidentLimits.descriptionMax),
+  });
 }

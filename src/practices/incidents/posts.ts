@@ -1,13 +1,13 @@
 import type { OpsdeskConfig } from "../../config/types.js";
 import type { Tx } from "../../db/client.js";
 import type { Platform } from "../../kernel/people/actor.js";
-import { incidentCard } from "../../kernel/views/index.js";
 import type { CardBody, MajorRoomBody, ThreadLineBody } from "../../outbox/card-payload.js";
 import { cardOrderingKey, enqueueOutbox } from "../../outbox/index.js";
 import { availableIncidentActions } from "./available-actions.js";
 import type { IncidentChange } from "./context.js";
 import type { SlaRuntime } from "./sla/runtime.js";
 import { slaLine } from "./sla/sla-line.js";
+import { incidentCard } from "./views/card.js";
 import { incidentTimelineLine } from "./views/timeline-line.js";
 
 export interface IncidentPostsOptions {

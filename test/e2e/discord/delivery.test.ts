@@ -7,7 +7,7 @@ import { DiscordTransport } from "../../../src/adapters/discord/transport.js";
 import { type DatabaseHandle, openDatabase } from "../../../src/db/client.js";
 import type { Actor } from "../../../src/kernel/people/actor.js";
 import { actorForPerson } from "../../../src/kernel/people/resolve-actor.js";
-import type { Card } from "../../../src/kernel/views/index.js";
+import type { Card } from "../../../src/kernel/views/card.js";
 import {
   databaseRefStore,
   type OutboxRow,

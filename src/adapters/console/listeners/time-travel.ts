@@ -29,7 +29,7 @@ export async function handleTimeTravel(deps: ConsoleDeps, req: IncomingMessage, 
   try {
     const now = await deps.sandbox.advance(minutes * 60_000);
     // Posts waiting for "later" may be due now; the SLA sweep hears the clock itself (OffsetClock.onAdvance).
-    deps.incidents.onCommitted?.();
+    deps.wakeOutbox();
     deps.hub.publish({ type: "clock", audienceId: null, data: { now: now.toISOString() } });
     sendJson(res, 200, { now: now.toISOString() });
   } catch (error) {

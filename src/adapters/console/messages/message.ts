@@ -1,4 +1,6 @@
-import type { Card, List, Notice } from "../../../kernel/views/index.js";
+import type { Card } from "../../../kernel/views/card.js";
+import type { List } from "../../../kernel/views/list.js";
+import type { Notice } from "../../../kernel/views/notice.js";
 import { reviveCard } from "../../../outbox/card-payload.js";
 
 /**

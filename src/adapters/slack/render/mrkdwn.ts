@@ -46,3 +46,12 @@ export function dateToken(date: Date): string {
   const seconds = Math.floor(date.getTime() / 1000);
   return `<!date^${seconds}^{date_short_pretty} at {time}|${utcFallback(date)}>`;
 }
+
+/**
+ * Undoes Slack's escaping of `&`, `<` and `>` in message text it hands to an app (e.g. a message shortcut),
+ * so people read what was written; `&amp;` last, so `&amp;lt;` stays the literal text `&lt;`.
+ * https://api.slack.com/reference/surfaces/formatting#escaping
+ */
+export function unescapeSlackText(text: string): string {
+  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+}

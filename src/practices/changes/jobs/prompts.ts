@@ -1,7 +1,6 @@
 import type { OpsdeskConfig } from "../../../config/types.js";
 import { type Db, type Tx, transactionOptions } from "../../../db/client.js";
 import type { Platform } from "../../../kernel/people/actor.js";
-import { cabAgenda } from "../../../kernel/views/index.js";
 import type { CardBody } from "../../../outbox/card-payload.js";
 import { channelOrderingKey, enqueueOutbox } from "../../../outbox/index.js";
 import type { TextMessageBody } from "../../../outbox/message-payload.js";
@@ -13,6 +12,7 @@ import { formatLocal } from "../planned-window.js";
 import { changeChannel } from "../posts-channel.js";
 import { agendaDate, overrunningDue, reminderRound, startingSoonDue } from "../prompts-due.js";
 import { changeInclude, toChangeSnapshot } from "../snapshot.js";
+import { cabAgenda } from "../views/agenda.js";
 
 export interface ChangePromptsDeps {
   db: Db;

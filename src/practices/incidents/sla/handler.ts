@@ -1,9 +1,10 @@
+import { defineRegistry } from "../../../kernel/commands/command-spec.js";
 import { helpText } from "../../../kernel/commands/help-text.js";
 import { NotFoundError } from "../../../kernel/errors.js";
 import { privateNotice, type Reply } from "../../../kernel/views/reply.js";
-import { commandRegistry, type SlaCommand } from "../../registry.js";
 import { findIncident } from "../find-incident.js";
-import type { InteractionContext } from "../interaction-context.js";
+import type { IncidentRequest } from "../request.js";
+import { type SlaCommand, slaCommand } from "./command.js";
 import { incidentClockFigures } from "./read-clocks.js";
 import { slaReport } from "./report.js";
 import type { SlaRuntime } from "./runtime.js";
@@ -17,13 +18,13 @@ const periodDays = { "7d": 7, "30d": 30 } as const;
  * since a clock readout is for the one who asked.
  */
 export async function runSlaCommand(
-  ctx: InteractionContext & { sla: SlaRuntime },
+  ctx: IncidentRequest & { sla: SlaRuntime },
   command: SlaCommand,
 ): Promise<Reply> {
   const { db, clock } = ctx.incidents;
   switch (command.subcommand) {
     case "help":
-      return privateNotice("info", helpText(commandRegistry, "sla"));
+      return privateNotice("info", helpText(defineRegistry([slaCommand]), "sla"));
     case "show": {
       const now = clock.now();
       const incident = await findIncident(db, command.args.ref);

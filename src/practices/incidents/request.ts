@@ -1,8 +1,8 @@
 import type { Actor, Platform } from "../../kernel/people/actor.js";
 import type { IncidentContext } from "./context.js";
 
-/** Who is acting, from where, and the services the core needs. */
-export interface InteractionContext {
+/** An incident request: who is acting, from where, and the incident services. */
+export interface IncidentRequest {
   platform: Platform;
   actor: Actor;
   incidents: IncidentContext;
