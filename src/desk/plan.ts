@@ -30,7 +30,11 @@ export function planFor(routes: PracticeRoutes, interaction: Interaction): Plan 
     case "command_options": {
       const { command: name, subcommand, options } = interaction;
       const practice = routes.byCommand(name) ?? unknownCommand(routes, name);
-      const bare = Object.values(options).every((value) => value === undefined || value === "");
+      // Bare: the command's default subcommand (or none) with nothing filled in, like `/incident` alone.
+      const spec = findCommand(registry, name);
+      const bare =
+        (subcommand === undefined || subcommand === spec.defaultSubcommand) &&
+        Object.values(options).every((value) => value === undefined || value === "");
       return practice.planCommand({
         name,
         from: "options",

@@ -53,7 +53,13 @@ const rules: { name: string; files: RegExp; mayImport: RegExp[]; packagesRefused
   {
     name: "the desk imports the kernel and the list of practices, never an adapter or the app",
     files: /^src\/desk\//,
-    mayImport: [/^src\/desk\//, /^src\/kernel\//, /^src\/db\//, /^src\/log\.ts$/, /^src\/practices\/[^/]+\.ts$/],
+    mayImport: [
+      /^src\/desk\//,
+      /^src\/kernel\//,
+      /^src\/db\//,
+      /^src\/log\.ts$/,
+      /^src\/practices\/[^/]+\.ts$/,
+    ],
     packagesRefused: [...chatSdks, ...servers],
   },
 ];
@@ -77,7 +83,8 @@ describe("GIVEN every source file under src", () => {
   const imports = sourceImports();
 
   it("THEN there are files in every layer to check", () => {
-    for (const rule of rules) expect(imports.filter((imp) => rule.files.test(imp.from)).length).toBeGreaterThan(10);
+    for (const rule of rules)
+      expect(imports.filter((imp) => rule.files.test(imp.from)).length).toBeGreaterThan(10);
   });
 
   for (const rule of rules) {
@@ -110,7 +117,10 @@ describe("GIVEN a file that breaks a rule", () => {
     expect(violations(practice, rules[1] as (typeof rules)[number])).toEqual([
       "src/practices/changes/x.ts imports ../incidents/model.js",
     ]);
-    const adapter = at("src/adapters/slack/x.ts", `import { a } from "../../practices/incidents/handler.js";`);
+    const adapter = at(
+      "src/adapters/slack/x.ts",
+      `import { a } from "../../practices/incidents/handler.js";`,
+    );
     expect(violations(adapter, rules[2] as (typeof rules)[number])).toEqual([
       "src/adapters/slack/x.ts imports ../../practices/incidents/handler.js",
     ]);
