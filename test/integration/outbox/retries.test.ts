@@ -107,7 +107,12 @@ describeEachDatabase("GIVEN posts queued for a channel while the platform strugg
       }
       expect(platform.arrivals.filter((text) => text.startsWith("C-FLAKY"))).toHaveLength(18);
       expect(platform.requests).toHaveLength(53);
-      expect(dispatcher.metrics.snapshot()).toEqual({ delivered: 18, retried: 18, dead: 0, rate_limited: 17 });
+      expect(dispatcher.metrics.snapshot()).toEqual({
+        delivered: 18,
+        retried: 18,
+        dead: 0,
+        rate_limited: 17,
+      });
     });
   });
 

@@ -152,7 +152,8 @@ describe("GIVEN any set of pauses", () => {
           const open = pausesFrom(start, openRaw);
           const stopsAt = Math.min(...open.map((pause) => pause.from.getTime()));
           // Where the clock would run out if the running pauses had ended: a target of zero is met at once.
-          const dueWithoutThem = addBusinessTimeExcluding(calendar, from, target, closed) ?? new Date(Number.NaN);
+          const dueWithoutThem =
+            addBusinessTimeExcluding(calendar, from, target, closed) ?? new Date(Number.NaN);
           const metFirst = target === 0 || dueWithoutThem.getTime() <= stopsAt;
           expect(addBusinessTimeExcluding(calendar, from, target, [...closed, ...open])).toEqual(
             metFirst ? dueWithoutThem : null,

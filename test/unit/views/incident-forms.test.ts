@@ -100,12 +100,21 @@ describe("GIVEN the forms behind card buttons", () => {
   const incident = anIncident();
 
   const card = incidentCard(incident, incidentActions);
-  const buttonOf = (action: string) => card.actions.find((candidate) => candidate.id === `incident.${action}`);
+  const buttonOf = (action: string) =>
+    card.actions.find((candidate) => candidate.id === `incident.${action}`);
   const withForm = incidentActions.filter((action) => incidentActionPresentation[action].form !== undefined);
   const withoutForm = incidentActions.filter((action) => !withForm.includes(action));
 
   it("THEN exactly the actions that need input have a form", () => {
-    expect(withForm).toEqual(["assign", "add_note", "change_priority", "hold", "resolve", "reopen", "cancel"]);
+    expect(withForm).toEqual([
+      "assign",
+      "add_note",
+      "change_priority",
+      "hold",
+      "resolve",
+      "reopen",
+      "cancel",
+    ]);
     expect(withoutForm).toEqual(["acknowledge", "assign_to_me", "resume", "close", "declare_major"]);
   });
 
