@@ -8,9 +8,6 @@ import { runChangePrompts } from "../../../src/jobs/change-prompts.js";
 import { blackout } from "../../support/desk-config.js";
 import type { Answer, ChatDriver, OpenForm, Person, PostedKind } from "../driver.js";
 
-type ChangeDriver = ChatDriver;
-type PersonKey = Person;
-
 const zone = "Europe/Berlin";
 
 /** "yyyy-MM-dd HH:mm" on the desk's wall clock, `days` from today. */
@@ -26,10 +23,10 @@ function refIn(text: string): string {
 
 /** `/change <subcommand> …` typed by `as` in the approvals channel; the private answer's text. */
 async function command(
-  d: ChangeDriver,
+  d: ChatDriver,
   subcommand: string,
   args: Readonly<Record<string, string>>,
-  as: PersonKey,
+  as: Person,
 ): Promise<string> {
   const answer = await d.run(as, { command: "change", subcommand, args, channel: "approvals" });
   await d.settle();
@@ -37,13 +34,7 @@ async function command(
 }
 
 /** Clicks a button on the change's card or approval prompt; settles, and answers what the person saw. */
-async function click(
-  d: ChangeDriver,
-  ref: string,
-  label: string,
-  as: PersonKey,
-  on: PostedKind,
-): Promise<Answer> {
+async function click(d: ChatDriver, ref: string, label: string, as: Person, on: PostedKind): Promise<Answer> {
   const answer = await d.click(as, ref, label, on);
   await d.settle();
   return answer;
@@ -55,10 +46,10 @@ function formIn(answer: Answer): OpenForm {
 }
 
 async function submit(
-  d: ChangeDriver,
+  d: ChatDriver,
   form: OpenForm,
   values: Readonly<Record<string, string>>,
-  as: PersonKey,
+  as: Person,
 ): Promise<string> {
   const answer = await d.submit(as, form, values);
   await d.settle();
@@ -66,12 +57,12 @@ async function submit(
 }
 
 /** Everything the card (or prompt) shows: title, fields, body, and the buttons' labels. */
-async function shown(d: ChangeDriver, ref: string, which: PostedKind): Promise<string> {
+async function shown(d: ChatDriver, ref: string, which: PostedKind): Promise<string> {
   const card = await d.card(ref, which);
   return `${card.text}\n${card.buttons.join("\n")}`;
 }
 
-async function statusOf(driver: ChangeDriver, ref: string): Promise<string | undefined> {
+async function statusOf(driver: ChatDriver, ref: string): Promise<string | undefined> {
   const change = await driver.opsdesk.database.db.change.findUnique({
     where: { number: Number(ref.slice(4)) },
   });
@@ -79,7 +70,7 @@ async function statusOf(driver: ChangeDriver, ref: string): Promise<string | und
 }
 
 /** A normal change requested by Ada (an agent), submitted and sent to the CAB (quorum 2). */
-async function awaitingApproval(driver: ChangeDriver, day: number, title: string): Promise<string> {
+async function awaitingApproval(driver: ChatDriver, day: number, title: string): Promise<string> {
   const ref = refIn(
     await command(
       driver,
