@@ -34,8 +34,14 @@ async function command(
 }
 
 /** Clicks a button on the change's card or approval prompt; settles, and answers what the person saw. */
-async function click(d: ChatDriver, ref: string, label: string, as: Person, on: PostedKind): Promise<Answer> {
-  const answer = await d.click(as, ref, label, on);
+async function click(
+  d: ChatDriver,
+  ref: string,
+  label: string,
+  as: Person,
+  which: PostedKind,
+): Promise<Answer> {
+  const answer = await d.click(as, ref, label, which);
   await d.settle();
   return answer;
 }
