@@ -101,11 +101,11 @@ describe("GIVEN every form OpsDesk opens", () => {
           customId: modal.custom_id,
           components: simulateSubmit(modal, answers),
         });
-        expect(submission).toBeDefined();
-        if (submission === undefined) return;
-        expect(formSubmissionToCommand(commandRegistry, submission)).toEqual(
-          parseCommandText(commandRegistry, "incident", text),
-        );
+        expect(submission).toEqual({ formId: form.id, hidden: form.hidden, values: expect.any(Object) });
+        const values = submission?.values ?? {};
+        expect(
+          formSubmissionToCommand(commandRegistry, { formId: form.id, hidden: form.hidden, values }),
+        ).toEqual(parseCommandText(commandRegistry, "incident", text));
       });
     });
   }

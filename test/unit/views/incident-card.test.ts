@@ -119,6 +119,8 @@ describe("GIVEN any set of allowed actions", () => {
       "Cancel",
       "Declare major",
     ]);
-    expect(card.actions.find((action) => action.id === "incident.declare_major")?.confirm).toBeDefined();
+    expect(card.actions.find((action) => action.id === "incident.declare_major")?.confirm).toBe(
+      "Declare a major incident? The major incident process starts and more people are alerted.",
+    );
   });
 });

@@ -99,14 +99,39 @@ describe("GIVEN the create form", () => {
 describe("GIVEN the forms behind card buttons", () => {
   const incident = anIncident();
 
-  it("THEN each action that needs input has a form whose id is the one on the card", () => {
-    const card = incidentCard(incident, incidentActions);
-    for (const action of incidentActions) {
+  const card = incidentCard(incident, incidentActions);
+  const buttonOf = (action: string) =>
+    card.actions.find((candidate) => candidate.id === `incident.${action}`);
+  const withForm = incidentActions.filter((action) => incidentActionPresentation[action].form !== undefined);
+  const withoutForm = incidentActions.filter((action) => !withForm.includes(action));
+
+  it("THEN exactly the actions that need input have a form", () => {
+    expect(withForm).toEqual([
+      "assign",
+      "add_note",
+      "change_priority",
+      "hold",
+      "resolve",
+      "reopen",
+      "cancel",
+    ]);
+    expect(withoutForm).toEqual(["acknowledge", "assign_to_me", "resume", "close", "declare_major"]);
+  });
+
+  it("THEN each action that needs input has a form for the ticket whose id is the one on the card", () => {
+    for (const action of withForm) {
       const form = formForIncidentAction(action, incident);
-      const button = card.actions.find((candidate) => candidate.id === `incident.${action}`);
-      expect(form?.id).toBe(button?.requiresInput);
       expect(form?.id).toBe(incidentActionPresentation[action].form);
-      if (form !== undefined) expect(form.hidden).toEqual({ ref: "INC-7" });
+      expect(buttonOf(action)?.requiresInput).toBe(incidentActionPresentation[action].form);
+      expect(form?.hidden).toEqual({ ref: "INC-7" });
+    }
+  });
+
+  it("THEN an action that needs no input has no form and its button runs at once", () => {
+    for (const action of withoutForm) {
+      expect(formForIncidentAction(action, incident)).toBeUndefined();
+      expect(buttonOf(action)).toMatchObject({ id: `incident.${action}`, value: "INC-7" });
+      expect(buttonOf(action)?.requiresInput).toBeUndefined();
     }
   });
 

@@ -1,16 +1,13 @@
-// The incident scenarios, written once and run on every platform mode (see driver.ts). They speak only
-// through the PlatformDriver: what people do in chat and what they can read there, plus the database for
+// The incident scenarios, written once and run on every platform mode (see ../driver.ts). They speak only
+// through the ChatDriver: what people do in chat and what they can read there, plus the database for
 // "nothing was created". A scenario that needs a platform branch belongs in that platform's own e2e tests.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Answer, Person, PlatformDriver } from "./driver.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer, ChatDriver, Person } from "../driver.js";
 
-export function describeIncidentContract(start: () => Promise<PlatformDriver>): void {
-  let desk: PlatformDriver;
-  beforeAll(async () => {
-    desk = await start();
-  });
-  afterAll(async () => {
-    await desk?.close();
+export function incidentScenarios(driver: () => ChatDriver): void {
+  let desk: ChatDriver;
+  beforeAll(() => {
+    desk = driver();
   });
 
   function refIn(answer: Answer): string {
@@ -24,7 +21,11 @@ export function describeIncidentContract(start: () => Promise<PlatformDriver>): 
     as: Person = "rita",
     args: Record<string, string> = {},
   ): Promise<string> {
-    const answer = await desk.run(as, { subcommand: "new", args: { title, service: "payments", ...args } });
+    const answer = await desk.run(as, {
+      command: "incident",
+      subcommand: "new",
+      args: { title, service: "payments", ...args },
+    });
     expect(answer.text).toContain("is raised");
     await desk.settle();
     return refIn(answer);
@@ -56,6 +57,7 @@ export function describeIncidentContract(start: () => Promise<PlatformDriver>): 
   describe("WHEN someone raises an incident", () => {
     it("THEN the arguments raise it, the answer is private and the card goes to the service's channel with its buttons and thread", async () => {
       const answer = await desk.run("rita", {
+        command: "incident",
         subcommand: "new",
         args: { title: "Payments API is down", impact: "high", urgency: "high", service: "payments" },
       });
@@ -88,6 +90,7 @@ export function describeIncidentContract(start: () => Promise<PlatformDriver>): 
 
     it("THEN an incident without a service goes to the default incidents channel", async () => {
       const answer = await desk.run("rita", {
+        command: "incident",
         subcommand: "new",
         args: { title: "Printer on floor 3 jams" },
       });
@@ -99,7 +102,7 @@ export function describeIncidentContract(start: () => Promise<PlatformDriver>): 
     });
 
     it("THEN the create form asks for the essentials, and submitting it raises the incident", async () => {
-      const form = formIn(await desk.openCreateForm("rita"));
+      const form = formIn(await desk.openCreateForm("rita", "incident"));
       expect(form.id).toBe("incident.new");
       expect(form.fields).toEqual(expect.arrayContaining(["title", "impact", "urgency", "service"]));
       const answer = await desk.submit("rita", form, {
@@ -126,15 +129,19 @@ export function describeIncidentContract(start: () => Promise<PlatformDriver>): 
   describe("WHEN someone looks incidents up", () => {
     it("THEN list, show and help answer privately with what they asked for", async () => {
       const ref = await raise("Listed and shown");
-      const open = await desk.run("ada", { subcommand: "list", args: { scope: "open" } });
+      const open = await desk.run("ada", {
+        command: "incident",
+        subcommand: "list",
+        args: { scope: "open" },
+      });
       expect(open.text).toContain(`${ref} · Listed and shown`);
-      const mine = await desk.run("rita", { subcommand: "list" });
+      const mine = await desk.run("rita", { command: "incident", subcommand: "list" });
       expect(mine.text).toContain(ref);
-      const shown = await desk.run("ada", { subcommand: "show", args: { ref } });
+      const shown = await desk.run("ada", { command: "incident", subcommand: "show", args: { ref } });
       expect(shown.text).toContain(`${ref} · Listed and shown`);
       expect(shown.text).toContain("New");
       expect(shown.buttons).toContain("Acknowledge");
-      const help = await desk.run("ada", { subcommand: "help" });
+      const help = await desk.run("ada", { command: "incident", subcommand: "help" });
       expect(help.text).toContain("/incident");
       for (const subcommand of ["list", "show", "resolve"]) expect(help.text).toContain(subcommand);
     });
@@ -235,7 +242,7 @@ export function describeIncidentContract(start: () => Promise<PlatformDriver>): 
       expect(await clickNow("stranger", ref, "Acknowledge")).toContain("Only agents");
       expect(await statusOf(ref)).toBe("new");
       expect((await desk.card(ref)).fields.Status).toBe("New");
-      const typed = await desk.run("stranger", { subcommand: "ack", args: { ref } });
+      const typed = await desk.run("stranger", { command: "incident", subcommand: "ack", args: { ref } });
       expect(typed.text).toContain("Only agents");
       expect(await statusOf(ref)).toBe("new");
     });
@@ -251,7 +258,7 @@ export function describeIncidentContract(start: () => Promise<PlatformDriver>): 
   describe("WHEN the input is wrong", () => {
     it("THEN an empty title in the form is pointed out and nothing is created", async () => {
       const before = await incidents().count();
-      const form = formIn(await desk.openCreateForm("rita"));
+      const form = formIn(await desk.openCreateForm("rita", "incident"));
       const answer = await desk.submit("rita", form, { title: "   " });
       expect(answer.text).toContain("title");
       expect(await incidents().count()).toBe(before);
@@ -260,18 +267,28 @@ export function describeIncidentContract(start: () => Promise<PlatformDriver>): 
     it("THEN an unknown service, an unknown ticket, a value that does not parse and an oversize title are explained privately", async () => {
       const before = await incidents().count();
       const unknownService = await desk.run("ada", {
+        command: "incident",
         subcommand: "new",
         args: { title: "Broken", service: "nope" },
       });
       expect(unknownService.text).toContain('There is no service "nope"');
-      const unknownTicket = await desk.run("ada", { subcommand: "show", args: { ref: "INC-99999" } });
+      const unknownTicket = await desk.run("ada", {
+        command: "incident",
+        subcommand: "show",
+        args: { ref: "INC-99999" },
+      });
       expect(unknownTicket.text).toContain("There is no INC-99999");
       const badChoice = await desk.run("ada", {
+        command: "incident",
         subcommand: "new",
         args: { title: "Broken", impact: "hgih" },
       });
       expect(badChoice.text).toContain("impact");
-      const oversize = await desk.run("ada", { subcommand: "new", args: { title: "x".repeat(151) } });
+      const oversize = await desk.run("ada", {
+        command: "incident",
+        subcommand: "new",
+        args: { title: "x".repeat(151) },
+      });
       expect(oversize.text).toContain("title");
       expect(oversize.text).toContain("150");
       expect(await incidents().count()).toBe(before);
@@ -301,8 +318,16 @@ export function describeIncidentContract(start: () => Promise<PlatformDriver>): 
 
     it("THEN two people raising at the same moment get two incidents with their own numbers and cards", async () => {
       const [first, second] = await Promise.all([
-        desk.run("rita", { subcommand: "new", args: { title: "Same moment one", service: "payments" } }),
-        desk.run("ada", { subcommand: "new", args: { title: "Same moment two", service: "payments" } }),
+        desk.run("rita", {
+          command: "incident",
+          subcommand: "new",
+          args: { title: "Same moment one", service: "payments" },
+        }),
+        desk.run("ada", {
+          command: "incident",
+          subcommand: "new",
+          args: { title: "Same moment two", service: "payments" },
+        }),
       ]);
       const refs = [refIn(first as Answer), refIn(second as Answer)];
       expect(new Set(refs).size).toBe(2);
