@@ -64,7 +64,7 @@ export async function startOpsDesk({
   const migration = await migrateDatabase(location);
   log.info({ database: location.display, provider: location.provider, ...migration }, "database migrated");
 
-  const database = openDatabase(location);
+  const database = await openDatabase(location);
   const state: ReadinessState = { migrationsApplied: true, shuttingDown: false };
   let prepared: PreparedConsole;
   try {
