@@ -89,7 +89,7 @@ export async function startOpsDesk({
   registerHealthRoutes(server, database.db, state);
   // SQLite has one writer: two at a time keeps it busy without making new requests wait behind a crowd.
   const interactionConcurrency = location.provider === "sqlite" ? 2 : 8;
-  const chat = connectChat({
+  const chat = await connectChat({
     env,
     config: deskConfig,
     db: database.db,
