@@ -1,10 +1,11 @@
 // Headless Chromium for the console's browser tests, driven by playwright-core (`npx playwright install`
 // cannot download anything here). Which Chromium, in this order:
 //   1. OPSDESK_TEST_CHROMIUM, when set: that binary, and a missing one fails (never a silent fallback);
-//   2. the system's Chromium at /usr/bin/chromium (Debian's `chromium` package), when installed;
-//   3. the Chromium inside the `@sparticuz/chromium` npm package (a devDependency, so `npm ci` brings it):
-//      decompressed once into node_modules/.cache/opsdesk-chromium/<version>/, from the package's own files
-//      (it downloads nothing). So `npm ci && npm test` runs the browser tests for real with only Node and npm.
+//   2. the Chromium inside the `@sparticuz/chromium` npm package (a devDependency pinned in the lockfile, so
+//      `npm ci` brings the same browser to every machine and to CI): decompressed once into
+//      node_modules/.cache/opsdesk-chromium/<version>/ from the package's own files (it downloads nothing);
+//   3. the system's Chromium at /usr/bin/chromium (Debian's `chromium`), where the package has no binary
+//      (it ships x86-64 Linux only).
 // There is no skip: without a usable browser the tests fail and say how to get one.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
@@ -26,7 +27,7 @@ export interface ChromiumChoice {
 export interface FindChromiumOptions {
   /** The explicit choice; defaults to process.env.OPSDESK_TEST_CHROMIUM. */
   explicitPath?: string | undefined;
-  /** Where the system's Chromium would be; tests point it at a missing path to hide it. */
+  /** Where the system's Chromium would be (the fallback); tests point it at a missing path to hide it. */
   systemPath?: string;
 }
 
@@ -46,8 +47,12 @@ export async function findChromium(options: FindChromiumOptions = {}): Promise<C
     return { path: explicit, source: "OPSDESK_TEST_CHROMIUM" };
   }
   const systemPath = options.systemPath ?? systemChromiumPath;
-  if (existsSync(systemPath)) return { path: systemPath, source: "system" };
-  return { path: await packagedChromium(), source: "@sparticuz/chromium" };
+  try {
+    return { path: await packagedChromium(), source: "@sparticuz/chromium" };
+  } catch (error) {
+    if (existsSync(systemPath)) return { path: systemPath, source: "system" };
+    throw error;
+  }
 }
 
 export async function launchChromium(choice?: ChromiumChoice): Promise<Browser> {
@@ -76,6 +81,11 @@ let unpacking: Promise<string> | undefined;
  */
 function packagedChromium(): Promise<string> {
   unpacking ??= (async () => {
+    if (process.platform !== "linux" || process.arch !== "x64") {
+      throw new Error(
+        `The console's browser tests need Chromium; none at ${systemChromiumPath}. ${howToGetOne}`,
+      );
+    }
     let packageDir: string;
     try {
       packageDir = dirname(dirname(dirname(createRequire(import.meta.url).resolve("@sparticuz/chromium"))));
