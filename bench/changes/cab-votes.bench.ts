@@ -37,7 +37,7 @@ const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
 
 async function benchProvider(provider: "sqlite" | "postgresql"): Promise<void> {
   const created = await createTestDatabase(provider);
-  const handle = openDatabase(created.location, { poolSize: 20 });
+  const handle = await openDatabase(created.location, { poolSize: 20 });
   try {
     const world = await seedChangeWorld(handle.db, provider, { cabSize: CAB });
     const base = defaultConfig();

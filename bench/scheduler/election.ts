@@ -67,8 +67,8 @@ for (const provider of ["sqlite", "postgresql"] as const) {
     continue;
   }
   const database = await createTestDatabase(provider);
-  const handles = Array.from({ length: provider === "postgresql" ? 4 : 1 }, () =>
-    openDatabase(database.location),
+  const handles = await Promise.all(
+    Array.from({ length: provider === "postgresql" ? 4 : 1 }, () => openDatabase(database.location)),
   );
   const dbs = handles.map((h) => h.db);
   const racers = provider === "postgresql" ? dbs : [dbs[0], dbs[0], dbs[0], dbs[0]];

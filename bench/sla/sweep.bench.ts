@@ -145,7 +145,7 @@ async function measure(provider: "sqlite" | "postgresql", n: number): Promise<Ro
     const seedMs = performance.now() - seedBegan;
     const plan = await queryPlan(location);
 
-    const handle = openDatabase(location);
+    const handle = await openDatabase(location);
     const config = defaultConfig();
     const runtime = createSlaRuntime(config);
     const sweep = (at: number) =>

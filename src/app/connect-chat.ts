@@ -1,8 +1,8 @@
 import type { ConsoleAccess } from "../adapters/console/access.js";
 import { createConsoleAdapter } from "../adapters/console/app.js";
 import type { ConsoleSandbox } from "../adapters/console/sandbox.js";
-import { createDiscordAdapter, type DiscordAdapter } from "../adapters/discord/app.js";
-import { createSlackAdapter, type SlackAdapter } from "../adapters/slack/app.js";
+import type { DiscordAdapter } from "../adapters/discord/app.js";
+import type { SlackAdapter } from "../adapters/slack/app.js";
 import type { Env } from "../config/env.js";
 import type { OpsdeskConfig } from "../config/types.js";
 import type { Db } from "../db/client.js";
@@ -38,9 +38,10 @@ const discordConfigured = (env: Env) => Boolean(env.DISCORD_TOKEN && env.DISCORD
 /**
  * The composition root of chat: the practices (from their one list), the desk every adapter hands its
  * interactions to, the chat platforms whose credentials are set, the local console unless it is off, and
- * the outbox that delivers to them.
+ * the outbox that delivers to them. A platform's adapter (and its SDK: Bolt, discord.js) is imported only
+ * when its credentials are set, so a process without them never loads it.
  */
-export function connectChat(input: {
+export async function connectChat(input: {
   env: Env;
   config: OpsdeskConfig;
   db: Db;
@@ -51,7 +52,7 @@ export function connectChat(input: {
   interactionConcurrency: number;
   /** The console's sandbox and who may reach it; absent when OPSDESK_CONSOLE=off. */
   console?: { sandbox: ConsoleSandbox; access: ConsoleAccess } | undefined;
-}): ChatConnections {
+}): Promise<ChatConnections> {
   const { env, config, db, clock, log, server } = input;
   const platforms: Platform[] = [
     ...(slackConfigured(env) ? (["slack"] as const) : []),
@@ -73,6 +74,7 @@ export function connectChat(input: {
 
   let slack: SlackAdapter | undefined;
   if (env.SLACK_BOT_TOKEN && slackConfigured(env)) {
+    const { createSlackAdapter } = await import("../adapters/slack/app.js");
     slack = createSlackAdapter({
       botToken: env.SLACK_BOT_TOKEN,
       signingSecret: env.SLACK_SIGNING_SECRET ?? "",
@@ -87,6 +89,7 @@ export function connectChat(input: {
   let discord: DiscordAdapter | undefined;
   // The token posts cards in both modes; the public key switches interactions from the gateway to HTTP.
   if (env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID) {
+    const { createDiscordAdapter } = await import("../adapters/discord/app.js");
     discord = createDiscordAdapter({
       token: env.DISCORD_TOKEN,
       applicationId: env.DISCORD_APPLICATION_ID,

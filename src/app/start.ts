@@ -65,7 +65,7 @@ export async function startOpsDesk({
   const migration = await migrateDatabase(location);
   log.info({ database: location.display, provider: location.provider, ...migration }, "database migrated");
 
-  const database = openDatabase(location);
+  const database = await openDatabase(location);
   const state: ReadinessState = { migrationsApplied: true, shuttingDown: false };
   let prepared: PreparedConsole;
   try {
@@ -90,7 +90,7 @@ export async function startOpsDesk({
   registerHealthRoutes(server, database.db, state);
   // SQLite has one writer: two at a time keeps it busy without making new requests wait behind a crowd.
   const interactionConcurrency = location.provider === "sqlite" ? 2 : 8;
-  const chat = connectChat({
+  const chat = await connectChat({
     env,
     config: deskConfig,
     db: database.db,

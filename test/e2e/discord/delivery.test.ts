@@ -79,7 +79,7 @@ describe("GIVEN the Discord transport delivering to the local Discord", () => {
     });
     const created = await createTestDatabase("sqlite");
     dispose = created.dispose;
-    handle = openDatabase(created.location);
+    handle = await openDatabase(created.location);
     refs = databaseRefStore(handle.db);
   });
   afterAll(async () => {

@@ -18,7 +18,7 @@ let dispose: () => Promise<void>;
 beforeAll(async () => {
   const created = await createTestDatabase("sqlite");
   dispose = created.dispose;
-  handle = openDatabase(created.location);
+  handle = await openDatabase(created.location);
 });
 afterAll(async () => {
   await handle.close();

@@ -58,7 +58,7 @@ describeEachDatabase("GIVEN several OpsDesk replicas sharing one outbox", (datab
       const platform = new FakeChatPlatform();
       const extra =
         database().provider === "postgresql"
-          ? [openDatabase(database().location), openDatabase(database().location)]
+          ? await Promise.all([openDatabase(database().location), openDatabase(database().location)])
           : [];
       try {
         const handles = [db(), secondDb(), ...extra.map((h) => h.db), db()].slice(0, 4);

@@ -9,7 +9,7 @@ import { ManualClock } from "../../../../src/kernel/clock.js";
 import { runSlaSweep } from "../../../../src/practices/incidents/sla/sweep.js";
 
 const [databaseUrl = "", configPath = "", now = "", killAfter = "1"] = process.argv.slice(2);
-const handle = openDatabase(locateDatabase(databaseUrl));
+const handle = await openDatabase(locateDatabase(databaseUrl));
 const config = parseConfig(readFileSync(configPath, "utf8"), configPath);
 let commits = 0;
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
