@@ -7,12 +7,12 @@
  * Not a timed test; run with `npx tsx bench/changes/cab-votes.bench.ts` (PostgreSQL on 127.0.0.1:5432).
  */
 import { defaultConfig } from "../../src/config/defaults.js";
-import { applyChangeAction } from "../../src/core/changes/apply-change-action.js";
-import { castVote } from "../../src/core/changes/cast-vote.js";
-import { createChange } from "../../src/core/changes/create-change.js";
-import { findChange } from "../../src/core/changes/find-change.js";
 import { type Db, openDatabase } from "../../src/db/client.js";
-import { changePostsHook } from "../../src/notifications/change-posts.js";
+import { applyChangeAction } from "../../src/practices/changes/apply-change-action.js";
+import { castVote } from "../../src/practices/changes/cast-vote.js";
+import { createChange } from "../../src/practices/changes/create-change.js";
+import { findChange } from "../../src/practices/changes/find-change.js";
+import { changePostsHook } from "../../src/practices/changes/posts.js";
 import { seedChangeWorld } from "../../test/support/change-fixtures.js";
 import { createTestDatabase } from "../../test/support/databases.js";
 
@@ -37,7 +37,7 @@ const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
 
 async function benchProvider(provider: "sqlite" | "postgresql"): Promise<void> {
   const created = await createTestDatabase(provider);
-  const handle = openDatabase(created.location, { poolSize: 20 });
+  const handle = await openDatabase(created.location, { poolSize: 20 });
   try {
     const world = await seedChangeWorld(handle.db, provider, { cabSize: CAB });
     const base = defaultConfig();

@@ -7,9 +7,9 @@
 // Usage: npx tsx bench/console/overhead.ts [incidents, default 200] [requests, default 200]
 
 import { setTimeout as sleep } from "node:timers/promises";
-import { applyIncidentAction } from "../../src/core/incidents/apply-incident-action.js";
-import { createIncident } from "../../src/core/incidents/create-incident.js";
-import { actorForPerson } from "../../src/core/people/resolve-actor.js";
+import { actorForPerson } from "../../src/kernel/people/resolve-actor.js";
+import { applyIncidentAction } from "../../src/practices/incidents/apply-incident-action.js";
+import { createIncident } from "../../src/practices/incidents/create-incident.js";
 import { startFakeSlack } from "../../test/fakes/slack/server.js";
 import { channels, people } from "../../test/support/desk-config.js";
 import { type DeskProcess, startDesk } from "../../test/support/desk-world.js";

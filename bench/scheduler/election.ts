@@ -4,8 +4,9 @@
 // commits, which dominate on PostgreSQL) on the same database in the same run. SQLite and, when
 // reachable, PostgreSQL (each replica with its own pool, as separate processes would have).
 // Usage: npx tsx bench/scheduler/election.ts [slots per scenario, default 300]
-import { ManualClock } from "../../src/core/clock.js";
+
 import { type Db, openDatabase } from "../../src/db/client.js";
+import { ManualClock } from "../../src/kernel/clock.js";
 import { Scheduler } from "../../src/scheduler/index.js";
 import { createTestDatabase } from "../../test/support/databases.js";
 import { postgresAvailability } from "../../test/support/postgres.js";
@@ -66,8 +67,8 @@ for (const provider of ["sqlite", "postgresql"] as const) {
     continue;
   }
   const database = await createTestDatabase(provider);
-  const handles = Array.from({ length: provider === "postgresql" ? 4 : 1 }, () =>
-    openDatabase(database.location),
+  const handles = await Promise.all(
+    Array.from({ length: provider === "postgresql" ? 4 : 1 }, () => openDatabase(database.location)),
   );
   const dbs = handles.map((h) => h.db);
   const racers = provider === "postgresql" ? dbs : [dbs[0], dbs[0], dbs[0], dbs[0]];

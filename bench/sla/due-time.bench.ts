@@ -4,9 +4,9 @@
  * run with `npx tsx bench/sla/due-time.bench.ts`. Target: ≥ 100 000 due computations per second for
  * targets up to 200 business hours on a business calendar with holidays.
  */
-import type { CalendarDefinition } from "../../src/core/sla/calendar-definition.js";
-import { dueAt, pauseClock, resumeClock, startClock } from "../../src/core/sla/clock/index.js";
-import { addBusinessTime, compileCalendar } from "../../src/core/sla/index.js";
+import type { CalendarDefinition } from "../../src/kernel/sla/calendar-definition.js";
+import { dueAt, pauseClock, resumeClock, startClock } from "../../src/kernel/sla/clock/index.js";
+import { addBusinessTime, compileCalendar } from "../../src/kernel/sla/index.js";
 import { MinuteOracle } from "../../test/unit/sla/minute-oracle.js";
 
 const MINUTE = 60_000;

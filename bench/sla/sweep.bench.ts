@@ -16,12 +16,12 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { defaultConfig } from "../../src/config/defaults.js";
-import { ManualClock } from "../../src/core/clock.js";
 import { openDatabase } from "../../src/db/client.js";
 import type { DatabaseLocation } from "../../src/db/location.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
-import { createSlaRuntime } from "../../src/sla/runtime.js";
-import { runSlaSweep } from "../../src/sla/sweep.js";
+import { ManualClock } from "../../src/kernel/clock.js";
+import { createSlaRuntime } from "../../src/practices/incidents/sla/runtime.js";
+import { runSlaSweep } from "../../src/practices/incidents/sla/sweep.js";
 import { createScratchDatabase } from "../../test/support/postgres.js";
 
 const { values } = parseArgs({
@@ -145,7 +145,7 @@ async function measure(provider: "sqlite" | "postgresql", n: number): Promise<Ro
     const seedMs = performance.now() - seedBegan;
     const plan = await queryPlan(location);
 
-    const handle = openDatabase(location);
+    const handle = await openDatabase(location);
     const config = defaultConfig();
     const runtime = createSlaRuntime(config);
     const sweep = (at: number) =>

@@ -3,9 +3,9 @@ import { type ConsoleSandbox, openConsoleSandbox } from "../adapters/console/san
 import { withSandboxDesk } from "../adapters/console/sandbox-desk.js";
 import type { Env } from "../config/env.js";
 import type { OpsdeskConfig } from "../config/types.js";
-import type { Clock } from "../core/clock.js";
 import type { Db } from "../db/client.js";
 import type { DatabaseProvider } from "../db/schema-source.js";
+import type { Clock } from "../kernel/clock.js";
 import { chatCredentialsSet } from "./connect-chat.js";
 
 export interface PreparedConsole {

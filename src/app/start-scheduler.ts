@@ -1,6 +1,6 @@
 import type { Env } from "../config/env.js";
-import type { Clock } from "../core/clock.js";
 import type { Db } from "../db/client.js";
+import type { Clock } from "../kernel/clock.js";
 import type { Logger } from "../log.js";
 import { Scheduler } from "../scheduler/index.js";
 import { pruneOldRowsJob } from "../scheduler/jobs/prune-old-rows.js";

@@ -2,20 +2,19 @@ import type { AddressInfo } from "node:net";
 import type { Env } from "../config/env.js";
 import { loadConfigFile } from "../config/load.js";
 import type { OpsdeskConfig } from "../config/types.js";
-import type { ChangeContext } from "../core/changes/context.js";
-import { type Clock, type OffsetClock, systemClock } from "../core/clock.js";
-import type { IncidentContext } from "../core/incidents/context.js";
 import { type DatabaseHandle, openDatabase } from "../db/client.js";
 import { locateDatabase } from "../db/location.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type ReadinessState, registerHealthRoutes } from "../http/health.js";
 import { HttpServer } from "../http/server.js";
-import { changePromptsJob } from "../jobs/change-prompts.js";
+import { type Clock, type OffsetClock, systemClock } from "../kernel/clock.js";
 import type { Logger } from "../log.js";
 import type { OutboxDispatcher } from "../outbox/index.js";
+import type { ChangeContext } from "../practices/changes/context.js";
+import type { IncidentContext } from "../practices/incidents/context.js";
+import type { SlaSweepResult } from "../practices/incidents/sla/sweep.js";
+import { practiceList, type RunningPractices } from "../practices/index.js";
 import type { Scheduler } from "../scheduler/index.js";
-import { runSlaSweep, type SlaSweepResult } from "../sla/sweep.js";
-import { slaSweepJob } from "../sla/sweep-job.js";
 import { connectChat } from "./connect-chat.js";
 import { type PreparedConsole, prepareConsole } from "./prepare-console.js";
 import { createScheduler } from "./start-scheduler.js";
@@ -26,6 +25,8 @@ export interface RunningOpsDesk {
   url: string;
   config: OpsdeskConfig;
   database: DatabaseHandle;
+  /** Every practice, running (incidents, changes, …): their contexts, for tests and tools. */
+  practices: RunningPractices;
   incidents: IncidentContext;
   changes: ChangeContext;
   outbox: OutboxDispatcher;
@@ -64,7 +65,7 @@ export async function startOpsDesk({
   const migration = await migrateDatabase(location);
   log.info({ database: location.display, provider: location.provider, ...migration }, "database migrated");
 
-  const database = openDatabase(location);
+  const database = await openDatabase(location);
   const state: ReadinessState = { migrationsApplied: true, shuttingDown: false };
   let prepared: PreparedConsole;
   try {
@@ -89,7 +90,7 @@ export async function startOpsDesk({
   registerHealthRoutes(server, database.db, state);
   // SQLite has one writer: two at a time keeps it busy without making new requests wait behind a crowd.
   const interactionConcurrency = location.provider === "sqlite" ? 2 : 8;
-  const chat = connectChat({
+  const chat = await connectChat({
     env,
     config: deskConfig,
     db: database.db,
@@ -109,27 +110,18 @@ export async function startOpsDesk({
     );
   }
   await chat.start();
-  const sla = {
-    intervalMs: deskConfig.sla.sweepIntervalMs,
-    sweep: () =>
-      runSlaSweep({
-        db: database.db,
-        clock,
-        config: deskConfig,
-        platforms: chat.platforms,
-        runtime: chat.sla,
-        log: log.child({ component: "sla" }),
-        onCommitted: () => chat.dispatcher.wake(),
-      }),
-  };
-  // Time travel in the sandbox: sweep at once, so what came due at the new time is posted now rather than
-  // at the next scheduled slot. A sweep claims what it posts, so an extra one never posts twice.
+  const running = practiceList(chat.practices);
   if (prepared.sandbox.refusal === null) {
     clock.onAdvance(() => {
-      sla.sweep().catch((error: unknown) => log.error({ err: error }, "SLA sweep after time travel failed"));
+      for (const practice of running) {
+        practice
+          .afterClockJump?.()
+          .catch((error: unknown) =>
+            log.error({ err: error, practice: practice.practice.id }, "catching up after time travel failed"),
+          );
+      }
     });
   }
-  // After chat: a job's first run may already queue posts, and nothing should fire before OpsDesk is up.
   const scheduler = createScheduler({
     env,
     db: database.db,
@@ -137,22 +129,8 @@ export async function startOpsDesk({
     log,
     replicaId: chat.dispatcher.replicaId,
   });
-  scheduler.register(
-    slaSweepJob({
-      every: deskConfig.sla.sweepInterval,
-      sweep: sla.sweep,
-      logger: log.child({ component: "sla" }),
-    }),
-  );
-  // Reminders, "starting soon", "overrunning" and the CAB agenda.
-  scheduler.register(
-    changePromptsJob({
-      db: database.db,
-      config: deskConfig,
-      platforms: chat.platforms,
-      onQueued: () => chat.dispatcher.wake(),
-    }),
-  );
+  for (const practice of running) for (const job of practice.jobs) scheduler.register(job);
+  const sla = { intervalMs: deskConfig.sla.sweepIntervalMs, sweep: chat.practices.incidents.sweep };
   scheduler.start();
   log.info(
     {
@@ -182,8 +160,9 @@ export async function startOpsDesk({
     url,
     config: deskConfig,
     database,
-    incidents: chat.incidents,
-    changes: chat.changes,
+    practices: chat.practices,
+    incidents: chat.practices.incidents.incidents,
+    changes: chat.practices.changes.changes,
     outbox: chat.dispatcher,
     clock,
     ...(consoleUrl ? { consoleUrl } : {}),

@@ -1,7 +1,7 @@
 import type { OpsdeskConfig } from "../config/types.js";
-import { forgetResolvedActors } from "../core/people/resolve-actor.js";
 import { type Db, type Tx, transactionOptions } from "../db/client.js";
 import type { DatabaseProvider } from "../db/schema-source.js";
+import { forgetResolvedActors } from "../kernel/people/resolve-actor.js";
 
 // Names the config-sync lock among the server's advisory locks.
 const CONFIG_SYNC_LOCK = 4_242_424_243;

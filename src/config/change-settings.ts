@@ -1,5 +1,5 @@
-import type { ChangeImpact, ChangeRisk } from "../core/changes/model.js";
-import type { CalendarDefinition } from "../core/sla/calendar-definition.js";
+import type { ChangeImpact, ChangeRisk } from "../kernel/assessment.js";
+import type { CalendarDefinition } from "../kernel/sla/calendar-definition.js";
 
 /** How many approvals decide: a fixed number, or a share of the approvers (rounded up). */
 export type Quorum =

@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { changeImpacts, changeRisks } from "../core/changes/model.js";
-import { parseDurationMinutes } from "../core/commands/duration.js";
+import { changeImpacts, changeRisks } from "../kernel/assessment.js";
+import { parseDurationMinutes } from "../kernel/commands/duration.js";
 import { displayName, endTime, slug, startTime } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
 

@@ -1,11 +1,6 @@
-import { itilPriorityMatrix } from "../core/incidents/priority.js";
-import { defaultSlaSettings } from "../core/sla/policy.js";
-import {
-  ALWAYS_OPEN_CALENDAR_ID,
-  alwaysOpenCalendar,
-  buildCalendar,
-  type WeeklyHoursInput,
-} from "./calendars.js";
+import { itilPriorityMatrix } from "../kernel/priority.js";
+import { defaultSlaSettings } from "../kernel/sla/policy.js";
+import { alwaysOpenCalendar, buildCalendar, type WeeklyHoursInput } from "./calendars.js";
 import { defaultChangeSettings } from "./change-settings.js";
 import type {
   ChannelPurpose,
@@ -58,7 +53,7 @@ export function defaultConfig(): OpsdeskConfig {
     services: [],
     channels: defaultChannels({}),
     changes: defaultChangeSettings(),
-    sla: defaultSlaSettings([ALWAYS_OPEN_CALENDAR_ID, BUSINESS_CALENDAR_ID]),
+    sla: defaultSlaSettings(),
   };
 }
 

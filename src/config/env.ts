@@ -11,12 +11,17 @@ import { describeValue } from "./messages.js";
 export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof logLevels)[number];
 
+/** `auto`: readable lines on a terminal, JSON lines otherwise; `json` or `pretty` whatever stdout is. */
+export const logFormats = ["auto", "json", "pretty"] as const;
+export type LogFormat = (typeof logFormats)[number];
+
 export interface Env {
   /** Unset means the embedded SQLite file (src/db/location.ts decides which database a URL names). */
   readonly DATABASE_URL?: string;
   readonly PORT: number;
   readonly HOST: string;
   readonly LOG_LEVEL: LogLevel;
+  readonly LOG_FORMAT: LogFormat;
   readonly OPSDESK_CONFIG: string;
   readonly SLACK_BOT_TOKEN?: string;
   readonly SLACK_SIGNING_SECRET?: string;
@@ -96,6 +101,17 @@ const logLevel = z
   )
   .default("info");
 
+const logFormat = z
+  .string()
+  .transform((value) => value.toLowerCase())
+  .pipe(
+    z.enum(logFormats, {
+      error: (issue) =>
+        `expected json (JSON lines, for containers and log shippers), pretty (readable lines) or auto (pretty on a terminal, JSON otherwise), got ${describeValue(issue.input)}`,
+    }),
+  )
+  .default("auto");
+
 const httpUrl = (what: string) =>
   z.string().refine(isHttpUrl, {
     error: (issue) => `expected an http(s) URL of ${what}, got ${describeScheme(issue.input)}`,
@@ -151,6 +167,7 @@ const envSchema = z
     PORT: port,
     HOST: z.string().default("127.0.0.1"),
     LOG_LEVEL: logLevel,
+    LOG_FORMAT: logFormat,
     OPSDESK_CONFIG: z.string().default("./opsdesk.yaml"),
     SLACK_BOT_TOKEN: slackToken("xoxb-", "the Bot User OAuth Token under OAuth & Permissions").optional(),
     SLACK_SIGNING_SECRET: z.string().optional(),

@@ -1,4 +1,4 @@
-import { OpsDeskError } from "../core/errors.js";
+import { OpsDeskError } from "../kernel/errors.js";
 
 /**
  * The environment or the YAML file cannot be used as written. The message is for the operator starting

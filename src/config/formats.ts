@@ -1,6 +1,7 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
 import * as z from "zod";
 import { expectedMessage, expecting } from "./messages.js";
+import { notAPlaceProblem, unknownZoneProblem, ZONE_EXPECTED, type ZoneScope } from "./time-zones.js";
 
 /**
  * The small vocabulary of values the YAML file is made of. Each one says, in its error, what a correct value
@@ -37,9 +38,18 @@ export const displayName = z
   .trim()
   .min(1, expecting('a display name like "Ada Lovelace"'));
 
-export const timezone = z
-  .string(expecting("an IANA time zone like Europe/Paris or UTC"))
-  .refine((zone) => IANAZone.isValidZone(zone), expecting("an IANA time zone like Europe/Paris or UTC"));
+/**
+ * A time zone as written in the file (time-zones.ts has the rule and the suggestions). A calendar may opt in
+ * to a zone that is not a place, so its schema checks that with the calendar's allowFixedOffset in hand;
+ * everywhere else such a zone is refused here.
+ */
+export function timezone(scope: ZoneScope) {
+  return z.string(expecting(ZONE_EXPECTED)).superRefine((zone, ctx) => {
+    const problem =
+      unknownZoneProblem(zone, scope) ?? (scope === "calendar" ? undefined : notAPlaceProblem(zone, scope));
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
 
 export const slackUserId = z
   .string(expecting(SLACK_USER_EXPECTED))

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
-import { isOpsDeskError } from "../core/errors.js";
-import type { CalendarDefinition } from "../core/sla/calendar-definition.js";
-import { compileCalendar } from "../core/sla/compile-calendar.js";
+import { isOpsDeskError } from "../kernel/errors.js";
+import type { CalendarDefinition } from "../kernel/sla/calendar-definition.js";
+import { compileCalendar } from "../kernel/sla/compile-calendar.js";
 import type { ChangeSettings } from "./change-settings.js";
 import type { ChangesFileSection } from "./changes-schema.js";
 import type { Problem } from "./problems.js";

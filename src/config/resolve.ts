@@ -58,6 +58,9 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       {
         calendars: calendars && Object.keys(calendars),
         services: file.services?.map((service) => service.id),
+        ...(file.services === undefined
+          ? {}
+          : { serviceCalendars: new Map(file.services.map((service) => [service.id, service.calendar])) }),
       },
       problems,
     );

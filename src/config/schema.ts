@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { priorities } from "../core/incidents/model.js";
+import { priorities } from "../kernel/priority.js";
 import { ALWAYS_OPEN_CALENDAR_ID } from "./calendars.js";
 import { changesSection } from "./changes-schema.js";
 import { BUSINESS_CALENDAR_ID, BUSINESS_WEEK_HOURS, DEFAULT_TIMEZONE } from "./defaults.js";
@@ -22,6 +22,7 @@ import {
 } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
 import { slaSection } from "./sla-schema.js";
+import { notAPlaceProblem } from "./time-zones.js";
 import { groupRoles, serviceTiers } from "./types.js";
 
 /**
@@ -89,12 +90,19 @@ const weeklyHours = mapping(
 
 const calendar = mapping(
   {
-    timezone: timezone.optional(),
+    timezone: timezone("calendar").optional(),
+    // Opts in to a zone that is not a place (EST, Etc/GMT+5): see time-zones.ts for why they are refused.
+    allowFixedOffset: z.boolean(expecting("true or false")).optional(),
     hours: weeklyHours,
     holidays: z.array(localDate, expecting('a list of dates like ["2025-12-25"]')).default([]),
   },
   "a calendar with hours (and optionally timezone and holidays)",
 ).superRefine((declared, ctx) => {
+  const zoneProblem =
+    declared.timezone === undefined || declared.allowFixedOffset === true
+      ? undefined
+      : notAPlaceProblem(declared.timezone, "calendar");
+  if (zoneProblem !== undefined) ctx.addIssue({ code: "custom", path: ["timezone"], message: zoneProblem });
   const open = Object.values(declared.hours).some(
     (intervals) => intervals !== undefined && intervals.length > 0,
   );
@@ -123,7 +131,7 @@ const person = mapping(
   {
     id: slug,
     name: displayName,
-    timezone: timezone.optional(),
+    timezone: timezone("person").optional(),
     slack: slackUserId.optional(),
     discord: discordUserId.optional(),
   },
@@ -197,7 +205,7 @@ const service = mapping(
 );
 
 export const fileSections = {
-  timezone: timezone.default(DEFAULT_TIMEZONE),
+  timezone: timezone("default").default(DEFAULT_TIMEZONE),
   calendars: z
     .record(
       calendarId,

@@ -1,8 +1,9 @@
 import * as z from "zod";
-import { isOpsDeskError } from "../core/errors.js";
-import { holdReasons, priorities } from "../core/incidents/model.js";
-import { parseSlaDuration } from "../core/sla/parse-duration.js";
-import { priorityChangeModes, reopenModes } from "../core/sla/policy.js";
+import { isOpsDeskError } from "../kernel/errors.js";
+import { priorities } from "../kernel/priority.js";
+import { parseSlaDuration } from "../kernel/sla/parse-duration.js";
+import { priorityChangeModes, reopenModes } from "../kernel/sla/policy.js";
+import { holdReasons } from "../kernel/tickets/hold-reasons.js";
 import { IntervalError, parseInterval } from "../scheduler/interval.js";
 import { consoleChannel, discordChannelId, slackChannelId, slug } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";

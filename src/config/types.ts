@@ -7,7 +7,7 @@ export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as con
 export type Weekday = (typeof weekdays)[number];
 
 // One list of roles: the core's rights checks and the config file share it.
-import { type Role, roles } from "../core/people/actor.js";
+import { type Role, roles } from "../kernel/people/actor.js";
 
 export const groupRoles = roles;
 export type GroupRole = Role;
@@ -35,8 +35,8 @@ export interface BusinessCalendar {
   readonly holidays: readonly string[];
 }
 
-import type { PriorityMatrix } from "../core/incidents/priority.js";
-import type { SlaSettings } from "../core/sla/policy.js";
+import type { PriorityMatrix } from "../kernel/priority.js";
+import type { SlaSettings } from "../kernel/sla/policy.js";
 import type { ChangeSettings } from "./change-settings.js";
 
 export type { PriorityMatrix };

@@ -1,9 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as PostgresClient } from "./generated/postgresql/client.js";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
+import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import type { DatabaseLocation } from "./location.js";
 import { yieldingAdapterFactory } from "./yielding-adapter.js";
 
@@ -30,19 +27,32 @@ export interface DatabaseOptions {
 }
 
 /**
- * Opens the database through the driver adapter for its provider.
+ * Opens the database through the driver adapter for its provider. The generated client and the driver
+ * adapter of the provider in use are imported here, on demand: a process loads one engine's client and
+ * driver, never both (each generated client carries its whole data model).
  *
  * SQLite quirk worth knowing: the better-sqlite3 adapter uses ONE connection and serialises interactive
  * transactions with a mutex, but a plain query issued while another request's transaction is open runs
  * inside that transaction. OpsDesk therefore performs every write inside `db.$transaction`.
  */
-export function openDatabase(location: DatabaseLocation, options: DatabaseOptions = {}): DatabaseHandle {
+export async function openDatabase(
+  location: DatabaseLocation,
+  options: DatabaseOptions = {},
+): Promise<DatabaseHandle> {
   if (location.provider === "sqlite") {
+    const [{ PrismaBetterSQLite3 }, { PrismaClient: SqliteClient }] = await Promise.all([
+      import("@prisma/adapter-better-sqlite3"),
+      import("./generated/sqlite/client.js"),
+    ]);
     if (location.filename !== ":memory:") mkdirSync(dirname(location.filename), { recursive: true });
     const adapter = new PrismaBetterSQLite3({ url: `file:${location.filename}`, timeout: 15_000 });
     const db = new SqliteClient({ adapter: yieldingAdapterFactory(adapter) });
     return { location, db, close: () => db.$disconnect() };
   }
+  const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("./generated/postgresql/client.js"),
+  ]);
   const adapter = new PrismaPg({ connectionString: location.url, max: options.poolSize ?? 10 });
   const client = new PostgresClient({ adapter });
   return { location, db: client as unknown as Db, close: () => client.$disconnect() };

@@ -1,7 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
+// The drivers are imported by provider (below): a process only ever loads the one it migrates.
 import type { DatabaseLocation } from "./location.js";
 import { type MigrationFile, readMigrations } from "./migration-files.js";
 
@@ -30,9 +29,11 @@ export async function migrateDatabase(
   location: DatabaseLocation,
   migrations: MigrationFile[] = readMigrations(location.provider),
 ): Promise<MigrationResult> {
-  return location.provider === "sqlite"
-    ? migrateSqlite(location.filename, migrations)
-    : migratePostgres(location.url, migrations);
+  if (location.provider === "sqlite") {
+    const { default: Database } = await import("better-sqlite3");
+    return migrateSqlite(Database, location.filename, migrations);
+  }
+  return migratePostgres(location.url, migrations);
 }
 
 function pending(applied: Map<string, string>, migrations: MigrationFile[]): MigrationFile[] {
@@ -53,7 +54,11 @@ function pending(applied: Map<string, string>, migrations: MigrationFile[]): Mig
   return migrations.filter((m) => !applied.has(m.name));
 }
 
-function migrateSqlite(filename: string, migrations: MigrationFile[]): MigrationResult {
+function migrateSqlite(
+  Database: typeof import("better-sqlite3"),
+  filename: string,
+  migrations: MigrationFile[],
+): MigrationResult {
   // First start on a fresh clone: ./data does not exist yet.
   if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true });
   const db = new Database(filename, { timeout: 15_000 });
@@ -91,6 +96,7 @@ function migrateSqlite(filename: string, migrations: MigrationFile[]): Migration
 }
 
 async function migratePostgres(url: string, migrations: MigrationFile[]): Promise<MigrationResult> {
+  const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { type Clock, systemClock } from "../core/clock.js";
 import type { Db } from "../db/client.js";
+import { type Clock, systemClock } from "../kernel/clock.js";
 import { type BackoffPolicy, defaultBackoff } from "./backoff.js";
 import { claimDue } from "./claim.js";
 import { type Claim, claimOf, recordDead, recordDelivered, recordRetry } from "./complete.js";

@@ -1,4 +1,4 @@
-import { graphemePrefix } from "../core/text/clip.js";
+import { graphemePrefix } from "../kernel/text/clip.js";
 import { type BackoffPolicy, backoffDelayMs, rateLimitDelayMs } from "./backoff.js";
 import { isDeliveryError, RateLimitedError } from "./errors.js";
 

@@ -1,7 +1,7 @@
 import type { RunCoordinator } from "node-cron";
-import type { Clock } from "../core/clock.js";
-import { graphemePrefix } from "../core/text/clip.js";
 import type { Db } from "../db/client.js";
+import type { Clock } from "../kernel/clock.js";
+import { graphemePrefix } from "../kernel/text/clip.js";
 import type { SchedulerLogger } from "./logger.js";
 import { claimRun, finishRun, type RunClaim } from "./run-claims.js";
 

@@ -1,6 +1,6 @@
 import { type Logger as CronLogger, createTask, type ScheduledTask } from "node-cron";
-import type { Clock } from "../core/clock.js";
 import type { Db } from "../db/client.js";
+import type { Clock } from "../kernel/clock.js";
 import { DatabaseRunCoordinator, runKey } from "./coordinator.js";
 import { type Interval, parseInterval, slotAt } from "./interval.js";
 import { type SchedulerLogger, silentSchedulerLogger } from "./logger.js";

@@ -1,8 +1,19 @@
-// The incident contract (incident-contract.ts) on the local console.
-import { describe } from "vitest";
+// Every practice's contract scenarios in the local console, through one driver (drivers/console.ts) and one desk.
+import { afterAll, beforeAll, describe } from "vitest";
+import { changeScenarios } from "./changes/scenarios.js";
+import type { ChatDriver } from "./driver.js";
 import { startConsoleDriver } from "./drivers/console.js";
-import { describeIncidentContract } from "./incident-contract.js";
+import { incidentScenarios } from "./incidents/scenarios.js";
+
+let driver: ChatDriver;
+beforeAll(async () => {
+  driver = await startConsoleDriver();
+});
+afterAll(async () => {
+  await driver?.close();
+});
 
 describe("GIVEN OpsDesk's local console", () => {
-  describeIncidentContract(startConsoleDriver);
+  describe("incidents", () => incidentScenarios(() => driver));
+  describe("changes", () => changeScenarios(() => driver));
 });

@@ -1,8 +1,19 @@
-// The incident contract (incident-contract.ts) on Discord over the gateway.
-import { describe } from "vitest";
+// Every practice's contract scenarios on Discord over the gateway, through one driver (drivers/discord.ts) and one desk.
+import { afterAll, beforeAll, describe } from "vitest";
+import { changeScenarios } from "./changes/scenarios.js";
+import type { ChatDriver } from "./driver.js";
 import { startDiscordGatewayDriver } from "./drivers/discord.js";
-import { describeIncidentContract } from "./incident-contract.js";
+import { incidentScenarios } from "./incidents/scenarios.js";
+
+let driver: ChatDriver;
+beforeAll(async () => {
+  driver = await startDiscordGatewayDriver();
+});
+afterAll(async () => {
+  await driver?.close();
+});
 
 describe("GIVEN OpsDesk on Discord over the gateway", () => {
-  describeIncidentContract(startDiscordGatewayDriver);
+  describe("incidents", () => incidentScenarios(() => driver));
+  describe("changes", () => changeScenarios(() => driver));
 });

@@ -1,8 +1,19 @@
-// The incident contract (incident-contract.ts) on Discord over HTTP interactions.
-import { describe } from "vitest";
+// Every practice's contract scenarios on Discord over HTTP interactions, through one driver (drivers/discord.ts) and one desk.
+import { afterAll, beforeAll, describe } from "vitest";
+import { changeScenarios } from "./changes/scenarios.js";
+import type { ChatDriver } from "./driver.js";
 import { startDiscordHttpDriver } from "./drivers/discord.js";
-import { describeIncidentContract } from "./incident-contract.js";
+import { incidentScenarios } from "./incidents/scenarios.js";
+
+let driver: ChatDriver;
+beforeAll(async () => {
+  driver = await startDiscordHttpDriver();
+});
+afterAll(async () => {
+  await driver?.close();
+});
 
 describe("GIVEN OpsDesk on Discord over HTTP interactions", () => {
-  describeIncidentContract(startDiscordHttpDriver);
+  describe("incidents", () => incidentScenarios(() => driver));
+  describe("changes", () => changeScenarios(() => driver));
 });

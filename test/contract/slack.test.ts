@@ -1,8 +1,19 @@
-// The incident contract (incident-contract.ts) on Slack.
-import { describe } from "vitest";
+// Every practice's contract scenarios on Slack, through one driver (drivers/slack.ts) and one desk.
+import { afterAll, beforeAll, describe } from "vitest";
+import { changeScenarios } from "./changes/scenarios.js";
+import type { ChatDriver } from "./driver.js";
 import { startSlackDriver } from "./drivers/slack.js";
-import { describeIncidentContract } from "./incident-contract.js";
+import { incidentScenarios } from "./incidents/scenarios.js";
+
+let driver: ChatDriver;
+beforeAll(async () => {
+  driver = await startSlackDriver();
+});
+afterAll(async () => {
+  await driver?.close();
+});
 
 describe("GIVEN OpsDesk on Slack", () => {
-  describeIncidentContract(startSlackDriver);
+  describe("incidents", () => incidentScenarios(() => driver));
+  describe("changes", () => changeScenarios(() => driver));
 });

@@ -2,11 +2,11 @@
 // change context the services run with. Dates are Europe/Berlin wall-clock times.
 import type { ChangeSettings } from "../../src/config/change-settings.js";
 import { defaultChangeSettings } from "../../src/config/change-settings.js";
-import type { ChangeContext } from "../../src/core/changes/context.js";
-import { ManualClock } from "../../src/core/clock.js";
-import type { Actor } from "../../src/core/people/actor.js";
-import { actorForPerson } from "../../src/core/people/resolve-actor.js";
 import type { Db } from "../../src/db/client.js";
+import { ManualClock } from "../../src/kernel/clock.js";
+import type { Actor } from "../../src/kernel/people/actor.js";
+import { actorForPerson } from "../../src/kernel/people/resolve-actor.js";
+import type { ChangeContext } from "../../src/practices/changes/context.js";
 
 export const deskTimezone = "Europe/Berlin";
 

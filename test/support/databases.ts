@@ -48,7 +48,7 @@ export function describeEachDatabase(name: string, body: (db: () => TestDatabase
       beforeAll(async () => {
         const created = await createTestDatabase(provider);
         dispose = created.dispose;
-        current = { provider, location: created.location, handle: openDatabase(created.location) };
+        current = { provider, location: created.location, handle: await openDatabase(created.location) };
       });
       afterAll(async () => {
         await current?.handle.close();
@@ -71,12 +71,12 @@ export function describeEachDatabase(name: string, body: (db: () => TestDatabase
 export function secondReplicaDb(database: () => TestDatabase): () => Db {
   let second: Db | undefined;
   let close: () => Promise<void> = async () => undefined;
-  beforeAll(() => {
+  beforeAll(async () => {
     if (database().provider === "sqlite") {
       second = database().handle.db;
       return;
     }
-    const handle = openDatabase(database().location);
+    const handle = await openDatabase(database().location);
     second = handle.db;
     close = handle.close;
   });

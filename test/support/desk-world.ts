@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { type RunningOpsDesk, startOpsDesk } from "../../src/app/start.js";
 import { loadEnv } from "../../src/config/env.js";
-import type { Clock } from "../../src/core/clock.js";
+import type { Clock } from "../../src/kernel/clock.js";
 import { deskConfigYaml } from "./desk-config.js";
 import { freePort } from "./process.js";
 

@@ -1,7 +1,7 @@
 // OpsDesk running in-process with its real discord.js client (or HTTP interactions), talking to the local
 // Discord over loopback.
 import type { RunningOpsDesk } from "../../src/app/start.js";
-import type { Clock } from "../../src/core/clock.js";
+import type { Clock } from "../../src/kernel/clock.js";
 import type { InteractionSpec } from "../fakes/discord/builders/interactions.js";
 import { defaultDiscordSigner, type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import type { JsonRecord } from "../fakes/discord/json.js";

@@ -1,11 +1,11 @@
 // People with the roles the incident rules care about, stored in a real database.
 
-import { ManualClock } from "../../src/core/clock.js";
-import type { IncidentContext } from "../../src/core/incidents/context.js";
-import { itilPriorityMatrix } from "../../src/core/incidents/priority.js";
-import type { Actor } from "../../src/core/people/actor.js";
-import { actorForPerson } from "../../src/core/people/resolve-actor.js";
 import type { Db } from "../../src/db/client.js";
+import { ManualClock } from "../../src/kernel/clock.js";
+import type { Actor } from "../../src/kernel/people/actor.js";
+import { actorForPerson } from "../../src/kernel/people/resolve-actor.js";
+import { itilPriorityMatrix } from "../../src/kernel/priority.js";
+import type { IncidentContext } from "../../src/practices/incidents/context.js";
 
 export interface IncidentWorld {
   ctx: IncidentContext;

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { projectRoot } from "../../src/paths.js";
 
 /** Node arguments that run src/main.ts from any working directory (tsx resolved from the project). */
-function mainArgs(root: string): string[] {
+export function mainArgs(root: string): string[] {
   const loader = pathToFileURL(join(root, "node_modules", "tsx", "dist", "loader.mjs")).href;
   return ["--import", loader, join(root, "src", "main.ts")];
 }

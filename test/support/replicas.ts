@@ -89,7 +89,7 @@ export async function startReplicaSet(options: {
     options.provider === "postgresql"
       ? { provider: "postgresql", url: scratch.url, display: "replicas" }
       : { provider: "sqlite", filename: join(dir, "opsdesk.db"), display: "replicas" };
-  const handle = openDatabase(location);
+  const handle = await openDatabase(location);
 
   const logs = (): LogLine[] => [
     ...retired,

@@ -1,6 +1,6 @@
 // OpsDesk running in-process with its real Bolt app, talking to the local Slack over loopback.
 import type { RunningOpsDesk } from "../../src/app/start.js";
-import type { Clock } from "../../src/core/clock.js";
+import type { Clock } from "../../src/kernel/clock.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
 import { SlackRequestSender } from "../fakes/slack/signer.js";
 import { channels, people, stranger } from "./desk-config.js";

@@ -1,5 +1,6 @@
 import type { OpsdeskConfig } from "../../config/types.js";
-import type { InteractionDeps } from "../../interactions/deps.js";
+import type { Db } from "../../db/client.js";
+import type { InteractionDeps } from "../../desk/deps.js";
 import type { ConsoleAccess } from "./access.js";
 import type { ConsoleDeps } from "./deps.js";
 import { consoleRouter } from "./http/router.js";
@@ -12,6 +13,10 @@ import { ConsoleTransport } from "./transport.js";
 export interface ConsoleAdapterOptions {
   /** What the listeners need from the desk, as for Slack and Discord. */
   deps: InteractionDeps;
+  /** The console's own message store lives in the database: it is this platform's chat history. */
+  db: Db;
+  /** Wakes the outbox dispatcher: posts waiting for "later" may be due after time travel. */
+  wakeOutbox: () => void;
   config: OpsdeskConfig;
   sandbox: ConsoleSandbox;
   access: ConsoleAccess;
@@ -32,9 +37,8 @@ export interface ConsoleAdapter {
  */
 export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAdapter {
   const { config, sandbox, access } = options;
-  const { incidents } = options.deps;
   const log = options.deps.log.child({ component: "console" });
-  const store = new ConsoleMessageStore(incidents.db, incidents.clock);
+  const store = new ConsoleMessageStore(options.db, options.deps.clock);
   const hub = new LiveHub();
   store.onWrite((message) =>
     hub.publish({
@@ -45,6 +49,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   );
   const deps: ConsoleDeps = {
     ...options.deps,
+    db: options.db,
+    wakeOutbox: options.wakeOutbox,
     config,
     store,
     hub,

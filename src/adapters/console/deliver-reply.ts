@@ -1,4 +1,4 @@
-import type { Reply } from "../../interactions/reply.js";
+import type { Reply } from "../../kernel/views/reply.js";
 import type { ConsoleDeps } from "./deps.js";
 import { type MessageJson, messageJson } from "./messages/to-json.js";
 import { renderForm } from "./render/form.js";

@@ -1,5 +1,6 @@
 import type { OpsdeskConfig } from "../../config/types.js";
-import type { InteractionDeps } from "../../interactions/deps.js";
+import type { Db } from "../../db/client.js";
+import type { InteractionDeps } from "../../desk/deps.js";
 import type { ConsoleAccess } from "./access.js";
 import type { LiveHub } from "./live/hub.js";
 import type { ConsoleMessageStore } from "./messages/store.js";
@@ -7,6 +8,8 @@ import type { ConsoleSandbox } from "./sandbox.js";
 
 /** What every console listener needs: what Slack's and Discord's do, and the console's own parts. */
 export interface ConsoleDeps extends InteractionDeps {
+  db: Db;
+  wakeOutbox: () => void;
   config: OpsdeskConfig;
   store: ConsoleMessageStore;
   hub: LiveHub;

@@ -1,7 +1,7 @@
-import { type Clock, OffsetClock } from "../../core/clock.js";
-import { OpsDeskError } from "../../core/errors.js";
 import type { Db } from "../../db/client.js";
 import type { DatabaseProvider } from "../../db/schema-source.js";
+import { type Clock, OffsetClock } from "../../kernel/clock.js";
+import { OpsDeskError } from "../../kernel/errors.js";
 
 /** Why time travel is refused here; the message says what to do instead. */
 export class TimeTravelRefusedError extends OpsDeskError {

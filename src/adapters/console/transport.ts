@@ -1,12 +1,12 @@
-import { type Card, plainPostText, readPostText } from "../../core/views/index.js";
+import type { Card } from "../../kernel/views/card.js";
+import { plainPostText, readPostText } from "../../kernel/views/post-text.js";
 import {
   type AlertBody,
   type CardBody,
   type MajorRoomBody,
   reviveCard,
   type ThreadLineBody,
-} from "../../notifications/card-payload.js";
-import type { DirectMessageBody } from "../../notifications/message-payload.js";
+} from "../../outbox/card-payload.js";
 import {
   type ChatTransport,
   type DeliveryResult,
@@ -14,6 +14,7 @@ import {
   PermanentDeliveryError,
   type RefStore,
 } from "../../outbox/index.js";
+import type { DirectMessageBody } from "../../outbox/message-payload.js";
 import type { ConsoleContent } from "./messages/message.js";
 import type { ConsoleMessageStore } from "./messages/store.js";
 import { directChannel } from "./workspace.js";

@@ -1,5 +1,5 @@
 import type { OpsdeskConfig } from "../../config/types.js";
-import type { Role } from "../../core/people/actor.js";
+import type { Role } from "../../kernel/people/actor.js";
 import type { ConsoleMessageStore } from "./messages/store.js";
 
 export interface ConsolePerson {

@@ -1,6 +1,6 @@
 import type { Client } from "discord.js";
+import type { InteractionDeps } from "../../desk/deps.js";
 import type { RequestHandler } from "../../http/server.js";
-import type { InteractionDeps } from "../../interactions/deps.js";
 import { createGatewayClient } from "./gateway/client.js";
 import { createInteractionsHandler } from "./http/handler.js";
 import type { DiscordListenerDeps } from "./listeners/deps.js";

@@ -1,4 +1,4 @@
-import type { Reply } from "../../interactions/reply.js";
+import type { Reply } from "../../kernel/views/reply.js";
 import type { DiscordInteraction } from "./interaction.js";
 import { type DiscordMessage, renderCard, renderList, renderNotice } from "./render/index.js";
 

@@ -2,7 +2,7 @@ import type {
   APIApplicationCommandOptionChoice,
   APIModalInteractionResponseCallbackData,
 } from "discord-api-types/v10";
-import type { OptionValue } from "../../core/commands/index.js";
+import type { OptionValue } from "../../kernel/commands/parse-options.js";
 import type { DiscordMessage, SubmittedComponent } from "./render/index.js";
 
 export type DiscordInteractionKind = "command" | "message_command" | "button" | "modal" | "autocomplete";

@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
 import { type REST, Routes } from "discord.js";
 import type { APIChannel, APIMessage } from "discord-api-types/v10";
-import { type Card, type PostText, readPostText } from "../../core/views/index.js";
+import type { Card } from "../../kernel/views/card.js";
+import { type PostText, readPostText } from "../../kernel/views/post-text.js";
 import {
   type AlertBody,
   type CardBody,
   type MajorRoomBody,
   reviveCard,
   type ThreadLineBody,
-} from "../../notifications/card-payload.js";
-import type { DirectMessageBody, TextMessageBody } from "../../notifications/message-payload.js";
+} from "../../outbox/card-payload.js";
 import {
   type ChatMessageRefRecord,
   type ChatTransport,
@@ -20,6 +20,7 @@ import {
   type RefStore,
   silentLogger,
 } from "../../outbox/index.js";
+import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
 import { postTextContent, renderCard, truncate } from "./render/index.js";
 import { noMentions } from "./render/message.js";
 import { classifyDiscordError } from "./transport-errors.js";

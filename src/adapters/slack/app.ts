@@ -1,7 +1,7 @@
 import { App, LogLevel, webApi } from "@slack/bolt";
-import type { InteractionDeps } from "../../interactions/deps.js";
+import type { InteractionDeps } from "../../desk/deps.js";
 import type { Logger } from "../../log.js";
-import { registerSlackListeners } from "./listeners/register.js";
+import { registerSlackListeners } from "./listeners.js";
 import { SlackHttpReceiver } from "./receiver.js";
 import { SlackTransport } from "./transport.js";
 

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Reply } from "../../interactions/reply.js";
+import type { Reply } from "../../kernel/views/reply.js";
 import { type ModalMetadata, renderCard, renderForm, renderList, renderNotice } from "./render/index.js";
 
 export interface ReplyTarget {

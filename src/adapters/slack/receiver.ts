@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
-import type { Clock } from "../../core/clock.js";
 import type { RequestHandler } from "../../http/server.js";
 import { endText, readSignedRequest, requestHeader } from "../../http/signed-request.js";
+import type { Clock } from "../../kernel/clock.js";
 import type { Logger } from "../../log.js";
 import { verifySlackSignature } from "./verify-request.js";
 

@@ -1,20 +1,19 @@
 import type { types, webApi } from "@slack/bolt";
+import type { Card } from "../../kernel/views/card.js";
 import {
-  type Card,
   mention,
   type PostText,
   plainPostText,
   postText,
   readPostText,
-} from "../../core/views/index.js";
+} from "../../kernel/views/post-text.js";
 import {
   type AlertBody,
   type CardBody,
   type MajorRoomBody,
   reviveCard,
   type ThreadLineBody,
-} from "../../notifications/card-payload.js";
-import type { DirectMessageBody, TextMessageBody } from "../../notifications/message-payload.js";
+} from "../../outbox/card-payload.js";
 import {
   type ChatTransport,
   type DeliveryResult,
@@ -24,6 +23,7 @@ import {
   type RefStore,
   TransientDeliveryError,
 } from "../../outbox/index.js";
+import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
 import {
   escapeMrkdwn,
   fitText,

@@ -13,15 +13,17 @@ import {
   startConsoleWorld,
 } from "../../support/console-world.js";
 import { channels } from "../../support/desk-config.js";
-import type {
-  Answer,
-  DeskChannel,
-  Invocation,
-  MajorRoom,
-  OpenForm,
-  Person,
-  PlatformDriver,
-  PostedCard,
+import {
+  type Answer,
+  type ChatDriver,
+  type DeskChannel,
+  type Invocation,
+  type MajorRoom,
+  type OpenForm,
+  type Person,
+  type PostedCard,
+  type PostedKind,
+  titlePrefix,
 } from "../driver.js";
 import { invocationText } from "../support/invocation-text.js";
 import { liveInConsole } from "../support/live-markup.js";
@@ -29,6 +31,7 @@ import { liveInConsole } from "../support/live-markup.js";
 const deskChannels: Record<DeskChannel, string> = {
   incidents: channels.console.incidents,
   payments: channels.console.payments,
+  approvals: channels.console.approvals,
 };
 
 interface Sent {
@@ -68,7 +71,7 @@ function buttonsOf(message: ConsoleMessageJson): string[] {
 let nextRequest = 0;
 const requestId = () => `contract-${process.pid}-${++nextRequest}-${Date.now()}`;
 
-export async function startConsoleDriver(): Promise<PlatformDriver> {
+export async function startConsoleDriver(): Promise<ChatDriver> {
   const world: ConsoleWorld = await startConsoleWorld();
   const api: ConsoleApi = world.api;
   const forms = new WeakMap<OpenForm, NonNullable<ConsoleReply["form"]>>();
@@ -110,20 +113,30 @@ export async function startConsoleDriver(): Promise<PlatformDriver> {
     return { text: contentText(reply.message), buttons: buttonsOf(reply.message) };
   }
 
-  async function cardsOf(ref: string): Promise<{ channel: DeskChannel; message: ConsoleMessageJson }[]> {
+  async function cardsOf(
+    ref: string,
+    which: PostedKind = "card",
+  ): Promise<{ channel: DeskChannel; message: ConsoleMessageJson }[]> {
     const found: { channel: DeskChannel; message: ConsoleMessageJson }[] = [];
     for (const channel of Object.keys(deskChannels) as DeskChannel[]) {
       for (const message of await api.messages(deskChannels[channel], "ada")) {
-        if (message.kind === "card" && !message.private && message.view?.title?.startsWith(`${ref} · `))
+        if (
+          message.kind === "card" &&
+          !message.private &&
+          message.view?.title?.startsWith(titlePrefix(ref, which))
+        )
           found.push({ channel, message });
       }
     }
     return found;
   }
 
-  async function cardMessage(ref: string): Promise<{ channel: DeskChannel; message: ConsoleMessageJson }> {
-    const [found] = await cardsOf(ref);
-    if (!found) throw new Error(`no card for ${ref} in the desk's console channels`);
+  async function cardMessage(
+    ref: string,
+    which: PostedKind = "card",
+  ): Promise<{ channel: DeskChannel; message: ConsoleMessageJson }> {
+    const [found] = await cardsOf(ref, which);
+    if (!found) throw new Error(`no ${which} for ${ref} in the desk's console channels`);
     return found;
   }
 
@@ -134,15 +147,17 @@ export async function startConsoleDriver(): Promise<PlatformDriver> {
 
   return {
     name: "console",
+    platform: "console",
     opsdesk: world.opsdesk,
 
     async run(as, invocation: Invocation) {
-      const text = `/incident ${invocationText(invocation)}`;
-      return answerFrom(await send(as, "/command", { channel: deskChannels.incidents, text }));
+      const text = `/${invocation.command} ${invocationText(invocation)}`;
+      const channel = deskChannels[invocation.channel ?? "incidents"];
+      return answerFrom(await send(as, "/command", { channel, text }));
     },
 
-    async openCreateForm(as) {
-      return answerFrom(await send(as, "/command", { channel: deskChannels.incidents, text: "/incident" }));
+    async openCreateForm(as, name) {
+      return answerFrom(await send(as, "/command", { channel: deskChannels.incidents, text: `/${name}` }));
     },
 
     async raiseFromMessage(as, messageText) {
@@ -153,10 +168,10 @@ export async function startConsoleDriver(): Promise<PlatformDriver> {
       );
     },
 
-    async click(as, ref, label) {
-      const { channel, message } = await cardMessage(ref);
+    async click(as, ref, label, on = "card") {
+      const { channel, message } = await cardMessage(ref, on);
       const action = message.view?.actions?.find((a) => a.label === label);
-      if (!action) throw new Error(`the card of ${ref} has no "${label}" button`);
+      if (!action) throw new Error(`the ${on} of ${ref} has no "${label}" button`);
       return answerFrom(
         await send(as, "/button", { channel: deskChannels[channel], action: action.id, value: action.value }),
       );
@@ -190,8 +205,34 @@ export async function startConsoleDriver(): Promise<PlatformDriver> {
       return (await api.privateReplies(as)).map(contentText);
     },
 
-    async card(ref): Promise<PostedCard> {
-      const { channel, message } = await cardMessage(ref);
+    async directMessages(to) {
+      return (await api.messages(`@${to}`, to)).map((message) => message.text ?? "");
+    },
+
+    async channelMessages(channel) {
+      return (await api.messages(deskChannels[channel], "ada"))
+        .filter((message) => !message.private)
+        .map((message) =>
+          message.view
+            ? `${message.view.title ?? message.view.text ?? ""}\n${JSON.stringify(message.view)}`
+            : (message.text ?? ""),
+        );
+    },
+
+    mention: (person) => `@${person}`,
+
+    async liveMarkup(where, containing) {
+      const messages =
+        "channel" in where
+          ? (await api.messages(deskChannels[where.channel], "ada")).filter((m) => !m.private)
+          : await api.messages(`@${where.dm}`, where.dm);
+      return messages
+        .filter((m) => m.kind === "text" && (m.text ?? "").includes(containing))
+        .map((m) => liveInConsole(m.html));
+    },
+
+    async card(ref, which = "card"): Promise<PostedCard> {
+      const { channel, message } = await cardMessage(ref, which);
       return {
         channel,
         messageId: String(message.id),
@@ -202,8 +243,8 @@ export async function startConsoleDriver(): Promise<PlatformDriver> {
       };
     },
 
-    async cardsPosted(ref) {
-      return (await cardsOf(ref)).length;
+    async cardsPosted(ref, which = "card") {
+      return (await cardsOf(ref, which)).length;
     },
 
     async threadLines(ref) {

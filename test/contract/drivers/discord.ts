@@ -16,14 +16,16 @@ import {
 } from "../../fakes/discord/index.js";
 import { channels, people, stranger } from "../../support/desk-config.js";
 import { type DiscordWorld, startDiscordWorld } from "../../support/discord-world.js";
-import type {
-  Answer,
-  DeskChannel,
-  MajorRoom,
-  OpenForm,
-  Person,
-  PlatformDriver,
-  PostedCard,
+import {
+  type Answer,
+  type ChatDriver,
+  type DeskChannel,
+  type MajorRoom,
+  type OpenForm,
+  type Person,
+  type PostedCard,
+  type PostedKind,
+  titlePrefix,
 } from "../driver.js";
 import { type AllowedMentions, liveInDiscord } from "../support/live-markup.js";
 import { textsIn } from "../support/wait.js";
@@ -32,11 +34,14 @@ const discordIds: Record<Person, string> = {
   ada: people.ada.discord,
   otto: people.otto.discord,
   rita: people.rita.discord,
+  carl: people.carl.discord,
+  cleo: people.cleo.discord,
   stranger: stranger.discord,
 };
 const deskChannels: Record<DeskChannel, string> = {
   incidents: channels.discord.incidents,
   payments: channels.discord.payments,
+  approvals: channels.discord.approvals,
 };
 
 // Interaction callback types.
@@ -146,15 +151,15 @@ function httpDelivery(fake: FakeDiscord, url: string): Delivery {
   };
 }
 
-export function startDiscordGatewayDriver(): Promise<PlatformDriver> {
+export function startDiscordGatewayDriver(): Promise<ChatDriver> {
   return startDiscordDriver("gateway");
 }
 
-export function startDiscordHttpDriver(): Promise<PlatformDriver> {
+export function startDiscordHttpDriver(): Promise<ChatDriver> {
   return startDiscordDriver("http");
 }
 
-async function startDiscordDriver(mode: "gateway" | "http"): Promise<PlatformDriver> {
+async function startDiscordDriver(mode: "gateway" | "http"): Promise<ChatDriver> {
   const world: DiscordWorld = await startDiscordWorld(mode);
   const { fake } = world;
   const delivery =
@@ -212,18 +217,24 @@ async function startDiscordDriver(mode: "gateway" | "http"): Promise<PlatformDri
     return { answer: answerFrom(raw), messageId: edit.messageId, raw };
   }
 
-  function cardsOf(ref: string): { channel: DeskChannel; message: FakeMessage }[] {
+  function cardsOf(
+    ref: string,
+    which: PostedKind = "card",
+  ): { channel: DeskChannel; message: FakeMessage }[] {
     return (Object.keys(deskChannels) as DeskChannel[]).flatMap((channel) =>
       fake
         .messagesIn(deskChannels[channel])
-        .filter((m) => embedTitle(m).startsWith(`${ref} · `))
+        .filter((m) => embedTitle(m).startsWith(titlePrefix(ref, which)))
         .map((message) => ({ channel, message })),
     );
   }
 
-  function cardMessage(ref: string): { channel: DeskChannel; message: FakeMessage } {
-    const found = cardsOf(ref)[0];
-    if (!found) throw new Error(`no card for ${ref} in the desk's Discord channels`);
+  function cardMessage(
+    ref: string,
+    which: PostedKind = "card",
+  ): { channel: DeskChannel; message: FakeMessage } {
+    const found = cardsOf(ref, which)[0];
+    if (!found) throw new Error(`no ${which} for ${ref} in the desk's Discord channels`);
     return found;
   }
 
@@ -234,14 +245,15 @@ async function startDiscordDriver(mode: "gateway" | "http"): Promise<PlatformDri
 
   return {
     name: `discord ${mode}`,
+    platform: "discord",
     opsdesk: world.opsdesk,
 
     async run(as, invocation) {
-      const where = { channelId: channels.discord.incidents };
+      const where = { channelId: deskChannels[invocation.channel ?? "incidents"] };
       const sent = await send(
         as,
         slashCommand({
-          name: "incident",
+          name: invocation.command,
           subcommand: invocation.subcommand,
           options: invocation.args ?? {},
           channelId: where.channelId,
@@ -250,12 +262,9 @@ async function startDiscordDriver(mode: "gateway" | "http"): Promise<PlatformDri
       return (await answerTo(sent, where)).answer;
     },
 
-    async openCreateForm(as) {
+    async openCreateForm(as, name) {
       const where = { channelId: channels.discord.incidents };
-      const sent = await send(
-        as,
-        slashCommand({ name: "incident", subcommand: "new", channelId: where.channelId }),
-      );
+      const sent = await send(as, slashCommand({ name, subcommand: "new", channelId: where.channelId }));
       return (await answerTo(sent, where)).answer;
     },
 
@@ -269,10 +278,10 @@ async function startDiscordDriver(mode: "gateway" | "http"): Promise<PlatformDri
       return (await answerTo(sent, where)).answer;
     },
 
-    async click(as, ref, label) {
-      const { channel, message } = cardMessage(ref);
+    async click(as, ref, label, on = "card") {
+      const { channel, message } = cardMessage(ref, on);
       const button = buttonsOf(message).find((b) => b.label === label);
-      if (!button?.custom_id) throw new Error(`the card of ${ref} has no "${label}" button`);
+      if (!button?.custom_id) throw new Error(`the ${on} of ${ref} has no "${label}" button`);
       const where = { channelId: deskChannels[channel], messageId: message.id };
       const sent = await send(as, buttonClick({ customId: button.custom_id, ...where }));
       const first = await answerTo(sent, where);
@@ -323,8 +332,36 @@ async function startDiscordDriver(mode: "gateway" | "http"): Promise<PlatformDri
       );
     },
 
-    async card(ref): Promise<PostedCard> {
-      const { channel, message } = cardMessage(ref);
+    async directMessages(to) {
+      return fake.directMessagesTo(discordIds[to]).map((message) => message.content);
+    },
+
+    async channelMessages(channel) {
+      return fake.messagesIn(deskChannels[channel]).map((m) => `${m.content}\n${JSON.stringify(m.embeds)}`);
+    },
+
+    mention: (person) => `<@${discordIds[person]}>`,
+
+    async liveMarkup(where, containing) {
+      const messages =
+        "channel" in where
+          ? fake.messagesIn(deskChannels[where.channel])
+          : fake.directMessagesTo(discordIds[where.dm]);
+      return messages
+        .filter((m) => m.embeds.length === 0 && m.content.includes(containing))
+        .map((m) => {
+          const sent = fake.calls.find(
+            (c) => c.method === "POST" && (c.response as { id?: string } | undefined)?.id === m.id,
+          );
+          return liveInDiscord(
+            m.content,
+            (sent?.body as { allowed_mentions?: AllowedMentions })?.allowed_mentions,
+          );
+        });
+    },
+
+    async card(ref, which = "card"): Promise<PostedCard> {
+      const { channel, message } = cardMessage(ref, which);
       const embed = (message.embeds[0] ?? {}) as {
         title?: string;
         fields?: { name: string; value: string }[];
@@ -339,8 +376,8 @@ async function startDiscordDriver(mode: "gateway" | "http"): Promise<PlatformDri
       };
     },
 
-    async cardsPosted(ref) {
-      return cardsOf(ref).length;
+    async cardsPosted(ref, which = "card") {
+      return cardsOf(ref, which).length;
     },
 
     async threadLines(ref) {

@@ -9,15 +9,17 @@ import type { SendResult } from "../../fakes/slack/signer.js";
 import { signSlackRequest } from "../../fakes/slack/signer.js";
 import { channels, people, stranger } from "../../support/desk-config.js";
 import { type SlackWorld, signingSecret, startSlackWorld } from "../../support/slack-world.js";
-import type {
-  Answer,
-  DeskChannel,
-  Invocation,
-  MajorRoom,
-  OpenForm,
-  Person,
-  PlatformDriver,
-  PostedCard,
+import {
+  type Answer,
+  type ChatDriver,
+  type DeskChannel,
+  type Invocation,
+  type MajorRoom,
+  type OpenForm,
+  type Person,
+  type PostedCard,
+  type PostedKind,
+  titlePrefix,
 } from "../driver.js";
 import { invocationText } from "../support/invocation-text.js";
 import { liveInSlack } from "../support/live-markup.js";
@@ -27,11 +29,14 @@ const slackIds: Record<Person, string> = {
   ada: people.ada.slack,
   otto: people.otto.slack,
   rita: people.rita.slack,
+  carl: people.carl.slack,
+  cleo: people.cleo.slack,
   stranger: stranger.slack,
 };
 const deskChannels: Record<DeskChannel, string> = {
   incidents: channels.slack.incidents,
   payments: channels.slack.payments,
+  approvals: channels.slack.approvals,
 };
 const FORM = "application/x-www-form-urlencoded";
 
@@ -115,7 +120,7 @@ interface Delivered {
   body: string;
 }
 
-export async function startSlackDriver(): Promise<PlatformDriver> {
+export async function startSlackDriver(): Promise<ChatDriver> {
   const world: SlackWorld = await startSlackWorld();
   const { fake } = world;
   const views = new WeakMap<OpenForm, SlackView>();
@@ -153,16 +158,20 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
     return { text: visibleText(message), buttons: buttonsOf(message.blocks).map((b) => b.text.text) };
   }
 
-  /** The private reply through this request's response_url, or the form it opened with its trigger. */
-  async function answerTo(sent: SendResult): Promise<Answer> {
+  /**
+   * The private reply through this request's response_url (or as an ephemeral message to `as` after
+   * `before`, the number of calls recorded when it was sent), or the form it opened with its trigger.
+   */
+  async function answerTo(sent: SendResult, as: Person, before: number): Promise<Answer> {
     expectAcknowledged(sent);
     const urlId = responseUrlId(sent.responseUrl);
     const call = await eventually(
       () =>
         fake.calls.find(
-          (c) =>
+          (c, index) =>
             (c.method === "response_url" && c.args.response_url_id === urlId) ||
-            (c.method === "views.open" && c.args.trigger_id === sent.triggerId && c.status === 200),
+            (c.method === "views.open" && c.args.trigger_id === sent.triggerId && c.status === 200) ||
+            (index >= before && c.method === "chat.postEphemeral" && c.args.user === slackIds[as]),
         ),
       "a private reply or a form",
     );
@@ -181,18 +190,24 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
     (c.method === "chat.postEphemeral" && c.args.user === userId) ||
     (c.method === "chat.postMessage" && c.args.channel === userId);
 
-  function cardsOf(ref: string): { channel: DeskChannel; message: FakeMessage }[] {
+  function cardsOf(
+    ref: string,
+    which: PostedKind = "card",
+  ): { channel: DeskChannel; message: FakeMessage }[] {
     return (Object.keys(deskChannels) as DeskChannel[]).flatMap((channel) =>
       fake
         .messagesIn(deskChannels[channel])
-        .filter((m) => m.bot_id !== undefined && m.text.startsWith(`${ref} · `))
+        .filter((m) => m.bot_id !== undefined && m.text.startsWith(titlePrefix(ref, which)))
         .map((message) => ({ channel, message })),
     );
   }
 
-  function cardMessage(ref: string): { channel: DeskChannel; message: FakeMessage } {
-    const found = cardsOf(ref)[0];
-    if (!found) throw new Error(`no card for ${ref} in the desk's Slack channels`);
+  function cardMessage(
+    ref: string,
+    which: PostedKind = "card",
+  ): { channel: DeskChannel; message: FakeMessage } {
+    const found = cardsOf(ref, which)[0];
+    if (!found) throw new Error(`no ${which} for ${ref} in the desk's Slack channels`);
     return found;
   }
 
@@ -200,15 +215,16 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
     return (cardMessage(ref).message.replies ?? []).map((reply) => unescapeMrkdwn(reply.text));
   }
 
-  async function command(as: Person, text: string): Promise<SendResult> {
+  async function command(as: Person, name: string, text: string, channel: DeskChannel): Promise<Answer> {
+    const before = fake.calls.length;
     const sent = await world.slack.command({
-      command: "/incident",
+      command: `/${name}`,
       text,
       userId: slackIds[as],
-      channelId: channels.slack.incidents,
+      channelId: deskChannels[channel],
     });
     remember(as, sent, new URLSearchParams(sent.payload as Record<string, string>).toString());
-    return sent;
+    return answerTo(sent, as, before);
   }
 
   const interactive = (payload: Record<string, unknown>) =>
@@ -216,14 +232,15 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
 
   return {
     name: "slack",
+    platform: "slack",
     opsdesk: world.opsdesk,
 
     async run(as, invocation: Invocation) {
-      return answerTo(await command(as, invocationText(invocation)));
+      return command(as, invocation.command, invocationText(invocation), invocation.channel ?? "incidents");
     },
 
-    async openCreateForm(as) {
-      return answerTo(await command(as, ""));
+    async openCreateForm(as, name) {
+      return command(as, name, "", "incidents");
     },
 
     async raiseFromMessage(as, messageText) {
@@ -232,6 +249,7 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
         headers: { authorization: `Bearer ${fake.botToken}`, "content-type": "application/json" },
         body: JSON.stringify({ channel: channels.slack.incidents, text: messageText }),
       }).then((r) => r.json())) as { ts: string };
+      const before = fake.calls.length;
       const sent = await world.slack.messageShortcut({
         callbackId: "raise_incident",
         channelId: channels.slack.incidents,
@@ -240,13 +258,14 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
         message: { text: escapeAsSlackDoes(messageText), ts: posted.ts, user: slackIds.rita },
       });
       remember(as, sent, interactive(sent.payload));
-      return answerTo(sent);
+      return answerTo(sent, as, before);
     },
 
-    async click(as, ref, label) {
-      const { channel, message } = cardMessage(ref);
+    async click(as, ref, label, on = "card") {
+      const { channel, message } = cardMessage(ref, on);
       const button = buttonsOf(message.blocks).find((b) => b.text.text === label);
-      if (!button) throw new Error(`the card of ${ref} has no "${label}" button`);
+      if (!button) throw new Error(`the ${on} of ${ref} has no "${label}" button`);
+      const before = fake.calls.length;
       const sent = await world.slack.blockAction({
         actionId: button.action_id,
         ...(button.value !== undefined ? { value: button.value } : {}),
@@ -255,7 +274,7 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
         messageTs: message.ts,
       });
       remember(as, sent, interactive(sent.payload));
-      return answerTo(sent);
+      return answerTo(sent, as, before);
     },
 
     async submit(as, form, values) {
@@ -321,8 +340,37 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
         .map((c) => visibleText(c.args));
     },
 
-    async card(ref): Promise<PostedCard> {
-      const { channel, message } = cardMessage(ref);
+    async directMessages(to) {
+      return fake
+        .callsTo("chat.postMessage")
+        .filter((call) => call.args.channel === slackIds[to])
+        .map((call) => String(call.args.text ?? ""));
+    },
+
+    async channelMessages(channel) {
+      return fake
+        .messagesIn(deskChannels[channel])
+        .map((m) => `${m.text}\n${JSON.stringify(m.blocks ?? [])}`);
+    },
+
+    mention: (person) => `<@${slackIds[person]}>`,
+
+    async liveMarkup(where, containing) {
+      const texts =
+        "channel" in where
+          ? fake
+              .messagesIn(deskChannels[where.channel])
+              .filter((m) => (m.blocks ?? []).length === 0)
+              .map((m) => m.text)
+          : fake
+              .callsTo("chat.postMessage")
+              .filter((call) => call.args.channel === slackIds[where.dm])
+              .map((call) => String(call.args.text ?? ""));
+      return texts.filter((text) => unescapeMrkdwn(text).includes(containing)).map(liveInSlack);
+    },
+
+    async card(ref, which = "card"): Promise<PostedCard> {
+      const { channel, message } = cardMessage(ref, which);
       const blocks = (message.blocks ?? []) as {
         type: string;
         text?: { text: string };
@@ -343,8 +391,8 @@ export async function startSlackDriver(): Promise<PlatformDriver> {
       };
     },
 
-    async cardsPosted(ref) {
-      return cardsOf(ref).length;
+    async cardsPosted(ref, which = "card") {
+      return cardsOf(ref, which).length;
     },
 
     async threadLines(ref) {

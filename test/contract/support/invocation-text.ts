@@ -1,4 +1,4 @@
-import { incidentCommand } from "../../../src/core/commands/incident-command.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 import type { Invocation } from "../driver.js";
 
 function quoted(value: string): string {
@@ -6,12 +6,14 @@ function quoted(value: string): string {
 }
 
 /**
- * An invocation as a person types it after `/incident` on a text platform: the subcommand, positional
+ * An invocation as a person types it after `/<command>` on a text platform: the subcommand, positional
  * values bare in declaration order (a text positional, which takes the rest of the line, last), then
  * `name:value` options. Values are written as given, so invalid ones reach OpsDesk's parser unchanged.
  */
 export function invocationText(invocation: Invocation): string {
-  const spec = (incidentCommand.subcommands as Record<string, { args: Record<string, unknown> } | undefined>)[
+  const command = commandRegistry.commands.find((candidate) => candidate.name === invocation.command);
+  if (!command) throw new Error(`/${invocation.command} is not in the command registry`);
+  const spec = (command.subcommands as Record<string, { args: Record<string, unknown> } | undefined>)[
     invocation.subcommand
   ];
   const given = invocation.args ?? {};

@@ -40,7 +40,7 @@ describe("GIVEN Ada requests a change with /change in the console", () => {
       (m) => m.kind === "card" && m.view?.title?.startsWith(`Approval needed · ${ref} `),
     );
     const approve = prompt?.view?.actions?.find((a) => a.label === "Approve");
-    expect(approve).toBeDefined();
+    expect(approve).toEqual({ id: "change.approve", label: "Approve", style: "primary", value: ref });
     for (const member of ["carl", "cleo"]) {
       const vote = await world.api.button(member, approve?.id ?? "", approve?.value ?? "", "#approvals");
       expect(vote.message?.private).toBe(true);

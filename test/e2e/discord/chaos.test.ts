@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { postTextContent } from "../../../src/adapters/discord/render/index.js";
-import { readPostText } from "../../../src/core/views/index.js";
+import { readPostText } from "../../../src/kernel/views/post-text.js";
 import { slashCommand } from "../../fakes/discord/index.js";
 import type { FakeMessage } from "../../fakes/discord/types.js";
 import { channels, people } from "../../support/desk-config.js";

@@ -4,12 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordRest } from "../../../src/adapters/discord/rest.js";
 import { DiscordTransport } from "../../../src/adapters/discord/transport.js";
-import { applyIncidentAction } from "../../../src/core/incidents/apply-incident-action.js";
-import { createIncident } from "../../../src/core/incidents/create-incident.js";
-import type { Actor } from "../../../src/core/people/actor.js";
-import { actorForPerson } from "../../../src/core/people/resolve-actor.js";
-import type { Card } from "../../../src/core/views/index.js";
 import { type DatabaseHandle, openDatabase } from "../../../src/db/client.js";
+import type { Actor } from "../../../src/kernel/people/actor.js";
+import { actorForPerson } from "../../../src/kernel/people/resolve-actor.js";
+import type { Card } from "../../../src/kernel/views/card.js";
 import {
   databaseRefStore,
   type OutboxRow,
@@ -18,6 +16,8 @@ import {
   type RefStore,
   TransientDeliveryError,
 } from "../../../src/outbox/index.js";
+import { applyIncidentAction } from "../../../src/practices/incidents/apply-incident-action.js";
+import { createIncident } from "../../../src/practices/incidents/create-incident.js";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/discord/index.js";
 import type { RecordedCall } from "../../fakes/discord/types.js";
 import { createTestDatabase } from "../../support/databases.js";
@@ -79,7 +79,7 @@ describe("GIVEN the Discord transport delivering to the local Discord", () => {
     });
     const created = await createTestDatabase("sqlite");
     dispose = created.dispose;
-    handle = openDatabase(created.location);
+    handle = await openDatabase(created.location);
     refs = databaseRefStore(handle.db);
   });
   afterAll(async () => {

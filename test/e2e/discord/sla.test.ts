@@ -1,6 +1,6 @@
 // /sla through the real discord.js client, and SLA alerts delivered by the outbox to the local Discord.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/clock.js";
+import { ManualClock } from "../../../src/kernel/clock.js";
 import { slashCommand } from "../../fakes/discord/index.js";
 import { channels, people } from "../../support/desk-config.js";
 import { type DiscordWorld, startDiscordWorld } from "../../support/discord-world.js";
@@ -50,7 +50,7 @@ describe("GIVEN OpsDesk connected to Discord with the default SLA policies", () 
     expect(embed?.title).toBe(`SLA · ${ref} · Card payments fail`);
     const fields = Object.fromEntries((embed?.fields ?? []).map((field) => [field.name, field.value]));
     expect(fields.Response).toBe(
-      "Target 15m on 24x7 · elapsed 0m (0 %) · 15m left · running: 15m left (0 %)",
+      "Target 15m on 24x7 · elapsed 0m (0 %) · 15m left · running: 15m left (0 %) · started with the incident",
     );
     expect(fields.Resolution).toContain("Target 4h on 24x7");
     expect(fields["Response due"]).toBe(`<t:${Math.floor((clock.now().getTime() + 15 * MINUTE) / 1000)}:f>`);

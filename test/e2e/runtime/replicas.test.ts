@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { postTextMrkdwn } from "../../../src/adapters/slack/render/index.js";
-import { readPostText } from "../../../src/core/views/index.js";
+import { readPostText } from "../../../src/kernel/views/post-text.js";
 import { channels, people } from "../../support/desk-config.js";
 import { postgresAvailability } from "../../support/postgres.js";
 import { type ReplicaSet, startReplicaSet } from "../../support/replicas.js";

@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { postTextMrkdwn } from "../../../src/adapters/slack/render/index.js";
-import { readPostText } from "../../../src/core/views/index.js";
+import { readPostText } from "../../../src/kernel/views/post-text.js";
 import { channels, people } from "../../support/desk-config.js";
 import { type SlackWorld, startSlackWorld } from "../../support/slack-world.js";
 

@@ -1,6 +1,6 @@
 // /sla on the real Bolt app, and SLA alerts delivered by the outbox to the local Slack.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/clock.js";
+import { ManualClock } from "../../../src/kernel/clock.js";
 import { channels, people } from "../../support/desk-config.js";
 import { type SlackWorld, startSlackWorld } from "../../support/slack-world.js";
 
@@ -42,7 +42,9 @@ describe("GIVEN OpsDesk connected to Slack with the default SLA policies", () =>
   it("THEN /sla show lists both clocks with target, elapsed, remaining, percent and a due time in the reader's zone", async () => {
     const reply = await command("/sla", `show ${ref}`);
     expect(reply).toContain(`SLA · ${ref} · Payments API down`);
-    expect(reply).toContain("Target 15m on 24x7 · elapsed 0m (0 %) · 15m left · running: 15m left (0 %)");
+    expect(reply).toContain(
+      "Target 15m on 24x7 · elapsed 0m (0 %) · 15m left · running: 15m left (0 %) · started with the incident",
+    );
     expect(reply).toContain("Target 4h on 24x7");
     const due = Math.floor((clock.now().getTime() + 15 * MINUTE) / 1000);
     expect(reply).toContain(`<!date^${due}^`);

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { describeLoneSurrogate, findLoneSurrogate, hasEncodedSurrogate } from "../lone-surrogates.js";
 import type { Args } from "./types.js";
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+export async function readRawBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 export function mediaType(contentType: string | undefined): string {
@@ -35,6 +36,28 @@ export function parseBody(raw: string, contentType: string | undefined): ParsedB
     return { ok: true, args: Object.fromEntries(new URLSearchParams(raw)) };
   }
   return { ok: false, error: "invalid_form_data" };
+}
+
+/**
+ * Where a body holds a lone UTF-16 surrogate, and the error Slack's Web API gives for it. Slack documents no
+ * answer for invalid Unicode; its JSON decoding refuses a lone-surrogate escape, and a truncated emoji has been
+ * reported to make Slack reject the whole payload (erikdarlingdata/PerformanceMonitor#3622). The fake answers
+ * as for any body it cannot decode: `invalid_json` for a JSON body, `invalid_blocks_format` when the surrogate
+ * sits in form-encoded `blocks`, `invalid_arguments` otherwise; the message names the JSON pointer.
+ */
+export function loneSurrogateError(
+  raw: Buffer,
+  args: Args,
+  isJson: boolean,
+): { error: string; message: string } | undefined {
+  const found = findLoneSurrogate(args);
+  if (!found && !hasEncodedSurrogate(raw)) return undefined;
+  const message = found
+    ? `[ERROR] ${describeLoneSurrogate(found)} [json-pointer:${found.pointer}]`
+    : "[ERROR] body holds an encoded UTF-16 surrogate, which is not valid UTF-8";
+  if (isJson) return { error: "invalid_json", message };
+  if (found?.pointer.startsWith("/blocks")) return { error: "invalid_blocks_format", message };
+  return { error: "invalid_arguments", message };
 }
 
 /** Form bodies carry objects as JSON strings; Slack decodes them for these fields. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readContent } from "./api/chat.js";
 import { bool, str } from "./api/method.js";
-import { mediaType, parseBody, readBody, sendJson } from "./http-io.js";
+import { loneSurrogateError, mediaType, parseBody, readRawBody, sendJson } from "./http-io.js";
 import {
   type IssuedResponseUrl,
   RESPONSE_URL_MAX_USES,
@@ -108,7 +108,8 @@ export async function handleResponseUrl(
   id: string,
   record: (call: RecordedCall) => void,
 ): Promise<void> {
-  const raw = await readBody(req);
+  const rawBytes = await readRawBody(req);
+  const raw = rawBytes.toString("utf8");
   const contentType = req.headers["content-type"] ?? "";
   const parsed = mediaType(contentType) === "application/json" ? parseBody(raw, contentType) : undefined;
   const args: Args = parsed?.ok ? parsed.args : {};
@@ -134,6 +135,14 @@ export async function handleResponseUrl(
   if (url.uses >= RESPONSE_URL_MAX_USES)
     return reply({ status: 404, body: { ok: false, error: "used_url" } });
   if (!parsed?.ok) return reply({ status: 400, body: { ok: false, error: "invalid_payload" } });
+  // Not valid Unicode: refused like a body that is not JSON (see loneSurrogateError).
+  const surrogate = loneSurrogateError(rawBytes, args, true);
+  if (surrogate) {
+    return reply({
+      status: 400,
+      body: { ok: false, error: "invalid_payload", response_metadata: { messages: [surrogate.message] } },
+    });
+  }
   url.uses += 1;
   reply(apply(state, url, args));
 }

@@ -5,7 +5,14 @@ import * as history from "./api/history.js";
 import type { MethodHandler } from "./api/method.js";
 import * as views from "./api/views.js";
 import * as workspace from "./api/workspace.js";
-import { decodeJsonFields, mediaType, parseBody, readBody, sendJson } from "./http-io.js";
+import {
+  decodeJsonFields,
+  loneSurrogateError,
+  mediaType,
+  parseBody,
+  readRawBody,
+  sendJson,
+} from "./http-io.js";
 import type { SlackState } from "./state.js";
 import type { Args, FailureRule, RateLimitRule, RecordedCall } from "./types.js";
 
@@ -72,7 +79,8 @@ export class ApiRouter {
     method: string,
     query: URLSearchParams,
   ): Promise<void> {
-    const raw = await readBody(req);
+    const rawBytes = await readRawBody(req);
+    const raw = rawBytes.toString("utf8");
     const contentType = req.headers["content-type"] ?? "";
     const isJson = mediaType(contentType) === "application/json";
     const parsed = parseBody(raw, contentType);
@@ -164,6 +172,11 @@ export class ApiRouter {
     }
     if ("decodeError" in decoded) {
       reply(200, { ok: false, error: decoded.decodeError });
+      return;
+    }
+    const surrogate = loneSurrogateError(rawBytes, args, isJson);
+    if (surrogate) {
+      reply(200, { ok: false, error: surrogate.error, response_metadata: { messages: [surrogate.message] } });
       return;
     }
     const result = handler({ state: this.state, args });

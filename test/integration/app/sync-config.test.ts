@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { syncConfigToDatabase } from "../../../src/app/sync-config.js";
 import { parseConfig } from "../../../src/config/parse.js";
-import { resolveActor } from "../../../src/core/people/resolve-actor.js";
 import type { Db } from "../../../src/db/client.js";
+import { resolveActor } from "../../../src/kernel/people/resolve-actor.js";
 import { projectRoot } from "../../../src/paths.js";
 import { describeEachDatabase } from "../../support/databases.js";
 
@@ -36,7 +36,7 @@ describeEachDatabase("GIVEN the example opsdesk.yaml synced into the database", 
     expect(state.people.length).toBe(config.people.length + countBarePlatformMembers(config));
     expect(state.services.map((s) => s.id).sort()).toEqual(config.services.map((s) => s.id).sort());
     const withDependencies = config.services.find((s) => s.dependsOn.length > 0);
-    expect(withDependencies).toBeDefined();
+    expect(withDependencies).toMatchObject({ id: "payments", dependsOn: ["identity"] });
     expect(
       state.dependencies
         .filter((d) => d.serviceId === withDependencies?.id)
@@ -47,7 +47,7 @@ describeEachDatabase("GIVEN the example opsdesk.yaml synced into the database", 
     const agentMember = config.people.find(
       (p) => agentGroup?.members.some((m) => m.personId === p.id) && p.slack,
     );
-    expect(agentMember).toBeDefined();
+    expect(agentMember).toMatchObject({ id: "ada", slack: "U01ADA0001" });
     const actor = await resolveActor(handle.db, {
       platform: "slack",
       externalId: agentMember?.slack ?? "",

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyChangeAction } from "../../../src/core/changes/apply-change-action.js";
-import { castVote } from "../../../src/core/changes/cast-vote.js";
-import { createChange } from "../../../src/core/changes/create-change.js";
-import { findChange } from "../../../src/core/changes/find-change.js";
-import type { CreateChangeInput } from "../../../src/core/changes/inputs.js";
-import { readTimeline } from "../../../src/core/timeline/read.js";
+import { readTimeline } from "../../../src/kernel/tickets/timeline-read.js";
+import { applyChangeAction } from "../../../src/practices/changes/apply-change-action.js";
+import { castVote } from "../../../src/practices/changes/cast-vote.js";
+import { createChange } from "../../../src/practices/changes/create-change.js";
+import { findChange } from "../../../src/practices/changes/find-change.js";
+import type { CreateChangeInput } from "../../../src/practices/changes/inputs.js";
 import { type ChangeWorld, seedChangeWorld } from "../../support/change-fixtures.js";
 import { describeEachDatabase } from "../../support/databases.js";
 

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig } from "../../../src/config/defaults.js";
 import type { OpsdeskConfig } from "../../../src/config/types.js";
-import { applyChangeAction } from "../../../src/core/changes/apply-change-action.js";
-import { castVote } from "../../../src/core/changes/cast-vote.js";
-import { createChange } from "../../../src/core/changes/create-change.js";
-import type { Actor } from "../../../src/core/people/actor.js";
-import { plainPostText, readPostText } from "../../../src/core/views/index.js";
-import { runChangePrompts } from "../../../src/jobs/change-prompts.js";
+import type { Actor } from "../../../src/kernel/people/actor.js";
+import { plainPostText, readPostText } from "../../../src/kernel/views/post-text.js";
+import { applyChangeAction } from "../../../src/practices/changes/apply-change-action.js";
+import { castVote } from "../../../src/practices/changes/cast-vote.js";
+import { createChange } from "../../../src/practices/changes/create-change.js";
+import { runChangePrompts } from "../../../src/practices/changes/jobs/prompts.js";
 import { type ChangeWorld, deskTimezone, seedChangeWorld } from "../../support/change-fixtures.js";
 import { describeEachDatabase } from "../../support/databases.js";
 

@@ -3,8 +3,8 @@
 import { expect, it } from "vitest";
 import { ConsoleMessageStore } from "../../../src/adapters/console/messages/store.js";
 import { ConsoleTransport } from "../../../src/adapters/console/transport.js";
-import { ManualClock } from "../../../src/core/clock.js";
-import type { Card } from "../../../src/core/views/index.js";
+import { ManualClock } from "../../../src/kernel/clock.js";
+import type { Card } from "../../../src/kernel/views/card.js";
 import { databaseRefStore, type OutboxRow, PermanentDeliveryError } from "../../../src/outbox/index.js";
 import { saveChatMessageRef } from "../../../src/outbox/refs.js";
 import { describeEachDatabase } from "../../support/databases.js";

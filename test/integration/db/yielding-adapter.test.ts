@@ -12,7 +12,7 @@ describe("OpsDesk's SQLite client", () => {
   beforeAll(async () => {
     const created = await createTestDatabase("sqlite");
     dispose = created.dispose;
-    handle = openDatabase(created.location);
+    handle = await openDatabase(created.location);
   });
   afterAll(async () => {
     await handle.close();

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyIncidentAction } from "../../../src/core/incidents/apply-incident-action.js";
-import { createIncident } from "../../../src/core/incidents/create-incident.js";
-import { listIncidents } from "../../../src/core/incidents/list-incidents.js";
-import { readTimeline } from "../../../src/core/timeline/read.js";
+import { readTimeline } from "../../../src/kernel/tickets/timeline-read.js";
+import { applyIncidentAction } from "../../../src/practices/incidents/apply-incident-action.js";
+import { createIncident } from "../../../src/practices/incidents/create-incident.js";
+import { listIncidents } from "../../../src/practices/incidents/list-incidents.js";
 import { describeEachDatabase } from "../../support/databases.js";
 import { type IncidentWorld, seedIncidentWorld } from "../../support/incident-fixtures.js";
 

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { createIncident } from "../../../src/core/incidents/create-incident.js";
+import { createIncident } from "../../../src/practices/incidents/create-incident.js";
 import { describeEachDatabase } from "../../support/databases.js";
 import { type IncidentWorld, seedIncidentWorld } from "../../support/incident-fixtures.js";
 

@@ -4,8 +4,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDiscordRest } from "../../../src/adapters/discord/rest.js";
 import { DiscordTransport } from "../../../src/adapters/discord/transport.js";
-import { systemClock } from "../../../src/core/clock.js";
 import { type DatabaseHandle, openDatabase, transactionOptions } from "../../../src/db/client.js";
+import { systemClock } from "../../../src/kernel/clock.js";
 import { OutboxDispatcher } from "../../../src/outbox/dispatcher.js";
 import { enqueueOutbox } from "../../../src/outbox/enqueue.js";
 import { channelOrderingKey } from "../../../src/outbox/ordering-keys.js";
@@ -18,7 +18,7 @@ let dispose: () => Promise<void>;
 beforeAll(async () => {
   const created = await createTestDatabase("sqlite");
   dispose = created.dispose;
-  handle = openDatabase(created.location);
+  handle = await openDatabase(created.location);
 });
 afterAll(async () => {
   await handle.close();

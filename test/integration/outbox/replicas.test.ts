@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { systemClock } from "../../../src/core/clock.js";
 import { openDatabase } from "../../../src/db/client.js";
+import { systemClock } from "../../../src/kernel/clock.js";
 import { describeEachDatabase, secondReplicaDb } from "../../support/databases.js";
 import { FakeChatPlatform } from "./support/fake-chat-platform.js";
 import { dispatcherFor, newClock, queue } from "./support/outbox-world.js";
@@ -58,7 +58,7 @@ describeEachDatabase("GIVEN several OpsDesk replicas sharing one outbox", (datab
       const platform = new FakeChatPlatform();
       const extra =
         database().provider === "postgresql"
-          ? [openDatabase(database().location), openDatabase(database().location)]
+          ? await Promise.all([openDatabase(database().location), openDatabase(database().location)])
           : [];
       try {
         const handles = [db(), secondDb(), ...extra.map((h) => h.db), db()].slice(0, 4);

@@ -3,7 +3,7 @@
 import { expect, it } from "vitest";
 import { syncConfigToDatabase } from "../../../src/app/sync-config.js";
 import { parseConfig } from "../../../src/config/parse.js";
-import { resolveActor } from "../../../src/core/people/resolve-actor.js";
+import { resolveActor } from "../../../src/kernel/people/resolve-actor.js";
 import { describeEachDatabase } from "../../support/databases.js";
 
 const configWith = (groupMembers: string[]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { ManualClock, systemClock } from "../../../src/core/clock.js";
 import type { Db } from "../../../src/db/client.js";
+import { ManualClock, systemClock } from "../../../src/kernel/clock.js";
 import { type JobRun, Scheduler } from "../../../src/scheduler/index.js";
 import { claimRun, finishRun } from "../../../src/scheduler/run-claims.js";
 import { describeEachDatabase, secondReplicaDb } from "../../support/databases.js";

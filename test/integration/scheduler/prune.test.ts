@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/core/clock.js";
 import { transactionOptions } from "../../../src/db/client.js";
+import { ManualClock } from "../../../src/kernel/clock.js";
 import { Scheduler } from "../../../src/scheduler/index.js";
 import { pruneOldRowsJob } from "../../../src/scheduler/jobs/prune-old-rows.js";
 import { silentSchedulerLogger } from "../../../src/scheduler/logger.js";

@@ -1,7 +1,9 @@
 import { beforeAll, expect, it } from "vitest";
-import { applyIncidentAction } from "../../../src/core/incidents/apply-incident-action.js";
-import { createIncident } from "../../../src/core/incidents/create-incident.js";
-import type { IncidentSnapshot } from "../../../src/core/incidents/model.js";
+import { applyIncidentAction } from "../../../src/practices/incidents/apply-incident-action.js";
+import { createIncident } from "../../../src/practices/incidents/create-incident.js";
+import type { IncidentSnapshot } from "../../../src/practices/incidents/model.js";
+import { incidentClockFigures } from "../../../src/practices/incidents/sla/read-clocks.js";
+import { slaClocksCard } from "../../../src/practices/incidents/sla/views/clocks-and-report.js";
 import { describeEachDatabase } from "../../support/databases.js";
 import { type SlaWorld, seedSlaWorld } from "./support/sla-world.js";
 
@@ -48,6 +50,19 @@ describeEachDatabase("GIVEN incidents with SLA clocks", (db) => {
   ) => {
     world.clock.set(at);
     return applyIncidentAction(world.ctx, who, incident.number, command);
+  };
+
+  /** What `/sla show` lists for the incident now: each clock's label and its line, as runSlaCommand builds it. */
+  const slaShow = async (incident: IncidentSnapshot) => {
+    const figures = await incidentClockFigures(
+      db().handle.db,
+      world.runtime,
+      incident.id,
+      world.clock.now().getTime(),
+    );
+    return slaClocksCard(incident, figures, "Europe/Berlin")
+      .fields.filter((field) => !field.label.endsWith(" due"))
+      .map((field) => `${field.label}: ${field.value}`);
   };
 
   it("THEN creating an incident starts both clocks on its policy's calendar, with due and first warning stored", async () => {
@@ -205,5 +220,66 @@ describeEachDatabase("GIVEN incidents with SLA clocks", (db) => {
       where: { idempotencyKey: `incident:${incident.id}:v1:console:card` },
     });
     expect(card?.payload).toContain('"label":"SLA","value":"Response: breached · Resolution: breached"');
+  });
+
+  it("THEN the built-in P4 policy runs on the calendar named business: 8h from Friday 17:30 comes due Monday 17:00, not Friday 23:30", async () => {
+    // The world declares calendars (business among them) and no P4 policy: the default names business.
+    const incident = await raise(new Date("2026-11-06T17:30:00+01:00"), { urgency: "low" });
+    expect(incident.priority).toBe("P4");
+    const response = await latest(incident, "response");
+    expect(response).toMatchObject({ calendarId: "business", targetSeconds: 8 * 3600 });
+    expect(response.dueAt).toEqual(new Date("2026-11-09T17:00:00+01:00"));
+  });
+
+  it("THEN /sla show says a clock recomputed on a priority change, by the NEW priority's policy, with the new target", async () => {
+    // On payments, P3's own policy says restart; P1 has no payments policy, so the general P1 (recompute) decides.
+    const incident = await raise(monday("10:00"), { serviceId: "payments" });
+    expect(incident.priority).toBe("P3");
+    await act(incident, monday("10:05"), {
+      type: "change_priority",
+      impact: "high",
+      urgency: "high",
+      reason: "All shops down",
+    });
+    expect(await clocksOf(incident, "response")).toHaveLength(1);
+    expect(await slaShow(incident)).toEqual([
+      "Response: Target 15m on 24x7 · elapsed 5m (33 %) · 10m left · running: 10m left (33 %) · recomputed from creation on the change from P3 to P1 (P1 policy: priorityChange recompute)",
+      "Resolution: Target 4h on 24x7 · elapsed 5m (2 %) · 3h 55m left · running: 3h 55m left (2 %) · recomputed from creation on the change from P3 to P1 (P1 policy: priorityChange recompute)",
+    ]);
+  });
+
+  it("THEN /sla show says which clocks a restart policy replaced and started, and which started with the incident", async () => {
+    const incident = await raise(monday("10:00"), { serviceId: "payments", urgency: "low" });
+    await act(incident, monday("10:30"), { type: "acknowledge" });
+    await act(incident, monday("11:00"), {
+      type: "change_priority",
+      impact: "medium",
+      urgency: "medium",
+      reason: "More users",
+    });
+    const shown = await slaShow(incident);
+    // The response was already given: it is not asked for again, so it keeps the rule it started with.
+    expect(shown[0]).toBe(
+      "Response: Target 8h on business · elapsed 30m (6 %) · 7h 30m left · stopped: met · started with the incident",
+    );
+    expect(shown.slice(1)).toEqual([
+      "Resolution (cycle 1): Target 40h on business · elapsed 1h (2 %) · 39h left · stopped: replaced by a new clock · started with the incident",
+      "Resolution (cycle 2): Target 8h on business · elapsed 0m (0 %) · 8h left · running: 8h left (0 %) · restarted on the change from P4 to P3 (P3 for payments policy: priorityChange restart)",
+    ]);
+  });
+
+  it("THEN /sla show says a reopen started a new cycle, or ran the clock on cumulatively, by the current policy", async () => {
+    const general = await raise(monday("10:00"));
+    await act(general, monday("11:00"), { type: "resolve", code: "fixed", note: "Restarted" });
+    await act(general, monday("14:00"), { type: "reopen", reason: "Back again" });
+    expect((await slaShow(general)).at(-1)).toBe(
+      "Resolution (cycle 2): Target 24h on business · elapsed 0m (0 %) · 24h left · running: 24h left (0 %) · new cycle from the reopen (P3 policy: reopen newCycle)",
+    );
+    const payments = await raise(monday("10:00"), { serviceId: "payments" });
+    await act(payments, monday("11:00"), { type: "resolve", code: "fixed", note: "Restarted" });
+    await act(payments, monday("14:00"), { type: "reopen", reason: "Back again" });
+    expect((await slaShow(payments)).at(-1)).toBe(
+      "Resolution: Target 8h on business · elapsed 1h (12 %) · 7h left · running: 7h left (12 %) · cumulative: runs on after the reopen, the time resolved counted as paused (P3 for payments policy: reopen cumulative)",
+    );
   });
 });

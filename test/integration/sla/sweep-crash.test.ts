@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, expect, it } from "vitest";
-import { createIncident } from "../../../src/core/incidents/create-incident.js";
 import { projectRoot } from "../../../src/paths.js";
+import { createIncident } from "../../../src/practices/incidents/create-incident.js";
 import { describeEachDatabase, type TestDatabase } from "../../support/databases.js";
 import { type SlaWorld, seedSlaWorld, slaConfigYaml } from "./support/sla-world.js";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, expect, it } from "vitest";
-import { applyIncidentAction } from "../../../src/core/incidents/apply-incident-action.js";
-import { createIncident } from "../../../src/core/incidents/create-incident.js";
-import type { IncidentSnapshot } from "../../../src/core/incidents/model.js";
+import { applyIncidentAction } from "../../../src/practices/incidents/apply-incident-action.js";
+import { createIncident } from "../../../src/practices/incidents/create-incident.js";
+import type { IncidentSnapshot } from "../../../src/practices/incidents/model.js";
 import { describeEachDatabase } from "../../support/databases.js";
 import { type SlaWorld, seedSlaWorld } from "./support/sla-world.js";
 

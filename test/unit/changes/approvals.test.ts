@@ -6,7 +6,7 @@ import {
   eligibleApprovers,
   outcomeOf,
   tallyOf,
-} from "../../../src/core/changes/approvals.js";
+} from "../../../src/practices/changes/approvals.js";
 import { changeFixture } from "./fixture.js";
 
 const person = (id: string) => ({ id, displayName: id });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ConflictRules, findConflicts } from "../../../src/core/changes/conflicts.js";
+import { type ConflictRules, findConflicts } from "../../../src/practices/changes/conflicts.js";
 
 const rules: ConflictRules = {
   // payments → identity → database

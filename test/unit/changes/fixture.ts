@@ -1,4 +1,4 @@
-import type { ChangeSnapshot } from "../../../src/core/changes/model.js";
+import type { ChangeSnapshot } from "../../../src/practices/changes/model.js";
 
 /** A change snapshot for pure rules; only what a test overrides differs. */
 export function changeFixture(overrides: Partial<ChangeSnapshot> = {}): ChangeSnapshot {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decideChangeAction } from "../../../src/core/changes/decide.js";
-import { actionsAllowedFor, submitTarget } from "../../../src/core/changes/lifecycle.js";
-import { type ChangeAction, type ChangeStatus, changeStatuses } from "../../../src/core/changes/model.js";
-import type { Actor } from "../../../src/core/people/actor.js";
+import type { Actor } from "../../../src/kernel/people/actor.js";
+import { decideChangeAction } from "../../../src/practices/changes/decide.js";
+import { actionsAllowedFor, submitTarget } from "../../../src/practices/changes/lifecycle.js";
+import {
+  type ChangeAction,
+  type ChangeStatus,
+  changeStatuses,
+} from "../../../src/practices/changes/model.js";
 import { changeFixture } from "./fixture.js";
 
 const requester: Actor = { person: { id: "rhea", displayName: "Rhea Requester" }, roles: new Set(["agent"]) };

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { renderForm as renderDiscordForm } from "../../../src/adapters/discord/render/index.js";
 import { renderCard as renderSlackCard } from "../../../src/adapters/slack/render/index.js";
-import {
-  approvalPrompt,
-  changeCard,
-  changeCreateForm,
-  conflictLines,
-} from "../../../src/core/views/index.js";
+import { approvalPrompt, changeCard } from "../../../src/practices/changes/views/card.js";
+import { conflictLines } from "../../../src/practices/changes/views/conflicts.js";
+import { changeCreateForm } from "../../../src/practices/changes/views/forms.js";
 import { changeFixture } from "./fixture.js";
 
 const timezone = "Europe/Berlin";

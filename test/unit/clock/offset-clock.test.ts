@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ManualClock, OffsetClock } from "../../../src/core/clock.js";
+import { ManualClock, OffsetClock } from "../../../src/kernel/clock.js";
 
 describe("GIVEN the console's shiftable clock over a base clock", () => {
   it("THEN it runs with the base clock, ahead by everything it was advanced", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { completeCommandLine } from "../../../src/core/commands/complete-line.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
+import { completeCommandLine } from "../../../src/kernel/commands/complete-line.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 
 const texts = (line: string, values: Parameters<typeof completeCommandLine>[2] = () => []) =>
   completeCommandLine(commandRegistry, line, values).map((c) => c.text);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { helpText } from "../../../src/core/commands/help-text.js";
-import { incidentCommand } from "../../../src/core/commands/incident-command.js";
-import { parseCommandText } from "../../../src/core/commands/parse-text.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
-import { usageHint, usageLine } from "../../../src/core/commands/usage.js";
+import { helpText } from "../../../src/kernel/commands/help-text.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import { usageHint, usageLine } from "../../../src/kernel/commands/usage.js";
+import { incidentCommand } from "../../../src/practices/incidents/command.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 
 describe("GIVEN the /incident help", () => {
   const help = helpText(commandRegistry, "incident");

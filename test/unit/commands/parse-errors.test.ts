@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ArgumentError } from "../../../src/core/commands/argument-error.js";
-import { parseCommandText } from "../../../src/core/commands/parse-text.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
-import { UnknownCommandError, ValidationError } from "../../../src/core/errors.js";
+import { ArgumentError } from "../../../src/kernel/commands/argument-error.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import { UnknownCommandError, ValidationError } from "../../../src/kernel/errors.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 
 const parse = (text: string) => parseCommandText(commandRegistry, "/incident", text);
 

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { commandToText } from "../../../src/core/commands/format-command.js";
-import { type OptionValue, parseCommandOptions } from "../../../src/core/commands/parse-options.js";
-import { parseCommandText } from "../../../src/core/commands/parse-text.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
-import { UnknownCommandError, ValidationError } from "../../../src/core/errors.js";
-import { holdReasons, impacts, resolutionCodes, urgencies } from "../../../src/core/incidents/model.js";
+import { commandToText } from "../../../src/kernel/commands/format-command.js";
+import { type OptionValue, parseCommandOptions } from "../../../src/kernel/commands/parse-options.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import { UnknownCommandError, ValidationError } from "../../../src/kernel/errors.js";
+import { holdReasons, impacts, resolutionCodes, urgencies } from "../../../src/practices/incidents/model.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 
 const fromOptions = (subcommand: string, options: Record<string, OptionValue>) =>
   parseCommandOptions(commandRegistry, { command: "incident", subcommand, options });

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { parseCommandText } from "../../../src/core/commands/parse-text.js";
-import { commandRegistry, type IncidentCommand } from "../../../src/core/commands/registry.js";
-import type { Impact } from "../../../src/core/incidents/model.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import type { Impact } from "../../../src/practices/incidents/model.js";
+import { commandRegistry, type IncidentCommand } from "../../../src/practices/registry.js";
 
 // The registry holds several commands; /incident text always parses to an /incident command.
 const parse = (text: string): IncidentCommand => {

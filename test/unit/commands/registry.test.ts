@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { text, ticket } from "../../../src/core/commands/argument-kinds.js";
-import { defineCommand, defineSubcommand } from "../../../src/core/commands/command-spec.js";
-import { incidentCommand } from "../../../src/core/commands/incident-command.js";
-import { incidentLimits } from "../../../src/core/incidents/model.js";
+import { text, ticket } from "../../../src/kernel/commands/argument-kinds.js";
+import { defineCommand, defineSubcommand } from "../../../src/kernel/commands/command-spec.js";
+import { incidentCommand } from "../../../src/practices/incidents/command.js";
+import { incidentLimits } from "../../../src/practices/incidents/model.js";
 
 describe("GIVEN the /incident declaration", () => {
   it("THEN it carries what Discord registration needs: kinds, choices, limits, autocomplete", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ArgumentError } from "../../../src/core/commands/argument-error.js";
-import { helpText } from "../../../src/core/commands/help-text.js";
-import { parseCommandOptions } from "../../../src/core/commands/parse-options.js";
-import { parseCommandText } from "../../../src/core/commands/parse-text.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
+import { ArgumentError } from "../../../src/kernel/commands/argument-error.js";
+import { helpText } from "../../../src/kernel/commands/help-text.js";
+import { parseCommandOptions } from "../../../src/kernel/commands/parse-options.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 
 const parse = (text: string) => parseCommandText(commandRegistry, "sla", text);
 

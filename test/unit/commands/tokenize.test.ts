@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { tokenize } from "../../../src/core/commands/tokenize.js";
-import { ValidationError } from "../../../src/core/errors.js";
+import { tokenize } from "../../../src/kernel/commands/tokenize.js";
+import { ValidationError } from "../../../src/kernel/errors.js";
 
 const words = (input: string) =>
   tokenize(input).map((token) => (token.type === "word" ? token.text : token.source));

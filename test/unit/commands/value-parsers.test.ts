@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closestName, editDistance } from "../../../src/core/commands/closest-name.js";
-import { parseDurationMinutes } from "../../../src/core/commands/duration.js";
-import { parsePersonMention } from "../../../src/core/commands/person-mention.js";
-import { parseTicketNumber } from "../../../src/core/commands/ticket-reference.js";
+import { closestName, editDistance } from "../../../src/kernel/commands/closest-name.js";
+import { parseDurationMinutes } from "../../../src/kernel/commands/duration.js";
+import { parsePersonMention } from "../../../src/kernel/commands/person-mention.js";
+import { parseTicketNumber } from "../../../src/kernel/tickets/reference.js";
 
 describe("GIVEN a ticket reference in any of the forms people type", () => {
   it("THEN INC-7, inc-7, #7, 7 and the number 7 all mean ticket 7", () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../../src/config/errors.js";
 import { loadConfigFile } from "../../../src/config/load.js";
-import { isOpsDeskError } from "../../../src/core/errors.js";
+import { isOpsDeskError } from "../../../src/kernel/errors.js";
 import { yaml } from "./problems-of.js";
 
 async function rejection(text: string): Promise<{ path: string; error: unknown }> {

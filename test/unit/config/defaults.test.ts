@@ -82,6 +82,12 @@ describe("GIVEN a file that overrides only some settings", () => {
       "  - { id: web, name: Website }",
       "channels:",
       "  incidents: { slack: C0123ABCD }",
+      // Without a business calendar, P3-P5 must say which calendar they run on (see sla.test.ts).
+      "sla:",
+      "  policies:",
+      "    - { priority: P3, calendar: office, response: 4h, resolution: 24h }",
+      "    - { priority: P4, calendar: office, response: 8h, resolution: 40h }",
+      "    - { priority: P5, calendar: office, response: 16h, resolution: 80h }",
     ),
     "opsdesk.yaml",
   );

@@ -23,6 +23,7 @@ describe("GIVEN an empty environment", () => {
       PORT: 3000,
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
+      LOG_FORMAT: "auto",
       OPSDESK_CONFIG: "./opsdesk.yaml",
       OPSDESK_MAINTENANCE_EVERY: "1h",
       OPSDESK_CLAIM_LEASE: 60_000,

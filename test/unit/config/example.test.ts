@@ -1,6 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { loadConfigFile } from "../../../src/config/load.js";
-import { policyFor } from "../../../src/core/sla/policy.js";
+import { calendarFor, policyFor } from "../../../src/kernel/sla/policy.js";
 
 const EXAMPLE = new URL("../../../manifests/opsdesk.example.yaml", import.meta.url).pathname;
 
@@ -93,5 +94,18 @@ describe("GIVEN the example's sla section", () => {
     expect(config.services.find((service) => service.id === "payments")?.slaAlerts?.slack).toBe(
       "C01PAYSLA01",
     );
+  });
+
+  it("THEN the priorities it leaves to the built-in policies run where its comments say: P4 and P5 on business", async () => {
+    const { config } = await loadConfigFile(EXAMPLE);
+    const text = await readFile(EXAMPLE, "utf8");
+    expect(text).toContain('P1 15m/4h and P2 30m/8h on the "24x7" calendar; P3 4h/24h, P4 8h/40h and');
+    expect(text).toContain('# P5 16h/80h on the calendar named "business"');
+    for (const priority of ["P4", "P5"] as const) {
+      expect(calendarFor(config.sla, policyFor(config.sla, priority, null), "resolution", undefined)).toBe(
+        "business",
+      );
+    }
+    expect(calendarFor(config.sla, policyFor(config.sla, "P2", null), "response", undefined)).toBe("24x7");
   });
 });

@@ -36,7 +36,7 @@ describe("GIVEN a value of the wrong kind", () => {
       "  - { id: web, name: Website, tier: 5 }",
     );
     expect(problemsOf(text)).toEqual([
-      'opsdesk.yaml:1:11 timezone: expected an IANA time zone like Europe/Paris or UTC, got "Europe/Pariss"',
+      'opsdesk.yaml:1:11 timezone: expected an IANA time zone like Europe/Paris or UTC, got "Europe/Pariss"; did you mean Europe/Paris?',
       'opsdesk.yaml:3:17 priorityMatrix.high.high: expected a priority P1, P2, P3, P4 or P5, got "P0"',
       "opsdesk.yaml:5:37 services[0].tier: expected a tier 1, 2, 3 or 4 (1 is the most critical), got 5",
     ]);
@@ -95,11 +95,11 @@ describe("GIVEN an unknown key", () => {
 });
 
 describe("GIVEN calendar hours that do not make sense", () => {
-  const calendar = (...hours: string[]) => yaml("calendars:", "  office:", "    hours:", ...hours);
+  const calendar = (...hours: string[]) => yaml("calendars:", "  business:", "    hours:", ...hours);
 
   it("THEN an interval that ends before it starts is refused, with the way to cross midnight", () => {
     expect(problemsOf(calendar("      mon: [['17:00', '09:00']]"))).toEqual([
-      'opsdesk.yaml:4:13 calendars.office.hours.mon[0]: the interval must end after it starts, got ["17:00", "09:00"]; for a shift past midnight, end this day at "24:00" and start the next at "00:00"',
+      'opsdesk.yaml:4:13 calendars.business.hours.mon[0]: the interval must end after it starts, got ["17:00", "09:00"]; for a shift past midnight, end this day at "24:00" and start the next at "00:00"',
     ]);
   });
 
@@ -109,8 +109,8 @@ describe("GIVEN calendar hours that do not make sense", () => {
       "      tue: [['13:00', '17:00'], ['09:00', '12:00']]",
     );
     expect(problemsOf(text)).toEqual([
-      'opsdesk.yaml:4:33 calendars.office.hours.mon[1]: ["12:00", "17:00"] overlaps ["09:00", "13:00"]; start it at "13:00" or later, or merge the two',
-      'opsdesk.yaml:5:33 calendars.office.hours.tue[1]: intervals must be in time order; move ["09:00", "12:00"] before ["13:00", "17:00"]',
+      'opsdesk.yaml:4:33 calendars.business.hours.mon[1]: ["12:00", "17:00"] overlaps ["09:00", "13:00"]; start it at "13:00" or later, or merge the two',
+      'opsdesk.yaml:5:33 calendars.business.hours.tue[1]: intervals must be in time order; move ["09:00", "12:00"] before ["13:00", "17:00"]',
     ]);
   });
 
@@ -119,7 +119,7 @@ describe("GIVEN calendar hours that do not make sense", () => {
       calendar("      mon: [['00:00', '12:00'], ['12:00', '24:00']]", "      sun: []"),
       "x",
     );
-    expect(config.calendars.office?.hours.mon.map((interval) => interval.endMinute)).toEqual([720, 1440]);
+    expect(config.calendars.business?.hours.mon.map((interval) => interval.endMinute)).toEqual([720, 1440]);
   });
 
   it("THEN malformed times and impossible holidays say what a correct one looks like", () => {
@@ -128,11 +128,11 @@ describe("GIVEN calendar hours that do not make sense", () => {
       "    holidays: ['2025-02-30', 20251225]",
     );
     expect(problemsOf(text)).toEqual([
-      'opsdesk.yaml:4:14 calendars.office.hours.mon[0][0]: expected a start time like "09:00" (00:00 to 23:59), got "9am"',
-      'opsdesk.yaml:4:21 calendars.office.hours.mon[0][1]: expected an end time like "17:00" (00:01 to 24:00), got "24:30"',
-      'opsdesk.yaml:4:31 calendars.office.hours.mon[1]: expected an interval like ["09:00", "17:00"], got ["18:00"]',
-      'opsdesk.yaml:5:16 calendars.office.holidays[0]: expected a real calendar date like "2025-12-25", got "2025-02-30"',
-      'opsdesk.yaml:5:30 calendars.office.holidays[1]: expected a date like "2025-12-25", got 20251225',
+      'opsdesk.yaml:4:14 calendars.business.hours.mon[0][0]: expected a start time like "09:00" (00:00 to 23:59), got "9am"',
+      'opsdesk.yaml:4:21 calendars.business.hours.mon[0][1]: expected an end time like "17:00" (00:01 to 24:00), got "24:30"',
+      'opsdesk.yaml:4:31 calendars.business.hours.mon[1]: expected an interval like ["09:00", "17:00"], got ["18:00"]',
+      'opsdesk.yaml:5:16 calendars.business.holidays[0]: expected a real calendar date like "2025-12-25", got "2025-02-30"',
+      'opsdesk.yaml:5:30 calendars.business.holidays[1]: expected a date like "2025-12-25", got 20251225',
     ]);
   });
 
@@ -258,8 +258,10 @@ describe("GIVEN a file with several mistakes in different sections", () => {
 describe("GIVEN a YAML syntax error", () => {
   it("THEN it is reported with its line and column, and nothing else is checked", () => {
     const problems = problemsOf(yaml("people:", "  - id: ada", "   name: [Ada", "services: 3"));
-    expect(problems.length).toBeGreaterThan(0);
-    for (const problem of problems) expect(problem).toMatch(/^opsdesk\.yaml:\d+:\d+ YAML syntax error: /);
+    expect(problems).toEqual([
+      "opsdesk.yaml:3:1 YAML syntax error: Sequence item without - indicator",
+      "opsdesk.yaml:4:1 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    ]);
   });
 
   it("THEN a key written twice in one mapping is reported where it repeats", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../../src/config/defaults.js";
 import { parseConfig } from "../../../src/config/parse.js";
-import { calendarFor, policyFor } from "../../../src/core/sla/policy.js";
+import { calendarFor, policyFor } from "../../../src/kernel/sla/policy.js";
 import { problemsOf, yaml } from "./problems-of.js";
 
 const HOUR = 3_600_000;
@@ -159,5 +159,85 @@ describe("GIVEN mistakes in the sla section", () => {
         yaml("people:", "  - { id: ada, name: Ada }", "groups:", "  - { id: desk, name: Desk, lead: adda }"),
       ),
     ).toEqual(['opsdesk.yaml:4:35 groups[0].lead: no person "adda" in people; did you mean "ada"?']);
+  });
+});
+
+describe("GIVEN calendars declared without one named business", () => {
+  const office = [
+    "calendars:",
+    "  office:",
+    "    hours: { mon: [['09:00', '17:00']], fri: [['09:00', '17:00']] }",
+  ];
+
+  it("THEN leaning on the built-in P3-P5 policies is refused at the calendars key, naming both fixes", () => {
+    expect(problemsOf(yaml(...office))).toEqual([
+      'opsdesk.yaml:1:1 calendars: no calendar is named "business", which the built-in P3, P4 and P5 policies run on (P1 and P2 run on 24x7); declare a calendar named business, or declare sla.policies for P3, P4 and P5 that name a calendar, like { priority: P3, calendar: office, response: 4h, resolution: 24h }',
+    ]);
+  });
+
+  it("THEN a declared policy that names no calendar is refused where it is written, at the target when only one lacks a calendar", () => {
+    const problems = problemsOf(
+      yaml(
+        ...office,
+        "sla:",
+        "  policies:",
+        "    - { priority: P3, response: 4h, resolution: 24h }",
+        "    - { priority: P4, response: { target: 8h, calendar: office }, resolution: 40h }",
+        "    - { priority: P5, calendar: office, response: 16h, resolution: 80h }",
+      ),
+    );
+    expect(problems).toEqual([
+      'opsdesk.yaml:6:7 sla.policies[0]: this P3 policy names no calendar, so it would run on "business", the default for P3, which calendars does not declare; add calendar: office (or another declared calendar) to the policy, or declare a calendar named business',
+      'opsdesk.yaml:7:79 sla.policies[1].resolution: the resolution target of this P4 policy names no calendar, so it would run on "business", the default for P4, which calendars does not declare; add calendar: office (or another declared calendar) to the policy, or declare a calendar named business',
+    ]);
+  });
+
+  it("THEN a service policy may lean on its service's calendar, but not on a service without one", () => {
+    const problems = problemsOf(
+      yaml(
+        ...office,
+        "services:",
+        "  - { id: web, name: Website, calendar: office }",
+        "  - { id: db, name: Database }",
+        "sla:",
+        "  policies:",
+        "    - { priority: P3, calendar: office, response: 4h, resolution: 24h }",
+        "    - { priority: P4, calendar: 24x7, response: 8h, resolution: 40h }",
+        "    - { priority: P5, calendar: office, response: 16h, resolution: 80h }",
+        "    - { priority: P3, service: web, response: 2h, resolution: 8h }",
+        "    - { priority: P3, service: db, response: 2h, resolution: 8h }",
+      ),
+    );
+    expect(problems).toEqual([
+      'opsdesk.yaml:13:7 sla.policies[4]: this P3 policy names no calendar and the service db names none, so it would run on "business", the default for P3, which calendars does not declare; add calendar: office (or another declared calendar) to the policy, or declare a calendar named business',
+    ]);
+  });
+
+  it("THEN P3-P5 naming their calendars load, and P1/P2 keep 24x7 without a business calendar", () => {
+    const { sla } = parseConfig(
+      yaml(
+        ...office,
+        "sla:",
+        "  policies:",
+        "    - { priority: P3, calendar: office, response: 4h, resolution: 24h }",
+        "    - { priority: P4, calendar: office, response: 8h, resolution: 40h }",
+        "    - { priority: P5, calendar: office, response: 16h, resolution: 80h }",
+      ),
+      "opsdesk.yaml",
+    );
+    expect(calendarFor(sla, policyFor(sla, "P3", null), "resolution", undefined)).toBe("office");
+    expect(calendarFor(sla, policyFor(sla, "P1", null), "resolution", undefined)).toBe("24x7");
+  });
+
+  it("THEN declaring no calendars at all keeps the built-in business calendar the defaults run on", () => {
+    const config = parseConfig(yaml("timezone: Europe/Berlin"), "opsdesk.yaml");
+    expect(Object.keys(config.calendars).sort()).toEqual(["24x7", "business"]);
+    expect(config.sla.defaultCalendars).toEqual({
+      P1: "24x7",
+      P2: "24x7",
+      P3: "business",
+      P4: "business",
+      P5: "business",
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
-import { launchChromium } from "../../support/browser.js";
+import { findChromium } from "../../support/browser.js";
 
-it("GIVEN no Chromium on the machine THEN the browser tests fail saying how to install it, never skip", async () => {
-  await expect(launchChromium("/nonexistent/chromium")).rejects.toThrow(
-    "install chromium: apt-get install chromium",
+it("GIVEN OPSDESK_TEST_CHROMIUM names a missing binary THEN the browser tests fail saying so, never skip nor fall back", async () => {
+  await expect(findChromium({ explicitPath: "/nonexistent/chromium" })).rejects.toThrow(
+    "OPSDESK_TEST_CHROMIUM=/nonexistent/chromium does not exist",
   );
 });

@@ -3,7 +3,8 @@ import { renderCard } from "../../../src/adapters/console/render/card.js";
 import { renderForm } from "../../../src/adapters/console/render/form.js";
 import { html } from "../../../src/adapters/console/render/html.js";
 import { renderMessage } from "../../../src/adapters/console/render/message.js";
-import type { Card, Form } from "../../../src/core/views/index.js";
+import type { Card } from "../../../src/kernel/views/card.js";
+import type { Form } from "../../../src/kernel/views/form.js";
 
 const hostile = `<img src=x onerror="alert(1)"> & 'quotes'`;
 

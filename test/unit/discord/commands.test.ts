@@ -8,46 +8,74 @@ import type {
 import { describe, expect, it } from "vitest";
 import { buildDiscordCommands } from "../../../src/adapters/discord/commands/build-commands.js";
 import { discordManifestPath, discordManifestText } from "../../../src/adapters/discord/commands/manifest.js";
-import { boolean, choice, duration, person, text } from "../../../src/core/commands/argument-kinds.js";
-import { defineCommand, defineRegistry, defineSubcommand } from "../../../src/core/commands/command-spec.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
+import { boolean, choice, duration, person, text } from "../../../src/kernel/commands/argument-kinds.js";
+import {
+  defineCommand,
+  defineRegistry,
+  defineSubcommand,
+} from "../../../src/kernel/commands/command-spec.js";
+import { incidentCommand } from "../../../src/practices/incidents/command.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 
 const built = buildDiscordCommands(commandRegistry);
-const [incident, change, sla] = built;
-const raise = built.at(-1);
-const slash = incident as RESTPostAPIChatInputApplicationCommandsJSONBody;
-const slaSlash = sla as RESTPostAPIChatInputApplicationCommandsJSONBody;
+const chatInput = built.filter(
+  (command): command is RESTPostAPIChatInputApplicationCommandsJSONBody =>
+    command.type === ApplicationCommandType.ChatInput,
+);
+const slash = chatInput.find((command) => command.name === incidentCommand.name);
 const nameRule = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 function subcommand(name: string): APIApplicationCommandBasicOption[] {
-  const found = slash.options?.find((option) => option.name === name);
+  const found = slash?.options?.find((option) => option.name === name);
   if (found?.type !== ApplicationCommandOptionType.Subcommand) throw new Error(`no subcommand ${name}`);
   return found.options ?? [];
 }
 
-function leafOptions(): APIApplicationCommandOption[] {
-  return (slash.options ?? []).flatMap((sub) =>
+function leafOptions(
+  command: RESTPostAPIChatInputApplicationCommandsJSONBody,
+): APIApplicationCommandOption[] {
+  return (command.options ?? []).flatMap((sub) =>
     sub.type === ApplicationCommandOptionType.Subcommand ? (sub.options ?? []) : [],
   );
 }
 
 describe("GIVEN the command registry", () => {
-  it("THEN Discord gets /incident, /change, /sla and a Raise incident message command, nothing else", () => {
-    expect(built).toHaveLength(4);
-    expect(slash).toMatchObject({ type: ApplicationCommandType.ChatInput, name: "incident" });
-    expect(change).toMatchObject({ type: ApplicationCommandType.ChatInput, name: "change" });
-    expect(slaSlash).toMatchObject({ type: ApplicationCommandType.ChatInput, name: "sla" });
-    expect(slaSlash.options?.map((option) => option.name)).toEqual(["show", "report", "help"]);
-    expect(raise).toEqual({ type: ApplicationCommandType.Message, name: "Raise incident" });
+  it("THEN Discord gets one slash command per registry command, in its order, and a Raise incident message command, nothing else", () => {
+    expect(built.map((command) => [command.type, command.name])).toEqual([
+      ...commandRegistry.commands.map((command) => [ApplicationCommandType.ChatInput, command.name]),
+      [ApplicationCommandType.Message, "Raise incident"],
+    ]);
+    expect(built.at(-1)).toEqual({ type: ApplicationCommandType.Message, name: "Raise incident" });
   });
 
-  it("THEN every registry subcommand is a Discord subcommand", () => {
-    const registry = commandRegistry.commands[0];
-    expect(slash.options?.map((option) => option.name)).toEqual(Object.keys(registry?.subcommands ?? {}));
+  it("THEN every registry subcommand is a Discord subcommand, in the registry's order", () => {
+    expect(
+      chatInput.map((command) => [
+        command.name,
+        (command.options ?? []).map((option) => [option.type, option.name]),
+      ]),
+    ).toEqual(
+      commandRegistry.commands.map((command) => [
+        command.name,
+        Object.keys(command.subcommands).map((name) => [ApplicationCommandOptionType.Subcommand, name]),
+      ]),
+    );
   });
 
   it("THEN every name is lowercase and matches Discord's rule, every description is 1-100", () => {
-    for (const option of [slash, ...(slash.options ?? []), ...leafOptions()]) {
+    const named = chatInput.flatMap((command) => [
+      command,
+      ...(command.options ?? []),
+      ...leafOptions(command),
+    ]);
+    // Every command, subcommand and argument of the registry is checked.
+    expect(named).toHaveLength(
+      commandRegistry.commands.flatMap((command) => [
+        command,
+        ...Object.values(command.subcommands).flatMap((sub) => [sub, ...Object.values(sub.args)]),
+      ]).length,
+    );
+    for (const option of named) {
       expect(option.name).toMatch(nameRule);
       expect(option.name).toBe(option.name.toLowerCase());
       expect(option.description.length).toBeGreaterThanOrEqual(1);
@@ -56,10 +84,12 @@ describe("GIVEN the command registry", () => {
   });
 
   it("THEN required options come before optional ones in every subcommand", () => {
-    for (const sub of slash.options ?? []) {
-      if (sub.type !== ApplicationCommandOptionType.Subcommand) continue;
-      const required = (sub.options ?? []).map((option) => option.required === true);
-      expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
+    for (const command of chatInput) {
+      for (const sub of command.options ?? []) {
+        const options = sub.type === ApplicationCommandOptionType.Subcommand ? (sub.options ?? []) : [];
+        const required = options.map((option) => option.required === true);
+        expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
+      }
     }
   });
 

@@ -7,10 +7,9 @@ import type {
 import { describe, expect, it } from "vitest";
 import { renderForm } from "../../../src/adapters/discord/render/form.js";
 import { modalToFormSubmission, readModalValues } from "../../../src/adapters/discord/render/modal-values.js";
-import { parseCommandText } from "../../../src/core/commands/parse-text.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
-import type { Form } from "../../../src/core/views/form.js";
-import { formSubmissionToCommand } from "../../../src/core/views/form-submission.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import type { Form } from "../../../src/kernel/views/form.js";
+import { formSubmissionToCommand } from "../../../src/kernel/views/form-submission.js";
 import {
   assignForm,
   cancelForm,
@@ -19,8 +18,9 @@ import {
   priorityForm,
   reopenForm,
   resolveForm,
-} from "../../../src/core/views/incident-action-forms.js";
-import { incidentCreateForm } from "../../../src/core/views/incident-create-form.js";
+} from "../../../src/practices/incidents/views/action-forms.js";
+import { incidentCreateForm } from "../../../src/practices/incidents/views/create-form.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 import { anIncident } from "../views/incident-fixture.js";
 import { type Answer, simulateSubmit } from "./support.js";
 
@@ -101,11 +101,11 @@ describe("GIVEN every form OpsDesk opens", () => {
           customId: modal.custom_id,
           components: simulateSubmit(modal, answers),
         });
-        expect(submission).toBeDefined();
-        if (submission === undefined) return;
-        expect(formSubmissionToCommand(commandRegistry, submission)).toEqual(
-          parseCommandText(commandRegistry, "incident", text),
-        );
+        expect(submission).toEqual({ formId: form.id, hidden: form.hidden, values: expect.any(Object) });
+        const values = submission?.values ?? {};
+        expect(
+          formSubmissionToCommand(commandRegistry, { formId: form.id, hidden: form.hidden, values }),
+        ).toEqual(parseCommandText(commandRegistry, "incident", text));
       });
     });
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embedSize } from "../../../src/adapters/discord/render/embed-budget.js";
 import { renderList } from "../../../src/adapters/discord/render/list.js";
-import { incidentList } from "../../../src/core/views/incident-list.js";
+import { incidentList } from "../../../src/practices/incidents/views/list.js";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/discord/server.js";
 import { anIncident } from "../views/incident-fixture.js";
 import { postToChannel } from "./support.js";

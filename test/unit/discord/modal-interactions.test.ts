@@ -3,10 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { renderForm } from "../../../src/adapters/discord/render/form.js";
 import { modalToFormSubmission } from "../../../src/adapters/discord/render/modal-values.js";
 import { renderNotice } from "../../../src/adapters/discord/render/notice.js";
-import { parseCommandText } from "../../../src/core/commands/parse-text.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
-import type { Form } from "../../../src/core/views/form.js";
-import { formSubmissionToCommand } from "../../../src/core/views/form-submission.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import type { Form } from "../../../src/kernel/views/form.js";
+import { formSubmissionToCommand } from "../../../src/kernel/views/form-submission.js";
+import { notice } from "../../../src/kernel/views/notice.js";
 import {
   assignForm,
   cancelForm,
@@ -15,9 +15,9 @@ import {
   priorityForm,
   reopenForm,
   resolveForm,
-} from "../../../src/core/views/incident-action-forms.js";
-import { incidentCreateForm } from "../../../src/core/views/incident-create-form.js";
-import { notice } from "../../../src/core/views/notice.js";
+} from "../../../src/practices/incidents/views/action-forms.js";
+import { incidentCreateForm } from "../../../src/practices/incidents/views/create-form.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 import { slashCommand } from "../../fakes/discord/builders/interactions.js";
 import { connectClient } from "../../fakes/discord/client-harness.js";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/discord/server.js";

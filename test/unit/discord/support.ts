@@ -12,7 +12,7 @@ import {
   type IncidentSnapshot,
   type IncidentStatus,
   incidentStatuses,
-} from "../../../src/core/incidents/model.js";
+} from "../../../src/practices/incidents/model.js";
 import type { FakeDiscord } from "../../fakes/discord/server.js";
 import { anIncident } from "../views/incident-fixture.js";
 

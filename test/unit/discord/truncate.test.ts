@@ -45,7 +45,7 @@ describe("GIVEN emoji at the cut", () => {
 });
 
 describe("GIVEN any text and any limit", () => {
-  it("THEN the result fits, has no lone surrogate, and is a grapheme prefix of the text plus …", () => {
+  it("THEN the result fits and has no lone surrogate", () => {
     fc.assert(
       fc.property(
         fc.string({ unit: "grapheme", maxLength: 300 }),
@@ -54,10 +54,46 @@ describe("GIVEN any text and any limit", () => {
           const cut = truncate(text, max);
           expect(cut.length).toBeLessThanOrEqual(max);
           expect(hasLoneSurrogate(cut)).toBe(false);
-          if (text.length <= max) expect(cut).toBe(text);
-          else if (cut.endsWith("…")) expect(text.startsWith(cut.slice(0, -1).trimEnd())).toBe(true);
         },
       ),
+    );
+  });
+
+  it("THEN text within the limit is returned unchanged", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), fc.nat(20), (text, spare) => {
+        expect(truncate(text, text.length + spare)).toBe(text);
+      }),
+    );
+  });
+
+  it("THEN text over a limit of two or more is a prefix of the text plus …", () => {
+    const overLimit = fc
+      .string({ unit: "grapheme", maxLength: 300 })
+      .filter((text) => text.length >= 3)
+      .chain((text) => fc.tuple(fc.constant(text), fc.integer({ min: 2, max: text.length - 1 })));
+    fc.assert(
+      fc.property(overLimit, ([text, max]) => {
+        const cut = truncate(text, max);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(hasLoneSurrogate(cut)).toBe(false);
+        expect(cut.endsWith("…")).toBe(true);
+        expect(text.startsWith(cut.slice(0, -1).trimEnd())).toBe(true);
+      }),
+    );
+  });
+
+  it("THEN text over a limit under two is cut to whole graphemes, with no room for …", () => {
+    const overLimit = fc
+      .string({ unit: "grapheme", maxLength: 300 })
+      .filter((text) => text.length >= 2)
+      .chain((text) => fc.tuple(fc.constant(text), fc.constantFrom(0, 1)));
+    fc.assert(
+      fc.property(overLimit, ([text, max]) => {
+        const cut = truncate(text, max);
+        const first = graphemes(text)[0] ?? "";
+        expect(cut).toBe(max === 1 && first.length === 1 ? first : "");
+      }),
     );
   });
 });

@@ -71,7 +71,7 @@ describe("GIVEN a fake Slack driven by the real WebClient", () => {
     expect(fake.callsTo("chat.postMessage")[0]?.args.blocks).toEqual([section("*INC-1*")]);
     const [message] = fake.messagesIn(GENERAL);
     expect(message).toMatchObject({ text: "INC-1 resolved", blocks: [section("*INC-1*")], reply_count: 1 });
-    expect(message?.edited).toBeDefined();
+    expect(message?.edited).toEqual({ user: fake.botUserId, ts: expect.stringMatching(/^\d{10}\.\d{6}$/) });
     expect(message?.replies?.map((r) => [r.text, r.thread_ts])).toEqual([["triage started", parent.ts]]);
     expect(reply.ts).not.toBe(parent.ts);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessTime, businessElapsed, compileCalendar } from "../../../src/core/sla/index.js";
+import { addBusinessTime, businessElapsed, compileCalendar } from "../../../src/kernel/sla/index.js";
 import { at, berlinOffice, berlinSplitShift, HOUR, MINUTE } from "./calendars.js";
 import { MinuteOracle } from "./minute-oracle.js";
 

@@ -1,5 +1,5 @@
-import type { CalendarDefinition } from "../../../src/core/sla/calendar-definition.js";
-import { twentyFourSeven } from "../../../src/core/sla/calendar-definition.js";
+import type { CalendarDefinition } from "../../../src/kernel/sla/calendar-definition.js";
+import { twentyFourSeven } from "../../../src/kernel/sla/calendar-definition.js";
 
 /** Shared calendar fixtures for the SLA tests; times in the comments of each test are local wall times. */
 const nineToFive = [["09:00", "17:00"]] as const;

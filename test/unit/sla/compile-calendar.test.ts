@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../../src/core/errors.js";
-import { businessElapsed, compileCalendar } from "../../../src/core/sla/index.js";
+import { ValidationError } from "../../../src/kernel/errors.js";
+import { businessElapsed, compileCalendar } from "../../../src/kernel/sla/index.js";
 import { at, berlinOffice, HOUR } from "./calendars.js";
 
 function compileError(definition: Parameters<typeof compileCalendar>[0]): ValidationError {

@@ -5,7 +5,7 @@ import {
   type CalendarDefinition,
   compileCalendar,
   twentyFourSeven,
-} from "../../../src/core/sla/index.js";
+} from "../../../src/kernel/sla/index.js";
 import {
   at,
   berlin24x7,

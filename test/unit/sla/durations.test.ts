@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../../src/core/errors.js";
-import { formatDuration, parseSlaDuration } from "../../../src/core/sla/index.js";
+import { ValidationError } from "../../../src/kernel/errors.js";
+import { formatDuration, parseSlaDuration } from "../../../src/kernel/sla/index.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,4 +1,4 @@
-import type { CalendarDefinition, Weekday } from "../../../src/core/sla/calendar-definition.js";
+import type { CalendarDefinition, Weekday } from "../../../src/kernel/sla/calendar-definition.js";
 
 const MINUTE = 60_000;
 const WEEKDAY_KEYS: Readonly<Record<string, Weekday>> = {

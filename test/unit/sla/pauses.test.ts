@@ -3,7 +3,7 @@ import {
   addBusinessTimeExcluding,
   businessElapsedExcluding,
   compileCalendar,
-} from "../../../src/core/sla/index.js";
+} from "../../../src/kernel/sla/index.js";
 import { at, berlinOffice, HOUR } from "./calendars.js";
 
 // January 2025, Berlin CET (local = Z + 1h); Mon 2025-01-06, 09:00-17:00.

@@ -7,7 +7,7 @@ import {
   businessElapsedExcluding,
   compileCalendar,
   type SlaPause,
-} from "../../../src/core/sla/index.js";
+} from "../../../src/kernel/sla/index.js";
 import { allFixtures, HOUR, MINUTE } from "./calendars.js";
 import { MinuteOracle } from "./minute-oracle.js";
 
@@ -46,10 +46,11 @@ const anyStart = fc
   .tuple(minuteAlignedStart, fc.integer({ min: 0, max: MINUTE - 1 }))
   .map(([ms, extra]) => ms + extra);
 const anyTarget = fc.integer({ min: 0, max: 200 * HOUR });
-const anyPause = fc.record({
-  offset: fc.integer({ min: -24 * HOUR, max: 10 * 24 * HOUR }),
-  length: fc.option(fc.integer({ min: 0, max: 3 * 24 * HOUR }), { nil: null, freq: 8 }),
-});
+const pauseOffset = fc.integer({ min: -24 * HOUR, max: 10 * 24 * HOUR });
+/** A pause that ended (or will end). */
+const anyClosedPause = fc.record({ offset: pauseOffset, length: fc.integer({ min: 0, max: 3 * 24 * HOUR }) });
+/** A pause still running: the clock stops for good from its start. */
+const anyOpenPause = fc.record({ offset: pauseOffset, length: fc.constant(null) });
 
 function pausesFrom(
   start: number,
@@ -100,18 +101,19 @@ describe("GIVEN any calendar, start and business-time target", () => {
 });
 
 describe("GIVEN any set of pauses", () => {
-  it("THEN adding pauses never makes due earlier", () => {
+  it("THEN pauses that end never make due earlier", () => {
     fc.assert(
       fc.property(
         anyFixture,
         anyStart,
         anyTarget,
-        fc.array(anyPause, { maxLength: 4 }),
+        fc.array(anyClosedPause, { maxLength: 4 }),
         ({ calendar }, start, target, raw) => {
           const from = new Date(start);
           const plain = addBusinessTime(calendar, from, target).getTime();
           const paused = addBusinessTimeExcluding(calendar, from, target, pausesFrom(start, raw));
-          if (paused !== null) expect(paused.getTime()).toBeGreaterThanOrEqual(plain);
+          expect(paused).toBeInstanceOf(Date);
+          expect(paused?.getTime()).toBeGreaterThanOrEqual(plain);
         },
       ),
       { numRuns: 300 },
@@ -124,12 +126,38 @@ describe("GIVEN any set of pauses", () => {
         anyFixture,
         anyStart,
         anyTarget,
-        fc.array(anyPause, { maxLength: 4 }),
+        fc.array(anyClosedPause, { maxLength: 4 }),
         ({ calendar }, start, target, raw) => {
           const from = new Date(start);
           const pauses = pausesFrom(start, raw);
-          const due = addBusinessTimeExcluding(calendar, from, target, pauses);
-          if (due !== null) expect(businessElapsedExcluding(calendar, from, due, pauses)).toBe(target);
+          const due = addBusinessTimeExcluding(calendar, from, target, pauses) ?? new Date(Number.NaN);
+          expect(businessElapsedExcluding(calendar, from, due, pauses)).toBe(target);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("THEN a pause still running stops the clock for good, unless the target is met before it starts", () => {
+    fc.assert(
+      fc.property(
+        anyFixture,
+        anyStart,
+        anyTarget,
+        fc.array(anyClosedPause, { maxLength: 3 }),
+        fc.array(anyOpenPause, { minLength: 1, maxLength: 2 }),
+        ({ calendar }, start, target, closedRaw, openRaw) => {
+          const from = new Date(start);
+          const closed = pausesFrom(start, closedRaw);
+          const open = pausesFrom(start, openRaw);
+          const stopsAt = Math.min(...open.map((pause) => pause.from.getTime()));
+          // Where the clock would run out if the running pauses had ended: a target of zero is met at once.
+          const dueWithoutThem =
+            addBusinessTimeExcluding(calendar, from, target, closed) ?? new Date(Number.NaN);
+          const metFirst = target === 0 || dueWithoutThem.getTime() <= stopsAt;
+          expect(addBusinessTimeExcluding(calendar, from, target, [...closed, ...open])).toEqual(
+            metFirst ? dueWithoutThem : null,
+          );
         },
       ),
       { numRuns: 300 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileCalendar, defaultWarningThresholds, warningInstants } from "../../../src/core/sla/index.js";
+import { compileCalendar, defaultWarningThresholds, warningInstants } from "../../../src/kernel/sla/index.js";
 import { at, berlinOffice, HOUR } from "./calendars.js";
 
 // Mon 2025-01-06 09:00 CET (08:00Z), 09:00-17:00.

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { renderCard } from "../../../src/adapters/slack/render/card.js";
 import { escapeMrkdwn, mrkdwnLink } from "../../../src/adapters/slack/render/mrkdwn.js";
 import { renderNotice } from "../../../src/adapters/slack/render/notice.js";
-import { incidentCard } from "../../../src/core/views/incident-card.js";
-import { notice } from "../../../src/core/views/notice.js";
+import { notice } from "../../../src/kernel/views/notice.js";
+import { incidentCard } from "../../../src/practices/incidents/views/card.js";
 import { anIncident } from "../views/incident-fixture.js";
 
 const injection = "Hi <@U123ADMIN> and <!channel>, see <https://evil.example|bank> & more";

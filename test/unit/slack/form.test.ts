@@ -5,18 +5,18 @@ import { renderForm } from "../../../src/adapters/slack/render/form.js";
 import { formCallbackId } from "../../../src/adapters/slack/render/ids.js";
 import { readModalValues } from "../../../src/adapters/slack/render/modal-values.js";
 import { decodePrivateMetadata } from "../../../src/adapters/slack/render/private-metadata.js";
-import { parseCommandText } from "../../../src/core/commands/parse-text.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
-import { incidentActions } from "../../../src/core/incidents/model.js";
-import type { Form } from "../../../src/core/views/form.js";
-import { formSubmissionToCommand } from "../../../src/core/views/form-submission.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import type { Form } from "../../../src/kernel/views/form.js";
+import { formSubmissionToCommand } from "../../../src/kernel/views/form-submission.js";
+import { incidentActions } from "../../../src/practices/incidents/model.js";
 import {
   formForIncidentAction,
   noteForm,
   priorityForm,
   resolveForm,
-} from "../../../src/core/views/incident-action-forms.js";
-import { incidentCreateForm } from "../../../src/core/views/incident-create-form.js";
+} from "../../../src/practices/incidents/views/action-forms.js";
+import { incidentCreateForm } from "../../../src/practices/incidents/views/create-form.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 import { anIncident } from "../views/incident-fixture.js";
 import { type Answer, fillModal, viewProblems } from "./block-kit.js";
 

@@ -2,10 +2,10 @@ import type { types } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { renderList } from "../../../src/adapters/slack/render/list.js";
 import { renderNotice } from "../../../src/adapters/slack/render/notice.js";
-import { helpText } from "../../../src/core/commands/help-text.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
-import { incidentList } from "../../../src/core/views/incident-list.js";
-import { notice } from "../../../src/core/views/notice.js";
+import { helpText } from "../../../src/kernel/commands/help-text.js";
+import { notice } from "../../../src/kernel/views/notice.js";
+import { incidentList } from "../../../src/practices/incidents/views/list.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 import { anIncident } from "../views/incident-fixture.js";
 import { messageProblems } from "./block-kit.js";
 

@@ -9,9 +9,9 @@ import {
   committedManifestYaml,
 } from "../../../src/adapters/slack/manifest/committed-manifest.js";
 import { slackScopesMarkdown } from "../../../src/adapters/slack/manifest/index.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
-import { usageHint } from "../../../src/core/commands/usage.js";
+import { usageHint } from "../../../src/kernel/commands/usage.js";
 import { projectRoot } from "../../../src/paths.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 
 describe("GIVEN the committed manifests/slack-app.yaml", () => {
   const committed = readFileSync(committedManifestPath(), "utf8");

@@ -1,9 +1,9 @@
-// The one grapheme-safe clip (src/core/text/clip.ts): whatever people paste, a cut never leaves a lone
+// The one grapheme-safe clip (src/kernel/text/clip.ts): whatever people paste, a cut never leaves a lone
 // surrogate (Discord answered 500 to one: discord-api-docs issue 6561), never exceeds the limit and keeps
 // a prefix of what they wrote.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clipText, graphemePrefix } from "../../../src/core/text/clip.js";
+import { clipText, graphemePrefix } from "../../../src/kernel/text/clip.js";
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

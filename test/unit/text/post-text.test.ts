@@ -1,11 +1,11 @@
-// People's words in posts (src/core/views/post-text.ts) rendered for Slack and Discord with the same
+// People's words in posts (src/kernel/views/post-text.ts) rendered for Slack and Discord with the same
 // hostile strings: nothing a person typed becomes a Slack mention, broadcast or disguised link
 // (https://api.slack.com/reference/surfaces/formatting#escaping), and Discord pings only whom OpsDesk named
 // (https://discord.com/developers/docs/resources/message#allowed-mentions-object).
 import { describe, expect, it } from "vitest";
 import { postTextContent } from "../../../src/adapters/discord/render/post-text.js";
 import { postTextMrkdwn } from "../../../src/adapters/slack/render/post-text.js";
-import { mention, plainPostText, postText, readPostText } from "../../../src/core/views/index.js";
+import { mention, plainPostText, postText, readPostText } from "../../../src/kernel/views/post-text.js";
 import { hostileStrings } from "../../support/hostile-text.js";
 
 const hostile = hostileStrings.join(" & ");

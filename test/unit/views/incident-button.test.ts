@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../../src/core/errors.js";
-import { incidentActionFromId } from "../../../src/core/views/incident-actions.js";
-import { incidentActionCommand } from "../../../src/core/views/incident-button.js";
-import { incidentCard } from "../../../src/core/views/incident-card.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import { ValidationError } from "../../../src/kernel/errors.js";
+import { incidentActionTable } from "../../../src/practices/incidents/action-table.js";
+import { parseIncidentRef } from "../../../src/practices/incidents/find-incident.js";
+import { incidentActionFromId } from "../../../src/practices/incidents/views/actions.js";
+import { incidentCard } from "../../../src/practices/incidents/views/card.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 import { anIncident } from "./incident-fixture.js";
+
+const nobody = async (id: string) => `unknown:${id}`;
 
 describe("GIVEN a button without a form is pressed on a card", () => {
   const card = incidentCard(anIncident(), [
@@ -14,23 +19,41 @@ describe("GIVEN a button without a form is pressed on a card", () => {
     "declare_major",
   ]);
 
-  it("THEN its id and value give the same command as the typed text equivalent", () => {
-    const commands = card.actions.map((button) => {
-      const action = incidentActionFromId(button.id);
-      if (action === undefined) throw new Error(`unknown action ${button.id}`);
-      return incidentActionCommand(action, button.value);
-    });
-    expect(commands).toEqual([
-      { command: "incident", subcommand: "ack", args: { ref: 7 } },
-      { command: "incident", subcommand: "assign", args: { ref: 7 } },
-      { command: "incident", subcommand: "resume", args: { ref: 7 } },
-      { command: "incident", subcommand: "close", args: { ref: 7 } },
-      { command: "incident", subcommand: "major", args: { ref: 7 } },
+  it("THEN its id and value become the validated input straight from the action table", async () => {
+    const inputs = await Promise.all(
+      card.actions.map((button) => {
+        const action = incidentActionFromId(button.id);
+        if (action === undefined) throw new Error(`unknown action ${button.id}`);
+        const entry = incidentActionTable[action] as {
+          input: (a: { ref: number }, p: typeof nobody) => unknown;
+        };
+        return entry.input({ ref: parseIncidentRef(button.value) }, nobody);
+      }),
+    );
+    expect(inputs).toEqual([
+      { type: "acknowledge" },
+      { type: "assign_to_me" },
+      { type: "resume" },
+      { type: "close" },
+      { type: "declare_major" },
     ]);
   });
 
+  it("THEN each input equals the one its typed text equivalent produces", async () => {
+    for (const button of card.actions) {
+      const action = incidentActionFromId(button.id);
+      if (action === undefined) throw new Error(`unknown action ${button.id}`);
+      const entry = incidentActionTable[action] as {
+        subcommand: string;
+        input: (a: unknown, p: typeof nobody) => unknown;
+      };
+      const typed = parseCommandText(commandRegistry, "incident", `${entry.subcommand} ${button.value}`);
+      expect(await entry.input(typed.args, nobody)).toEqual(await entry.input({ ref: 7 }, nobody));
+    }
+  });
+
   it("THEN a tampered value is refused like typed text", () => {
-    expect(() => incidentActionCommand("acknowledge", "INC-x")).toThrowError(ValidationError);
+    expect(() => parseIncidentRef("INC-x")).toThrowError(ValidationError);
   });
 
   it("THEN ids of other features are not incident actions", () => {
@@ -39,10 +62,23 @@ describe("GIVEN a button without a form is pressed on a card", () => {
   });
 });
 
-describe("GIVEN a button that needs a form", () => {
-  it("THEN running it directly is a programming error", () => {
-    expect(() => incidentActionCommand("resolve", "INC-7")).toThrowError(
-      "resolve needs input: open form incident.resolve instead",
-    );
+describe("GIVEN the action table", () => {
+  it("THEN exactly the actions that need input open a form, and only Declare major asks first", () => {
+    const withForm = Object.entries(incidentActionTable)
+      .filter(([, entry]) => "form" in entry)
+      .map(([action]) => action);
+    expect(withForm).toEqual([
+      "assign",
+      "add_note",
+      "change_priority",
+      "hold",
+      "resolve",
+      "reopen",
+      "cancel",
+    ]);
+    const asking = Object.entries(incidentActionTable)
+      .filter(([, entry]) => "confirm" in entry)
+      .map(([action]) => action);
+    expect(asking).toEqual(["declare_major"]);
   });
 });

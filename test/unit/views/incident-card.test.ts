@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { incidentActions } from "../../../src/core/incidents/model.js";
-import { incidentCard } from "../../../src/core/views/incident-card.js";
+import { incidentActions } from "../../../src/practices/incidents/model.js";
+import { incidentCard } from "../../../src/practices/incidents/views/card.js";
 import { anIncident } from "./incident-fixture.js";
 
 const fieldValue = (card: ReturnType<typeof incidentCard>, label: string) =>
@@ -119,6 +119,8 @@ describe("GIVEN any set of allowed actions", () => {
       "Cancel",
       "Declare major",
     ]);
-    expect(card.actions.find((action) => action.id === "incident.declare_major")?.confirm).toBeDefined();
+    expect(card.actions.find((action) => action.id === "incident.declare_major")?.confirm).toBe(
+      "Declare a major incident? The major incident process starts and more people are alerted.",
+    );
   });
 });

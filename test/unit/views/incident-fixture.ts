@@ -1,4 +1,4 @@
-import type { IncidentSnapshot } from "../../../src/core/incidents/model.js";
+import type { IncidentSnapshot } from "../../../src/practices/incidents/model.js";
 
 export function anIncident(overrides: Partial<IncidentSnapshot> = {}): IncidentSnapshot {
   return {

@@ -1,22 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ArgumentError } from "../../../src/core/commands/argument-error.js";
-import { parseCommandOptions } from "../../../src/core/commands/parse-options.js";
-import { parseCommandText } from "../../../src/core/commands/parse-text.js";
-import { commandRegistry } from "../../../src/core/commands/registry.js";
-import { holdReasons, incidentActions, resolutionCodes } from "../../../src/core/incidents/model.js";
-import type { Form, SubmittedValue } from "../../../src/core/views/form.js";
-import { formSubmissionToCommand } from "../../../src/core/views/form-submission.js";
+import { ArgumentError } from "../../../src/kernel/commands/argument-error.js";
+import { parseCommandOptions } from "../../../src/kernel/commands/parse-options.js";
+import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
+import type { Form, SubmittedValue } from "../../../src/kernel/views/form.js";
+import { formSubmissionToCommand } from "../../../src/kernel/views/form-submission.js";
+import { holdReasons, incidentActions, resolutionCodes } from "../../../src/practices/incidents/model.js";
 import {
   formForIncidentAction,
   holdForm,
   noteForm,
   priorityForm,
   resolveForm,
-} from "../../../src/core/views/incident-action-forms.js";
-import { incidentActionPresentation } from "../../../src/core/views/incident-actions.js";
-import { incidentCard } from "../../../src/core/views/incident-card.js";
-import { incidentCreateForm } from "../../../src/core/views/incident-create-form.js";
+} from "../../../src/practices/incidents/views/action-forms.js";
+import { incidentActionPresentation } from "../../../src/practices/incidents/views/actions.js";
+import { incidentCard } from "../../../src/practices/incidents/views/card.js";
+import { incidentCreateForm } from "../../../src/practices/incidents/views/create-form.js";
+import { commandRegistry } from "../../../src/practices/registry.js";
 import { anIncident } from "./incident-fixture.js";
 
 const submit = (form: Form, values: Record<string, SubmittedValue>) =>
@@ -99,14 +99,39 @@ describe("GIVEN the create form", () => {
 describe("GIVEN the forms behind card buttons", () => {
   const incident = anIncident();
 
-  it("THEN each action that needs input has a form whose id is the one on the card", () => {
-    const card = incidentCard(incident, incidentActions);
-    for (const action of incidentActions) {
+  const card = incidentCard(incident, incidentActions);
+  const buttonOf = (action: string) =>
+    card.actions.find((candidate) => candidate.id === `incident.${action}`);
+  const withForm = incidentActions.filter((action) => incidentActionPresentation[action].form !== undefined);
+  const withoutForm = incidentActions.filter((action) => !withForm.includes(action));
+
+  it("THEN exactly the actions that need input have a form", () => {
+    expect(withForm).toEqual([
+      "assign",
+      "add_note",
+      "change_priority",
+      "hold",
+      "resolve",
+      "reopen",
+      "cancel",
+    ]);
+    expect(withoutForm).toEqual(["acknowledge", "assign_to_me", "resume", "close", "declare_major"]);
+  });
+
+  it("THEN each action that needs input has a form for the ticket whose id is the one on the card", () => {
+    for (const action of withForm) {
       const form = formForIncidentAction(action, incident);
-      const button = card.actions.find((candidate) => candidate.id === `incident.${action}`);
-      expect(form?.id).toBe(button?.requiresInput);
       expect(form?.id).toBe(incidentActionPresentation[action].form);
-      if (form !== undefined) expect(form.hidden).toEqual({ ref: "INC-7" });
+      expect(buttonOf(action)?.requiresInput).toBe(incidentActionPresentation[action].form);
+      expect(form?.hidden).toEqual({ ref: "INC-7" });
+    }
+  });
+
+  it("THEN an action that needs no input has no form and its button runs at once", () => {
+    for (const action of withoutForm) {
+      expect(formForIncidentAction(action, incident)).toBeUndefined();
+      expect(buttonOf(action)).toMatchObject({ id: `incident.${action}`, value: "INC-7" });
+      expect(buttonOf(action)?.requiresInput).toBeUndefined();
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { incidentList } from "../../../src/core/views/incident-list.js";
+import { incidentList } from "../../../src/practices/incidents/views/list.js";
 import { anIncident } from "./incident-fixture.js";
 
 describe("GIVEN a few incidents", () => {

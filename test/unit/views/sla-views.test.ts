@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { renderCard as renderDiscordCard } from "../../../src/adapters/discord/render/index.js";
 import { renderCard as renderSlackCard } from "../../../src/adapters/slack/render/index.js";
-import type { SlaClockFigures } from "../../../src/core/sla/clock/index.js";
-import { buildSlaReport } from "../../../src/core/sla/report.js";
-import { slaAlertCard, slaAlertHeadline } from "../../../src/core/views/sla-alert-card.js";
-import { slaLineText } from "../../../src/core/views/sla-text.js";
-import { slaClocksCard, slaReportCard } from "../../../src/core/views/sla-views.js";
+import type { SlaClockFigures } from "../../../src/kernel/sla/clock/index.js";
+import { buildSlaReport } from "../../../src/practices/incidents/sla/report-figures.js";
+import { slaAlertCard, slaAlertHeadline } from "../../../src/practices/incidents/sla/views/alert-card.js";
+import {
+  slaClocksCard,
+  slaReportCard,
+} from "../../../src/practices/incidents/sla/views/clocks-and-report.js";
+import { slaLineText } from "../../../src/practices/incidents/sla/views/text.js";
 import { anIncident } from "./incident-fixture.js";
 
 const HOUR = 3_600_000;
@@ -126,6 +129,34 @@ describe("GIVEN /sla show's card", () => {
     );
     const discord = renderDiscordCard(card).embeds[0]?.fields ?? [];
     expect(discord.find((field) => field.name === "Response due")?.value).toBe("<t:1741093200:f>");
+  });
+});
+
+describe("GIVEN /sla show's card for clocks a priority change or a reopen produced", () => {
+  const rules = slaClocksCard(
+    anIncident(),
+    [
+      aClock({ kind: "response", rule: { kind: "started" } }),
+      aClock({
+        kind: "response",
+        cycle: 2,
+        rule: { kind: "restarted", from: "P4", to: "P3", policy: "P3 for payments" },
+      }),
+      aClock({ rule: { kind: "recomputed", from: "P3", to: "P1", policy: "P1" } }),
+      aClock({ cycle: 2, rule: { kind: "newCycle", policy: "P3" } }),
+      aClock({ cycle: 3, rule: { kind: "cumulative", policy: "P3 for payments" } }),
+    ],
+    "UTC",
+  ).fields.filter((field) => !field.label.endsWith("due"));
+
+  it("THEN each clock says which rule produced it and whose policy's mode decided", () => {
+    expect(rules.map((field) => field.value.split(" · ").at(-1))).toEqual([
+      "started with the incident",
+      "restarted on the change from P4 to P3 (P3 for payments policy: priorityChange restart)",
+      "recomputed from creation on the change from P3 to P1 (P1 policy: priorityChange recompute)",
+      "new cycle from the reopen (P3 policy: reopen newCycle)",
+      "cumulative: runs on after the reopen, the time resolved counted as paused (P3 for payments policy: reopen cumulative)",
+    ]);
   });
 });
 

@@ -1,17 +1,9 @@
 import type { ServerResponse } from "node:http";
+import { claimRequest } from "../../../desk/claim-request.js";
+import type { Interaction } from "../../../desk/interaction.js";
 import { sendJson } from "../../../http/server.js";
-import type { ChangeInteractionContext } from "../../../interactions/change-context.js";
-import { claimRequest } from "../../../interactions/claim-request.js";
-import type { InteractionContext } from "../../../interactions/context.js";
-import type { Reply } from "../../../interactions/reply.js";
-import { errorReply } from "../../../interactions/to-reply.js";
-import type { SlaRuntime } from "../../../sla/runtime.js";
 import { deliverConsoleReply } from "../deliver-reply.js";
 import type { ConsoleDeps } from "../deps.js";
-import { consoleActor } from "../identity.js";
-
-/** Who acts, from the console, with both the incident and the change services. */
-export type ConsoleInteraction = InteractionContext & ChangeInteractionContext & { sla: SlaRuntime };
 
 export interface ActionRequest {
   as: string;
@@ -20,33 +12,27 @@ export interface ActionRequest {
 }
 
 /**
- * What the command, button and form endpoints share: act once per request id, as the chosen person, turn
- * any failure into a private explanation, and answer with what to show. The answer is 200 even for a
- * refusal: the request was understood, and the refusal is the reply.
+ * What the command, button, form and raise endpoints share: hand the interaction to the desk as the
+ * chosen person, once per request id, and answer with what to show. The answer is 200 even for a refusal:
+ * the request was understood, and the refusal is the reply.
  */
 export async function actAndReply(
   deps: ConsoleDeps,
   res: ServerResponse,
   request: ActionRequest,
-  run: (ctx: ConsoleInteraction) => Promise<Reply>,
-  options: { asFieldErrors?: boolean } = {},
+  interaction: Interaction,
 ): Promise<void> {
-  if (!(await firstDelivery(deps, res, request))) return;
-  const { db } = deps.incidents;
-  let reply: Reply;
-  try {
-    reply = await deps.work(async () => {
-      const actor = await consoleActor(db, request.as);
-      return run({
-        platform: "console",
-        actor,
-        incidents: deps.incidents,
-        changes: deps.changes,
-        sla: deps.sla,
-      });
-    });
-  } catch (error) {
-    reply = errorReply(error, deps.log, options);
+  const reply = await deps.desk.handle({
+    platform: "console",
+    // Config people have a console identity named by their id (sync-config.ts); anyone else is met for
+    // the first time, like a stranger in Slack, and gets no roles.
+    user: { id: request.as, name: request.as },
+    interaction,
+    claimKey: request.requestId ? `request:${request.requestId}` : undefined,
+  });
+  if (!reply) {
+    sendJson(res, 200, { duplicate: true, reply: null });
+    return;
   }
   const shown = await deliverConsoleReply(deps, reply, { channelId: request.channel, personId: request.as });
   sendJson(res, 200, { duplicate: false, reply: shown });
@@ -61,9 +47,8 @@ export async function firstDelivery(
   res: ServerResponse,
   request: Pick<ActionRequest, "requestId">,
 ): Promise<boolean> {
-  const { db, clock } = deps.incidents;
   if (!request.requestId) return true;
-  if (await claimRequest(db, "console", `request:${request.requestId}`, clock.now())) return true;
+  if (await claimRequest(deps.db, "console", `request:${request.requestId}`, deps.clock.now())) return true;
   sendJson(res, 200, { duplicate: true, reply: null });
   return false;
 }

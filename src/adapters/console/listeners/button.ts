@@ -1,8 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { privateNotice } from "../../../interactions/reply.js";
-import { runChangeButton } from "../../../interactions/run-change-button.js";
-import { runIncidentButton } from "../../../interactions/run-incident-button.js";
 import type { ConsoleDeps } from "../deps.js";
 import { channelField, personField, requestIdField } from "../http/fields.js";
 import { readJson } from "../http/respond.js";
@@ -24,12 +21,5 @@ const buttonBody = z.object({
  */
 export async function handleButton(deps: ConsoleDeps, req: IncomingMessage, res: ServerResponse) {
   const body = await readJson(req, buttonBody);
-  await actAndReply(deps, res, body, async (ctx) => {
-    if (body.action.startsWith("incident.")) return runIncidentButton(ctx, body.action, body.value);
-    if (body.action.startsWith("change.")) return runChangeButton(ctx, body.action, body.value);
-    return privateNotice(
-      "error",
-      "That button is no longer supported. Show the ticket again to get a fresh card.",
-    );
-  });
+  await actAndReply(deps, res, body, { kind: "button", actionId: body.action, value: body.value });
 }

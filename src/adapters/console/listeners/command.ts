@@ -1,17 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { parseCommandText } from "../../../core/commands/parse-text.js";
-import { commandRegistry } from "../../../core/commands/registry.js";
 import { sendJson } from "../../../http/server.js";
-import { openIncidentCreateForm } from "../../../interactions/open-create-form.js";
-import { privateNotice, type Reply } from "../../../interactions/reply.js";
+import { privateNotice } from "../../../kernel/views/reply.js";
+import { deliverConsoleReply } from "../deliver-reply.js";
 import type { ConsoleDeps } from "../deps.js";
 import { channelField, personField, requestIdField } from "../http/fields.js";
 import { BadConsoleRequest, readJson } from "../http/respond.js";
 import { messageJson } from "../messages/to-json.js";
-import { runConsoleCommand } from "../run-command.js";
 import { consolePeople } from "../workspace.js";
-import { actAndReply, type ConsoleInteraction, firstDelivery } from "./act.js";
+import { actAndReply, firstDelivery } from "./act.js";
 
 const commandBody = z.object({
   as: personField,
@@ -34,7 +31,18 @@ export async function handleCommand(deps: ConsoleDeps, req: IncomingMessage, res
     if (await firstDelivery(deps, res, body)) await postChatMessage(deps, res, body, line);
     return;
   }
-  await actAndReply(deps, res, body, (ctx) => runSlashCommand(ctx, line));
+  const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
+  if (!match) {
+    const shown = await deliverConsoleReply(
+      deps,
+      privateNotice("info", "Type a command after the slash, like /incident help."),
+      { channelId: body.channel, personId: body.as },
+    );
+    sendJson(res, 200, { duplicate: false, reply: shown });
+    return;
+  }
+  const [, command = "", text = ""] = match;
+  await actAndReply(deps, res, body, { kind: "command_text", command, text });
 }
 
 async function postChatMessage(
@@ -52,13 +60,4 @@ async function postChatMessage(
     duplicate: false,
     reply: { kind: "posted", message: messageJson(message, deps.config.timezone) },
   });
-}
-
-async function runSlashCommand(ctx: ConsoleInteraction, line: string): Promise<Reply> {
-  const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
-  if (!match) return privateNotice("info", "Type a command after the slash, like /incident help.");
-  const [, name = "", text = ""] = match;
-  if (name.toLowerCase() === "incident" && text.trim() === "")
-    return { kind: "form", form: await openIncidentCreateForm(ctx.incidents.db) };
-  return runConsoleCommand(ctx, parseCommandText(commandRegistry, name, text), "text");
 }

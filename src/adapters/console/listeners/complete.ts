@@ -1,76 +1,41 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CHANGE_PREFIX } from "../../../core/changes/model.js";
-import type { AnyArgSpec } from "../../../core/commands/argument.js";
-import { type CompletionValue, completeCommandLine } from "../../../core/commands/complete-line.js";
-import { commandRegistry } from "../../../core/commands/registry.js";
-import { INCIDENT_PREFIX } from "../../../core/incidents/model.js";
-import { graphemePrefix } from "../../../core/text/clip.js";
+import type { Suggestion } from "../../../desk/desk.js";
 import { sendJson } from "../../../http/server.js";
+import type { AnyArgSpec } from "../../../kernel/commands/argument.js";
+import { type CompletionValue, completeCommandLine } from "../../../kernel/commands/complete-line.js";
+import { graphemePrefix } from "../../../kernel/text/clip.js";
 import type { ConsoleDeps } from "../deps.js";
 import { queryOf } from "../http/respond.js";
 import { consolePeople } from "../workspace.js";
 
-const openIncidents = ["new", "in_progress", "on_hold"];
-const finishedChanges = ["closed", "cancelled", "rejected"];
-
 /**
  * `GET /console/api/complete?text=/incident%20ack%20`: ways to continue the line, from the registry, with
- * open incidents, services and people where an argument names one.
+ * open tickets and services (from the desk) and the console's people where an argument names one.
  */
 export async function handleComplete(deps: ConsoleDeps, req: IncomingMessage, res: ServerResponse) {
   const text = graphemePrefix(queryOf(req).get("text") ?? "", 500);
-  const dynamic = await dynamicValues(deps);
-  const suggestions = completeCommandLine(commandRegistry, text, (arg, typed) => pick(dynamic, arg, typed));
+  const { registry } = deps.desk;
+  // The grammar says which argument is being typed; ask the desk for exactly that one, then complete.
+  const asked: { arg: AnyArgSpec; typed: string }[] = [];
+  completeCommandLine(registry, text, (arg, typed) => {
+    asked.push({ arg, typed });
+    return [];
+  });
+  const found = new Map<AnyArgSpec, Suggestion[]>();
+  for (const { arg, typed } of asked) {
+    if (arg.kind === "service" || arg.kind === "ticket") found.set(arg, await deps.desk.suggest(arg, typed));
+  }
+  const people = consolePeople(deps.config).map((p) => ({ value: p.id, label: p.name }));
+  const suggestions = completeCommandLine(registry, text, (arg, typed): CompletionValue[] => {
+    if (arg.kind === "person") return matching(people, typed);
+    return found.get(arg) ?? [];
+  });
   sendJson(res, 200, { suggestions });
 }
 
-interface DynamicValues {
-  incidents: CompletionValue[];
-  changes: CompletionValue[];
-  services: CompletionValue[];
-  people: CompletionValue[];
-}
-
-async function dynamicValues(deps: ConsoleDeps): Promise<DynamicValues> {
-  const [incidents, changes, services] = await deps.incidents.db.$transaction(async (tx) => [
-    await tx.incident.findMany({
-      where: { status: { in: openIncidents } },
-      orderBy: { number: "desc" },
-      take: 50,
-      select: { number: true, title: true },
-    }),
-    await tx.change.findMany({
-      where: { status: { notIn: finishedChanges } },
-      orderBy: { number: "desc" },
-      take: 50,
-      select: { number: true, title: true },
-    }),
-    await tx.service.findMany({
-      where: { active: true },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-  ]);
-  return {
-    incidents: incidents.map((i) => ({ value: `${INCIDENT_PREFIX}-${i.number}`, label: i.title })),
-    changes: changes.map((c) => ({ value: `${CHANGE_PREFIX}-${c.number}`, label: c.title })),
-    services: services.map((s) => ({ value: s.id, label: s.name })),
-    people: consolePeople(deps.config).map((p) => ({ value: p.id, label: p.name })),
-  };
-}
-
-function pick(values: DynamicValues, arg: AnyArgSpec, typed: string): CompletionValue[] {
+function matching(values: readonly CompletionValue[], typed: string): CompletionValue[] {
   const lower = typed.toLowerCase();
-  // A ticket argument's placeholder names its kind: <INC-n> or <CHG-n>.
-  const list =
-    arg.kind === "ticket"
-      ? arg.placeholder.startsWith(`<${CHANGE_PREFIX}-`)
-        ? values.changes
-        : values.incidents
-      : arg.kind === "service"
-        ? values.services
-        : arg.kind === "person"
-          ? values.people
-          : [];
-  return list.filter((v) => v.value.toLowerCase().startsWith(lower) || v.label.toLowerCase().includes(lower));
+  return values.filter(
+    (v) => v.value.toLowerCase().startsWith(lower) || v.label.toLowerCase().includes(lower),
+  );
 }

@@ -1,11 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { commandRegistry } from "../../../core/commands/registry.js";
-import { formSubmissionToCommand } from "../../../core/views/index.js";
 import type { ConsoleDeps } from "../deps.js";
 import { channelField, personField, requestIdField } from "../http/fields.js";
 import { readJson } from "../http/respond.js";
-import { runConsoleCommand } from "../run-command.js";
 import { actAndReply } from "./act.js";
 
 const formBody = z.object({
@@ -24,18 +21,8 @@ const formBody = z.object({
  */
 export async function handleForm(deps: ConsoleDeps, req: IncomingMessage, res: ServerResponse) {
   const body = await readJson(req, formBody);
-  await actAndReply(
-    deps,
-    res,
-    body,
-    async (ctx) => {
-      const command = formSubmissionToCommand(commandRegistry, {
-        formId: body.formId,
-        hidden: body.hidden,
-        values: body.values,
-      });
-      return runConsoleCommand(ctx, command, "form");
-    },
-    { asFieldErrors: true },
-  );
+  await actAndReply(deps, res, body, {
+    kind: "form",
+    submission: { formId: body.formId, hidden: body.hidden, values: body.values },
+  });
 }

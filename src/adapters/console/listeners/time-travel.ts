@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { parseDurationMinutes } from "../../../core/commands/duration.js";
 import { sendJson } from "../../../http/server.js";
+import { parseDurationMinutes } from "../../../kernel/commands/duration.js";
 import type { ConsoleDeps } from "../deps.js";
 import { readJson } from "../http/respond.js";
 import { TimeTravelRefusedError } from "../sandbox.js";
@@ -29,7 +29,7 @@ export async function handleTimeTravel(deps: ConsoleDeps, req: IncomingMessage, 
   try {
     const now = await deps.sandbox.advance(minutes * 60_000);
     // Posts waiting for "later" may be due now; the SLA sweep hears the clock itself (OffsetClock.onAdvance).
-    deps.incidents.onCommitted?.();
+    deps.wakeOutbox();
     deps.hub.publish({ type: "clock", audienceId: null, data: { now: now.toISOString() } });
     sendJson(res, 200, { now: now.toISOString() });
   } catch (error) {

@@ -1,5 +1,7 @@
-import type { Card, List, Notice } from "../../../core/views/index.js";
-import { reviveCard } from "../../../notifications/card-payload.js";
+import type { Card } from "../../../kernel/views/card.js";
+import type { List } from "../../../kernel/views/list.js";
+import type { Notice } from "../../../kernel/views/notice.js";
+import { reviveCard } from "../../../outbox/card-payload.js";
 
 /**
  * What a console message shows: a neutral view, a plain line from OpsDesk (thread replies, links), or

@@ -1,5 +1,5 @@
-import type { Clock } from "../../../core/clock.js";
 import type { Db, Tx } from "../../../db/client.js";
+import type { Clock } from "../../../kernel/clock.js";
 import {
   type ConsoleContent,
   type ConsoleMessage,

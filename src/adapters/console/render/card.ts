@@ -1,4 +1,4 @@
-import type { Card, CardAction } from "../../../core/views/index.js";
+import type { Card, CardAction } from "../../../kernel/views/card.js";
 import { type Html, html, multiline } from "./html.js";
 import { timeElement } from "./time.js";
 

@@ -1,4 +1,4 @@
-import type { Form, FormField, SubmittedValue } from "../../../core/views/index.js";
+import type { Form, FormField, SubmittedValue } from "../../../kernel/views/form.js";
 import { type Html, html } from "./html.js";
 
 export interface FormRenderOptions {

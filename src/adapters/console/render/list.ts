@@ -1,4 +1,4 @@
-import type { List } from "../../../core/views/index.js";
+import type { List } from "../../../kernel/views/list.js";
 import { type Html, html } from "./html.js";
 
 /** A list of tickets: a heading, then one line per ticket with its fields. */

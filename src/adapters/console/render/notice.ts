@@ -1,4 +1,4 @@
-import type { Notice } from "../../../core/views/index.js";
+import type { Notice } from "../../../kernel/views/notice.js";
 import { type Html, html, multiline } from "./html.js";
 
 const toneLabels = { info: "Info", success: "Done", error: "Problem" } as const;

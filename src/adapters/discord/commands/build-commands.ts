@@ -5,12 +5,11 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
   RESTPutAPIApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-import type { CommandRegistry, CommandSpec } from "../../../core/commands/command-spec.js";
+import { deskCommands, deskMessageActions } from "../../../desk/catalog.js";
+import type { CommandRegistry, CommandSpec } from "../../../kernel/commands/command-spec.js";
+import type { MessageActionSpec } from "../../../kernel/practice.js";
 import { discordDescription, discordName } from "./discord-names.js";
 import { optionForArgument } from "./option-for-argument.js";
-
-/** The message context-menu command that opens the create form prefilled from the message. */
-export const RAISE_INCIDENT_COMMAND = "Raise incident";
 
 // Discord allows 25 options per command and per subcommand.
 const optionLimit = 25;
@@ -54,16 +53,19 @@ function chatInputCommand(command: CommandSpec): RESTPostAPIChatInputApplication
   };
 }
 
-const raiseIncident: RESTPostAPIContextMenuApplicationCommandsJSONBody = {
-  type: ApplicationCommandType.Message,
-  name: RAISE_INCIDENT_COMMAND,
-};
+/** A message action as a message command, named by its label ("Raise incident"). */
+function messageCommand(action: MessageActionSpec): RESTPostAPIContextMenuApplicationCommandsJSONBody {
+  return { type: ApplicationCommandType.Message, name: action.label };
+}
 
 /**
  * Discord's application commands, generated from the registry (principle 2): one slash command per
  * registry command with a subcommand per registry subcommand, plus "Raise incident" on messages. This is
  * the whole set: registering it is a bulk overwrite that also removes commands no longer declared.
  */
-export function buildDiscordCommands(registry: CommandRegistry): RESTPutAPIApplicationCommandsJSONBody {
-  return [...registry.commands.map(chatInputCommand), raiseIncident];
+export function buildDiscordCommands(
+  registry: CommandRegistry = deskCommands,
+  messageActions: readonly MessageActionSpec[] = deskMessageActions,
+): RESTPutAPIApplicationCommandsJSONBody {
+  return [...registry.commands.map(chatInputCommand), ...messageActions.map(messageCommand)];
 }

@@ -1,4 +1,4 @@
-export { buildDiscordCommands, RAISE_INCIDENT_COMMAND } from "./build-commands.js";
+export { buildDiscordCommands } from "./build-commands.js";
 export { discordManifestPath, discordManifestText } from "./manifest.js";
 export { optionForArgument } from "./option-for-argument.js";
 export {

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { CommandRegistry } from "../../../core/commands/command-spec.js";
+import type { CommandRegistry } from "../../../kernel/commands/command-spec.js";
 import { projectRoot } from "../../../paths.js";
 import { buildDiscordCommands } from "./build-commands.js";
 

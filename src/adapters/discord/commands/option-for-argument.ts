@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from "discord.js";
 import type { APIApplicationCommandBasicOption } from "discord-api-types/v10";
-import type { AnyArgSpec } from "../../../core/commands/argument.js";
+import type { AnyArgSpec } from "../../../kernel/commands/argument.js";
 import { truncate } from "../render/truncate.js";
 import { discordDescription, discordName } from "./discord-names.js";
 

@@ -1,7 +1,7 @@
 import { REST, Routes } from "discord.js";
 import type { RESTPutAPIApplicationCommandsJSONBody } from "discord-api-types/v10";
-import type { CommandRegistry } from "../../../core/commands/command-spec.js";
-import { commandRegistry } from "../../../core/commands/registry.js";
+import { deskCommands as commandRegistry } from "../../../desk/catalog.js";
+import type { CommandRegistry } from "../../../kernel/commands/command-spec.js";
 import { buildDiscordCommands } from "./build-commands.js";
 
 export interface RegisterDiscordCommandsOptions {

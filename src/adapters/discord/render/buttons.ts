@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { APIButtonComponent } from "discord-api-types/v10";
-import type { ActionStyle, CardAction, CardLink } from "../../../core/views/card.js";
+import type { ActionStyle, CardAction, CardLink } from "../../../kernel/views/card.js";
 import { DiscordRenderError } from "./errors.js";
 import { encodeActionCustomId } from "./ids.js";
 import { componentLimits } from "./limits.js";

@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord-api-types/v10";
-import type { Card } from "../../../core/views/card.js";
+import type { Card } from "../../../kernel/views/card.js";
 import { renderButtons } from "./buttons.js";
 import { intentColors } from "./colors.js";
 import { fitEmbedTotal } from "./embed-budget.js";

@@ -1,4 +1,4 @@
-import type { Intent } from "../../../core/views/card.js";
+import type { Intent } from "../../../kernel/views/card.js";
 
 /**
  * The embed's side stripe. Discord's own palette (red, yellow, green, blurple-grey) so cards read the same

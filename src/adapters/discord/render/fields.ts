@@ -1,5 +1,5 @@
 import type { APIEmbedField } from "discord-api-types/v10";
-import type { CardField } from "../../../core/views/card.js";
+import type { CardField } from "../../../kernel/views/card.js";
 import { embedLimits } from "./limits.js";
 import { truncate } from "./truncate.js";
 

@@ -1,6 +1,6 @@
 import { ComponentType } from "discord.js";
 import type { APIModalInteractionResponseCallbackData } from "discord-api-types/v10";
-import type { Form, FormField } from "../../../core/views/form.js";
+import type { Form, FormField } from "../../../kernel/views/form.js";
 import { DiscordRenderError } from "./errors.js";
 import { encodeFormCustomId } from "./ids.js";
 import { modalLimits } from "./limits.js";

@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord-api-types/v10";
-import type { List, ListItem } from "../../../core/views/list.js";
+import type { List, ListItem } from "../../../kernel/views/list.js";
 import { intentColors } from "./colors.js";
 import { fitEmbedTotal } from "./embed-budget.js";
 import { embedField, moreNotShown } from "./fields.js";

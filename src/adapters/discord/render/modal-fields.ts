@@ -5,7 +5,7 @@ import type {
   APISelectMenuOption,
   APITextInputComponent,
 } from "discord-api-types/v10";
-import type { FormField, SelectField, TextField } from "../../../core/views/form.js";
+import type { FormField, SelectField, TextField } from "../../../kernel/views/form.js";
 import { componentLimits, modalLimits } from "./limits.js";
 import { truncate } from "./truncate.js";
 

@@ -1,4 +1,4 @@
-import type { FormSubmission } from "../../../core/views/form-submission.js";
+import type { FormSubmission } from "../../../kernel/views/form-submission.js";
 import { decodeCustomId } from "./ids.js";
 
 /**

@@ -1,5 +1,5 @@
 import { MessageFlags } from "discord.js";
-import type { Notice, NoticeTone } from "../../../core/views/notice.js";
+import type { Notice, NoticeTone } from "../../../kernel/views/notice.js";
 import { messageLimits } from "./limits.js";
 import { type DiscordMessage, noMentions } from "./message.js";
 import { truncate } from "./truncate.js";

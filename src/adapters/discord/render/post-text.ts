@@ -1,5 +1,5 @@
 import type { APIAllowedMentions } from "discord-api-types/v10";
-import type { PostText } from "../../../core/views/index.js";
+import type { PostText } from "../../../kernel/views/post-text.js";
 import { messageLimits } from "./limits.js";
 import { truncate } from "./truncate.js";
 

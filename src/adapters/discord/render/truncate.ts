@@ -1,4 +1,4 @@
-import { graphemePrefix } from "../../../core/text/clip.js";
+import { graphemePrefix } from "../../../kernel/text/clip.js";
 
 /**
  * Cuts text to fit a Discord limit without breaking what people read: at a word boundary when one is

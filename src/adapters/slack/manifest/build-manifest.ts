@@ -1,5 +1,4 @@
-import { commandRegistry } from "../../../core/commands/registry.js";
-import { raiseIncidentCallbackId } from "../render/ids.js";
+import { deskCommands, deskMessageActions } from "../../../desk/catalog.js";
 import { botEvents } from "./events.js";
 import { botScopes } from "./scopes.js";
 import { slashCommands } from "./slash-commands.js";
@@ -7,14 +6,13 @@ import type { SlackManifest, SlackManifestOptions, SlackShortcut } from "./types
 
 const appNameMax = 35;
 
-const shortcuts: readonly SlackShortcut[] = [
-  {
-    name: "Raise incident",
-    type: "message",
-    callback_id: raiseIncidentCallbackId,
-    description: "Open an incident from this message",
-  },
-];
+/** Every message action of every practice, as a message shortcut ("Raise incident"). */
+const shortcuts: readonly SlackShortcut[] = deskMessageActions.map((action) => ({
+  name: action.label,
+  type: "message",
+  callback_id: action.id,
+  description: action.description,
+}));
 
 /**
  * The Slack app manifest, generated from the command registry so Slack's command list can never disagree
@@ -36,7 +34,7 @@ export function buildSlackManifest(options: SlackManifestOptions): SlackManifest
       // The Messages tab is where SLA warnings sent to one person land; read-only because OpsDesk reads no DMs.
       app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
       bot_user: { display_name: options.appName, always_online: true },
-      slash_commands: slashCommands(commandRegistry, url),
+      slash_commands: slashCommands(deskCommands, url),
       shortcuts,
     },
     oauth_config: { scopes: { bot: botScopes.map((entry) => entry.scope) } },

@@ -1,5 +1,5 @@
-import type { CommandRegistry } from "../../../core/commands/command-spec.js";
-import { usageHint } from "../../../core/commands/usage.js";
+import type { CommandRegistry } from "../../../kernel/commands/command-spec.js";
+import { usageHint } from "../../../kernel/commands/usage.js";
 import type { SlackSlashCommand } from "./types.js";
 
 // Slack's manifest limits for slash commands (docs.slack.dev/reference/app-manifest, slash_commands).

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { CardAction } from "../../../core/views/index.js";
+import type { CardAction } from "../../../kernel/views/card.js";
 import { buttonActionId, buttonValue, cardActionsBlockId } from "./ids.js";
 import { slackLimits } from "./limits.js";
 import { plainLine, plainText } from "./text-objects.js";

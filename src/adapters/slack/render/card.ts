@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Card, CardLink } from "../../../core/views/index.js";
+import type { Card, CardLink } from "../../../kernel/views/card.js";
 import { actionsBlock } from "./actions.js";
 import { fieldsSection } from "./fields.js";
 import { intentEmoji } from "./intent.js";

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { CardField } from "../../../core/views/index.js";
+import type { CardField } from "../../../kernel/views/card.js";
 import { slackLimits } from "./limits.js";
 import { fieldValueMrkdwn, type PersonResolver } from "./people.js";
 import { mrkdwn, userMrkdwn } from "./text-objects.js";

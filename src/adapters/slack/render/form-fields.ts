@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { CheckboxField, FormField, SelectField, TextField } from "../../../core/views/index.js";
+import type { CheckboxField, FormField, SelectField, TextField } from "../../../kernel/views/form.js";
 import { SlackRenderError } from "./errors.js";
 import { checkboxOnValue, fieldActionId, fieldBlockId } from "./ids.js";
 import { slackLimits } from "./limits.js";

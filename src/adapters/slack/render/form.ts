@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Form } from "../../../core/views/index.js";
+import type { Form } from "../../../kernel/views/form.js";
 import { SlackRenderError } from "./errors.js";
 import { inputBlock } from "./form-fields.js";
 import { slackLimits } from "./limits.js";

@@ -1,4 +1,5 @@
-import type { CardAction, Form } from "../../../core/views/index.js";
+import type { CardAction } from "../../../kernel/views/card.js";
+import type { Form } from "../../../kernel/views/form.js";
 import { SlackRenderError } from "./errors.js";
 import { slackLimits } from "./limits.js";
 
@@ -16,13 +17,11 @@ import { slackLimits } from "./limits.js";
  *   input block_id   = `field.<field id>`; the element's action_id = the field id (the command argument).
  *   private_metadata = JSON `{"hidden":{…},"extra":{…}}`: the form's hidden values (e.g. `ref`) and what the
  *                      adapter carries through the modal (see private-metadata.ts).
- * Message shortcut: callback_id `raise_incident` opens the create form prefilled from the message.
+ * Message shortcuts: callback_id = the message action id of a practice (e.g. `raise_incident`).
  *
  * Ids are never truncated: a cut id would route to the wrong handler, so an overlong one is an error.
  */
 export const cardActionsBlockId = "card.actions";
-
-export const raiseIncidentCallbackId = "raise_incident";
 
 const fieldBlockPrefix = "field.";
 

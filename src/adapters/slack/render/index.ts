@@ -11,7 +11,6 @@ export {
   fieldIdFromBlockId,
   formCallbackId,
   formIdFromCallbackId,
-  raiseIncidentCallbackId,
 } from "./ids.js";
 export { slackLimits } from "./limits.js";
 export { type RenderListOptions, renderList } from "./list.js";

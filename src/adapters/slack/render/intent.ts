@@ -1,4 +1,5 @@
-import type { Intent, NoticeTone } from "../../../core/views/index.js";
+import type { Intent } from "../../../kernel/views/card.js";
+import type { NoticeTone } from "../../../kernel/views/notice.js";
 
 /*
  * Block Kit has no colours (only legacy attachments do, and they are hidden behind "Show more"), so intent

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { List, ListItem } from "../../../core/views/index.js";
+import type { List, ListItem } from "../../../kernel/views/list.js";
 import { fieldsSection } from "./fields.js";
 import { intentEmoji } from "./intent.js";
 import { slackLimits } from "./limits.js";

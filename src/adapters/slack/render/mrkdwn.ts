@@ -8,14 +8,6 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/**
- * The inverse of escapeMrkdwn, applied once to text Slack hands the app already escaped (a message
- * shortcut's `message.text`). `&amp;` goes last so `&amp;lt;` becomes the `&lt;` the person typed.
- */
-export function unescapeSlackText(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
 // Slack user ids start with U (or W on Enterprise Grid); anything else from a resolver is not trusted.
 const slackUserId = /^[UW][A-Z0-9]{2,30}$/;
 
@@ -53,4 +45,13 @@ function utcFallback(date: Date): string {
 export function dateToken(date: Date): string {
   const seconds = Math.floor(date.getTime() / 1000);
   return `<!date^${seconds}^{date_short_pretty} at {time}|${utcFallback(date)}>`;
+}
+
+/**
+ * Undoes Slack's escaping of `&`, `<` and `>` in message text it hands to an app (e.g. a message shortcut),
+ * so people read what was written; `&amp;` last, so `&amp;lt;` stays the literal text `&lt;`.
+ * https://api.slack.com/reference/surfaces/formatting#escaping
+ */
+export function unescapeSlackText(text: string): string {
+  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 }

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Notice } from "../../../core/views/index.js";
+import type { Notice } from "../../../kernel/views/notice.js";
 import { toneEmoji } from "./intent.js";
 import { slackLimits } from "./limits.js";
 import type { SlackMessage } from "./message.js";

@@ -1,4 +1,4 @@
-import type { CardField } from "../../../core/views/index.js";
+import type { CardField } from "../../../kernel/views/card.js";
 import { dateToken, userMention } from "./mrkdwn.js";
 import { userMrkdwn } from "./text-objects.js";
 

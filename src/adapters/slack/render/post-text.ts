@@ -1,4 +1,4 @@
-import type { PostText } from "../../../core/views/index.js";
+import type { PostText } from "../../../kernel/views/post-text.js";
 import { escapeMrkdwn, userMention } from "./mrkdwn.js";
 
 /**

@@ -1,4 +1,4 @@
-import { graphemePrefix } from "../../../core/text/clip.js";
+import { graphemePrefix } from "../../../kernel/text/clip.js";
 
 /**
  * Cutting text to a platform limit without breaking it: never inside a grapheme (a surrogate pair, an emoji

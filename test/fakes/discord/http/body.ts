@@ -1,9 +1,12 @@
 import type { IncomingMessage } from "node:http";
+import { hasEncodedSurrogate } from "../../lone-surrogates.js";
 import type { RecordedFile } from "../types.js";
 
 export interface ParsedBody {
   body: unknown;
   files: RecordedFile[];
+  /** A JSON body whose bytes hold a UTF-8-style encoded surrogate (Node decodes those to U+FFFD). */
+  encodedSurrogate?: boolean;
 }
 
 async function readRaw(request: IncomingMessage): Promise<Buffer> {
@@ -34,9 +37,10 @@ export async function readBody(request: IncomingMessage): Promise<ParsedBody> {
     return { body, files };
   }
   const text = raw.toString("utf8");
+  const encodedSurrogate = hasEncodedSurrogate(raw);
   try {
-    return { body: JSON.parse(text), files: [] };
+    return { body: JSON.parse(text), files: [], encodedSurrogate };
   } catch {
-    return { body: text, files: [] };
+    return { body: text, files: [], encodedSurrogate };
   }
 }

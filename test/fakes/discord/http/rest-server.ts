@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { describeLoneSurrogate, findLoneSurrogate } from "../../lone-surrogates.js";
+import type { JsonRecord } from "../json.js";
 import type { FakeState } from "../state.js";
 import type { RecordedCall } from "../types.js";
 import { readBody } from "./body.js";
@@ -27,15 +29,42 @@ function decodePath(pathname: string): string {
     .join("/");
 }
 
+/**
+ * A body holding a lone UTF-16 surrogate anywhere. Discord stores strings as UTF-8, where an unpaired
+ * surrogate "is explicitly not representable", and answers such a request with 500 Internal Server Error
+ * (discord/discord-api-docs#6561, open). The fake answers the same 500 and says why in `fake_error`, so a test
+ * that trips over it sees the cause in the recorded call instead of a bare server error.
+ */
+function loneSurrogateFailure(body: unknown, encodedSurrogate: boolean): JsonRecord | undefined {
+  const found = findLoneSurrogate(body);
+  if (!found && !encodedSurrogate) return undefined;
+  const where = found
+    ? describeLoneSurrogate(found)
+    : "the body holds an encoded UTF-16 surrogate (invalid UTF-8)";
+  return {
+    message: "500: Internal Server Error",
+    code: 0,
+    fake_error: `${where}; Discord answers 500 to this (discord-api-docs#6561)`,
+  };
+}
+
 export function createRestListener(state: FakeState, router: Router, chaos: Chaos) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const method = (request.method ?? "GET").toUpperCase();
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const { body, files } = await readBody(request);
+    const { body, files, encodedSurrogate } = await readBody(request);
     const path = url.pathname.startsWith(API_PREFIX) ? decodePath(url.pathname.slice(API_PREFIX.length)) : "";
     const authorization = request.headers.authorization;
 
-    const outcome = await handle(method, path, url.searchParams, body, files, authorization);
+    const outcome = await handle(
+      method,
+      path,
+      url.searchParams,
+      body,
+      files,
+      authorization,
+      encodedSurrogate,
+    );
     const call: RecordedCall = {
       method,
       path,
@@ -65,6 +94,7 @@ export function createRestListener(state: FakeState, router: Router, chaos: Chao
     body: unknown,
     files: RecordedCall["files"],
     authorization: string | undefined,
+    encodedSurrogate = false,
   ): Promise<Outcome> {
     const match = path ? router.match(method, path) : undefined;
     if (!match) return { status: 404, body: notFound().toBody(), headers: {} };
@@ -72,6 +102,8 @@ export function createRestListener(state: FakeState, router: Router, chaos: Chao
     if (match.route.auth && authorization !== `Bot ${state.config.token}`) {
       return { status: 401, body: unauthorized().toBody(), headers: {} };
     }
+    const invalidUnicode = loneSurrogateFailure(body, encodedSurrogate);
+    if (invalidUnicode) return { status: 500, body: invalidUnicode, headers: {} };
     const rule = chaos.take(method, path);
     if (rule?.kind === "rate-limit") {
       const limited = tooManyRequests(bucket, Date.now(), rule.retryAfterSec, rule.global);

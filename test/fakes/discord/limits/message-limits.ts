@@ -1,4 +1,5 @@
 import { asArray, asRecord, isRecord, type JsonRecord } from "../json.js";
+import { validateAllowedMentions } from "./allowed-mentions.js";
 import { validateComponents } from "./component-limits.js";
 import { FormErrors } from "./form-errors.js";
 
@@ -14,7 +15,31 @@ export const MESSAGE_LIMITS = {
   fieldValue: 1024,
   footerText: 2048,
   authorName: 256,
+  /** "Can be used to verify a message was sent (up to 25 characters)" (Create Message, `nonce`). */
+  nonce: 25,
 } as const;
+
+/** An integer nonce is an int64 (`nonce` in discord-api-spec's MessageCreateRequest). */
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+function validateNonce(errors: FormErrors, nonce: unknown): void {
+  if (nonce === undefined || nonce === null) return;
+  if (typeof nonce === "string") {
+    errors.maxLength(["nonce"], nonce, MESSAGE_LIMITS.nonce);
+  } else if (
+    typeof nonce !== "number" ||
+    !Number.isInteger(nonce) ||
+    BigInt(nonce) < INT64_MIN ||
+    BigInt(nonce) > INT64_MAX
+  ) {
+    errors.add(
+      ["nonce"],
+      "NONCE_TYPE_INVALID",
+      "Nonce must be a string of up to 25 characters or an integer",
+    );
+  }
+}
 
 function length(value: unknown): number {
   return typeof value === "string" ? value.length : 0;
@@ -45,6 +70,13 @@ function validateEmbeds(errors: FormErrors, embeds: unknown[]): void {
     errors.maxItems([...path, "fields"], fields, MESSAGE_LIMITS.embedFields);
     fields.forEach((rawField, fieldIndex) => {
       const field = asRecord(rawField);
+      // Embed Field Structure: name and value are required (an empty string is accepted since 2024,
+      // discordjs/discord.js#10744; a missing one is "This field is required").
+      for (const key of ["name", "value"]) {
+        if (typeof field[key] !== "string") {
+          errors.add([...path, "fields", fieldIndex, key], "BASE_TYPE_REQUIRED", "This field is required");
+        }
+      }
       errors.maxLength([...path, "fields", fieldIndex, "name"], field.name, MESSAGE_LIMITS.fieldName);
       errors.maxLength([...path, "fields", fieldIndex, "value"], field.value, MESSAGE_LIMITS.fieldValue);
     });
@@ -59,16 +91,37 @@ function validateEmbeds(errors: FormErrors, embeds: unknown[]): void {
   }
 }
 
+const IS_COMPONENTS_V2 = 1 << 15;
+
 /** Field errors for a create or edit message body (also interaction callback `data`). */
 export function messageFormErrors(body: unknown): FormErrors {
   const errors = new FormErrors();
   if (!isRecord(body)) return errors;
   errors.maxLength(["content"], body.content, MESSAGE_LIMITS.content);
   if (Array.isArray(body.embeds)) validateEmbeds(errors, body.embeds);
-  if (Array.isArray(body.components)) {
-    const flags = typeof body.flags === "number" ? body.flags : 0;
-    validateComponents(errors, body.components, { componentsV2: (flags & 32768) !== 0 });
+  const flags = typeof body.flags === "number" ? body.flags : 0;
+  const componentsV2 = (flags & IS_COMPONENTS_V2) !== 0;
+  if (Array.isArray(body.components)) validateComponents(errors, body.components, { componentsV2 });
+  if (componentsV2) {
+    // "When the flag IS_COMPONENTS_V2 is set, the message can only contain components" (Create Message).
+    for (const field of ["content", "embeds", "sticker_ids", "poll"]) {
+      const value = body[field];
+      if (
+        value !== undefined &&
+        value !== null &&
+        !(Array.isArray(value) && value.length === 0) &&
+        value !== ""
+      ) {
+        errors.add(
+          [field],
+          "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2",
+          `The '${field}' field cannot be used when using MessageFlags.IS_COMPONENTS_V2`,
+        );
+      }
+    }
   }
+  validateAllowedMentions(errors, body.allowed_mentions);
+  validateNonce(errors, body.nonce);
   return errors;
 }
 

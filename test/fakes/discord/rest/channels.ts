@@ -8,7 +8,7 @@ import {
 } from "../http/errors.js";
 import type { RouteContext, Router } from "../http/router.js";
 import { asRecord, type JsonRecord } from "../json.js";
-import { FormErrors } from "../limits/form-errors.js";
+import { threadFormErrors } from "../limits/thread-limits.js";
 import type { FakeChannel, FakeMessage } from "../types.js";
 import {
   attachmentsFor,
@@ -32,10 +32,12 @@ function requireMessage(context: RouteContext): FakeMessage {
   return message;
 }
 
-function threadBody(body: unknown): { name: string; archiveMinutes: number; type: number | undefined } {
+function threadBody(
+  body: unknown,
+  fromMessage: boolean,
+): { name: string; archiveMinutes: number; type: number | undefined } {
   const input = asRecord(body);
-  const errors = new FormErrors();
-  errors.lengthBetween(["name"], input.name, 1, 100);
+  const errors = threadFormErrors(body, { fromMessage });
   if (!errors.empty) throw invalidFormBody(errors.toJSON());
   return {
     name: String(input.name),
@@ -137,7 +139,7 @@ export function registerChannelRoutes(router: Router): void {
   });
   router.add("POST", "/channels/:channelId/messages/:messageId/threads", (context) => {
     const message = requireMessage(context);
-    const body = threadBody(context.body);
+    const body = threadBody(context.body, true);
     // A thread started from a message takes the message's id.
     const thread = createThread(context, message.id, PUBLIC_THREAD, body);
     message.flags |= HAS_THREAD_FLAG;
@@ -145,7 +147,7 @@ export function registerChannelRoutes(router: Router): void {
     return { status: 201, body: thread };
   });
   router.add("POST", "/channels/:channelId/threads", (context) => {
-    const body = threadBody(context.body);
+    const body = threadBody(context.body, false);
     // Without `type`, Discord creates a PRIVATE thread (kept for backwards compatibility).
     const type = body.type ?? PRIVATE_THREAD;
     return { status: 201, body: createThread(context, context.state.ids.next(), type, body) };

@@ -5,7 +5,8 @@ import {
   unknownInteraction,
 } from "../http/errors.js";
 import type { RouteContext, Router } from "../http/router.js";
-import { asArray, asRecord, type JsonRecord } from "../json.js";
+import { asRecord, type JsonRecord } from "../json.js";
+import { autocompleteFormErrors } from "../limits/autocomplete-limits.js";
 import { FormErrors } from "../limits/form-errors.js";
 import { modalFormErrors } from "../limits/modal-limits.js";
 import type { FakeState, InteractionState } from "../state.js";
@@ -111,8 +112,7 @@ function respond(
         : source;
     }
     case AUTOCOMPLETE_RESULT: {
-      const errors = new FormErrors();
-      errors.maxItems(["data", "choices"], asArray(data.choices), 25);
+      const errors = autocompleteFormErrors(data);
       if (!errors.empty) throw invalidFormBody(errors.toJSON());
       return undefined;
     }

@@ -1,8 +1,9 @@
 // Shared set-up for the outbox suites: queueing messages as a state change would, and dispatchers wired to
 // a fake platform, a manual clock and a recording logger.
-import { ManualClock } from "../../../../src/core/clock.js";
+
 import type { Db } from "../../../../src/db/client.js";
 import { transactionOptions } from "../../../../src/db/client.js";
+import { ManualClock } from "../../../../src/kernel/clock.js";
 import { OutboxDispatcher, type OutboxDispatcherOptions } from "../../../../src/outbox/dispatcher.js";
 import { enqueueOutbox } from "../../../../src/outbox/enqueue.js";
 import type { OutboxLogger } from "../../../../src/outbox/logger.js";

@@ -3,10 +3,10 @@
 import { parseConfig } from "../../../../src/config/parse.js";
 import type { OpsdeskConfig } from "../../../../src/config/types.js";
 import type { Db } from "../../../../src/db/client.js";
-import { incidentPostsHook } from "../../../../src/notifications/incident-posts.js";
-import { slaClocksHook } from "../../../../src/sla/clock-hook.js";
-import { createSlaRuntime, type SlaRuntime } from "../../../../src/sla/runtime.js";
-import { runSlaSweep, type SlaSweepDeps } from "../../../../src/sla/sweep.js";
+import { incidentPostsHook } from "../../../../src/practices/incidents/posts.js";
+import { slaClocksHook } from "../../../../src/practices/incidents/sla/clock-hook.js";
+import { createSlaRuntime, type SlaRuntime } from "../../../../src/practices/incidents/sla/runtime.js";
+import { runSlaSweep, type SlaSweepDeps } from "../../../../src/practices/incidents/sla/sweep.js";
 import { type IncidentWorld, seedIncidentWorld } from "../../../support/incident-fixtures.js";
 
 /** Ids follow seedIncidentWorld(db, "s"). */

@@ -3,13 +3,13 @@
 // Usage: node --import tsx sweep-child.ts <DATABASE_URL> <opsdesk.yaml> <now ISO> <kill after N commits>
 import { readFileSync } from "node:fs";
 import { parseConfig } from "../../../../src/config/parse.js";
-import { ManualClock } from "../../../../src/core/clock.js";
 import { openDatabase } from "../../../../src/db/client.js";
 import { locateDatabase } from "../../../../src/db/location.js";
-import { runSlaSweep } from "../../../../src/sla/sweep.js";
+import { ManualClock } from "../../../../src/kernel/clock.js";
+import { runSlaSweep } from "../../../../src/practices/incidents/sla/sweep.js";
 
 const [databaseUrl = "", configPath = "", now = "", killAfter = "1"] = process.argv.slice(2);
-const handle = openDatabase(locateDatabase(databaseUrl));
+const handle = await openDatabase(locateDatabase(databaseUrl));
 const config = parseConfig(readFileSync(configPath, "utf8"), configPath);
 let commits = 0;
 const silent = { info() {}, warn() {}, error() {}, debug() {} };

@@ -10,8 +10,8 @@ import {
   type SlaClockState,
   startClock,
   takeDueAlerts,
-} from "../../../../src/core/sla/clock/index.js";
-import { compileCalendar } from "../../../../src/core/sla/index.js";
+} from "../../../../src/kernel/sla/clock/index.js";
+import { compileCalendar } from "../../../../src/kernel/sla/index.js";
 import { allFixtures, HOUR, MINUTE } from "../calendars.js";
 
 const calendars = allFixtures.map(([name, definition]) => compileCalendar(definition, name));

@@ -13,8 +13,8 @@ import {
   startClock,
   stopClock,
   takeDueAlerts,
-} from "../../../../src/core/sla/clock/index.js";
-import { compileCalendar } from "../../../../src/core/sla/index.js";
+} from "../../../../src/kernel/sla/clock/index.js";
+import { compileCalendar } from "../../../../src/kernel/sla/index.js";
 import {
   berlin24x7,
   berlinOffice,

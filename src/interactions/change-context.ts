@@ -1,9 +1,0 @@
-import type { ChangeContext } from "../core/changes/context.js";
-import type { Actor, Platform } from "../core/people/actor.js";
-
-/** Who is acting on a change, from where, and the change services. */
-export interface ChangeInteractionContext {
-  platform: Platform;
-  actor: Actor;
-  changes: ChangeContext;
-}

@@ -1,0 +1,97 @@
+import type { CommandSpec } from "./commands/command-spec.js";
+import type { CompletionValue } from "./commands/complete-line.js";
+import type { Actor, Platform } from "./people/actor.js";
+import type { Reply } from "./views/reply.js";
+
+/**
+ * What every ITIL practice (incidents, changes, problems, requests, …) offers the desk, in neutral terms.
+ * The desk routes each interaction to the practice that owns it: by command name, by the command name an
+ * action id or form id starts with (`incident.ack`, `change.reject`), or by message-action id. A practice
+ * is registered in one place, `src/practices/index.ts`; adapters never name one.
+ */
+export interface Practice {
+  /** The practice's folder name, e.g. `incidents`. */
+  readonly id: string;
+  /** Its slash commands: the registry, help, the Slack manifest and Discord's commands come from these. */
+  readonly commands: readonly CommandSpec[];
+  /** Ticket kinds it numbers (`INC`), so a reference typed anywhere can be completed by its owner. */
+  readonly tickets?: readonly TicketKindSpec[];
+  /** Actions on a chat message (Slack message shortcut, Discord message command, console menu). */
+  readonly messageActions?: readonly MessageActionSpec[];
+  /**
+   * What a command does, decided without I/O: whether its answer is a form (a form must open within the
+   * platform's 3 s, so the desk runs it at once instead of queueing it, and Discord shows it as the first
+   * response), and the work itself. `call.parse()` applies the registry's grammar and may throw its error.
+   */
+  planCommand(call: CommandCall): Plan;
+  /** A button: `value` names the ticket (never the message text). */
+  planAction(actionId: string, value: string): Plan;
+  /** An action on a chat message, as the platform handed it: already unescaped, with a link back. */
+  planMessageAction?(actionId: string, message: ChatMessage): Plan;
+  /** The action table entry behind a button id, or undefined when the id is not (or no longer) known. */
+  action(actionId: string): ActionSpec | undefined;
+}
+
+/** The work one interaction asks for, and whether its answer is a form. */
+export interface Plan {
+  readonly opensForm: boolean;
+  run(request: PracticeRequest): Promise<Reply>;
+}
+
+/** One command as it arrived: its name, where from, whether it came with nothing at all, and its parse. */
+export interface CommandCall {
+  readonly name: string;
+  readonly from: CommandSource;
+  /** `/incident` alone, or Discord's command with no options: nothing to go on yet. */
+  readonly bare: boolean;
+  parse(): AnyCommand;
+}
+
+/** A typed command from the registry, before narrowing to one practice's union. */
+export interface AnyCommand {
+  readonly command: string;
+  readonly subcommand: string;
+  readonly args: Readonly<Record<string, unknown>>;
+}
+
+/** Typed text (`/incident ack INC-7`), typed options (Discord), or a submitted form. */
+export type CommandSource = "text" | "options" | "form";
+
+/** Who acts and from where: everything a practice needs to know about the request itself. */
+export interface PracticeRequest {
+  readonly platform: Platform;
+  readonly actor: Actor;
+}
+
+/** How a button looks and behaves, as much as an adapter must know before it is pressed. */
+export interface ActionSpec {
+  readonly label: string;
+  /** Asks for input first: the button's answer is a form. */
+  readonly opensForm: boolean;
+  /** A question to ask before acting (Discord has no confirm dialog on buttons, so it asks privately). */
+  readonly confirm?: string;
+}
+
+export interface TicketKindSpec {
+  /** `INC`, `CHG`: references read `INC-7`. */
+  readonly prefix: string;
+  /** Open tickets of this kind whose number or title matches what was typed, newest first. */
+  suggest(typed: string): Promise<CompletionValue[]>;
+}
+
+export interface MessageActionSpec {
+  /** Stable id: Slack's callback id, the console's action. */
+  readonly id: string;
+  /** What people see in the message menu (Discord's message command name). */
+  readonly label: string;
+  /** One line on what it does (Slack's shortcut description). */
+  readonly description: string;
+}
+
+export interface ChatMessage {
+  readonly text: string;
+  /** A link back to the message, when the platform has one. */
+  readonly link?: string;
+  /** Where it was written, for the link's label: `Slack`, `Discord`, `the OpsDesk console`. */
+  readonly from: string;
+}

@@ -1,0 +1,32 @@
+import type { Db, Tx } from "../../db/client.js";
+import type { Clock } from "../../kernel/clock.js";
+import type { Actor } from "../../kernel/people/actor.js";
+import type { PriorityMatrix } from "../../kernel/priority.js";
+import type { IncidentSnapshot } from "./model.js";
+
+/** What happened to an incident, handed to hooks inside the transaction that made the change. */
+export interface IncidentChange {
+  kind: string;
+  incident: IncidentSnapshot;
+  previous: IncidentSnapshot | null;
+  actor: Actor;
+  body?: string;
+  visibility: "public" | "internal";
+}
+
+/**
+ * Everything the incident services need. `onChange` hooks run inside the same transaction as the change,
+ * which is where chat side effects are queued (the outbox), so a change and its posts commit together.
+ */
+export interface IncidentContext {
+  db: Db;
+  clock: Clock;
+  priorityMatrix: PriorityMatrix;
+  onChange?: ReadonlyArray<(tx: Tx, change: IncidentChange) => Promise<void>>;
+  /** Called after a change committed, e.g. to wake the outbox dispatcher so posts go out at once. */
+  onCommitted?: () => void;
+}
+
+export async function runChangeHooks(ctx: IncidentContext, tx: Tx, change: IncidentChange): Promise<void> {
+  for (const hook of ctx.onChange ?? []) await hook(tx, change);
+}

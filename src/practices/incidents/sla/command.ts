@@ -1,0 +1,52 @@
+import { choice, service, ticket } from "../../../kernel/commands/argument-kinds.js";
+import {
+  defineCommand,
+  defineSubcommand,
+  type ParsedCommandOf,
+} from "../../../kernel/commands/command-spec.js";
+import { INCIDENT_PREFIX } from "../model.js";
+
+export const slaReportPeriods = ["7d", "30d"] as const;
+export type SlaReportPeriod = (typeof slaReportPeriods)[number];
+
+const periodLabels: Readonly<Record<SlaReportPeriod, string>> = {
+  "7d": "The last 7 days",
+  "30d": "The last 30 days",
+};
+
+/** `/sla`: the clocks of one incident, and how the desk is doing against its targets. */
+export const slaCommand = defineCommand({
+  name: "sla",
+  description: "See SLA clocks and compliance",
+  whenEmpty: "help",
+  subcommands: {
+    show: defineSubcommand({
+      description: "Every SLA clock of an incident: target, elapsed, remaining, due",
+      args: {
+        ref: ticket({
+          description: "The incident, e.g. INC-7",
+          prefix: INCIDENT_PREFIX,
+          positional: true,
+          required: true,
+        }),
+      },
+      examples: ["/sla show INC-7"],
+    }),
+    report: defineSubcommand({
+      description: "SLA compliance per priority, breaches, mean time to acknowledge and to resolve",
+      args: {
+        period: choice(slaReportPeriods, periodLabels, {
+          description: "Which incidents: raised in the last 7 or 30 days",
+          positional: true,
+          default: "7d",
+        }),
+        service: service({ description: "Only incidents of this service", positional: true }),
+      },
+      examples: ["/sla report", "/sla report 30d payments", "/sla report service:payments"],
+    }),
+    help: defineSubcommand({ description: "Show this help", args: {}, examples: [] }),
+  },
+});
+
+/** A parsed `/sla` command, discriminated by subcommand. */
+export type SlaCommand = ParsedCommandOf<typeof slaCommand>;

@@ -1,0 +1,114 @@
+import type { SlaClockFigures } from "../../../../kernel/sla/clock/figures.js";
+import { formatDuration } from "../../../../kernel/sla/format-duration.js";
+import type { Card, CardField } from "../../../../kernel/views/card.js";
+import type { IncidentSnapshot } from "../../model.js";
+import { priorityLabels } from "../../views/labels.js";
+import type { Compliance, SlaReport } from "../report-figures.js";
+import { clockKindLabels, clockRuleText, clockStateText, formatInstant } from "./text.js";
+
+const statusWords = { running: "running", paused: "paused", stopped: "stopped" } as const;
+
+function clockLabel(clock: SlaClockFigures, cycles: number): string {
+  const kind = clockKindLabels[clock.kind];
+  return cycles > 1 ? `${kind} (cycle ${clock.cycle})` : kind;
+}
+
+/**
+ * `/sla show INC-7`: every clock, past cycles included, with target, elapsed, remaining, percent,
+ * whether it runs and which rule produced it (started, restarted, recomputed, new cycle, cumulative); the due time as an instant each reader sees in their own zone where the platform can,
+ * else written in `timezone` (the viewer's, when known).
+ */
+export function slaClocksCard(
+  incident: IncidentSnapshot,
+  clocks: readonly SlaClockFigures[],
+  timezone: string,
+): Card {
+  const fields: CardField[] = [];
+  for (const clock of clocks) {
+    const cycles = clocks.filter((other) => other.kind === clock.kind).length;
+    const label = clockLabel(clock, cycles);
+    const remaining =
+      clock.remainingMs >= 0
+        ? `${formatDuration(clock.remainingMs)} left`
+        : `${formatDuration(-clock.remainingMs)} overdue`;
+    fields.push({
+      label,
+      value: [
+        `Target ${clock.targetText} on ${clock.calendarId}`,
+        `elapsed ${formatDuration(clock.elapsedMs)} (${clock.percent} %)`,
+        remaining,
+        `${statusWords[clock.status]}: ${clockStateText(clock)}`,
+        ...(clock.rule === undefined ? [] : [clockRuleText(clock.rule)]),
+      ].join(" · "),
+    });
+    fields.push(
+      clock.dueAt === null
+        ? { label: `${label} due`, value: "paused: no due time until work resumes", inline: true }
+        : {
+            label: `${label} due`,
+            value: formatInstant(clock.dueAt, timezone),
+            inline: true,
+            at: clock.dueAt,
+          },
+    );
+  }
+  const breached = clocks.some((clock) => clock.breached);
+  return {
+    type: "card",
+    title: `SLA · ${incident.ref} · ${incident.title}`,
+    subtitle: priorityLabels[incident.priority],
+    badge: breached ? { text: "Breached", intent: "danger" } : { text: "Within SLA", intent: "success" },
+    fields,
+    ...(clocks.length === 0
+      ? { body: `${incident.ref} has no SLA clocks: it was raised before SLAs were set up.` }
+      : {}),
+    actions: [],
+    links: [],
+  };
+}
+
+function complianceText(compliance: Compliance): string {
+  const judged = compliance.met + compliance.breached;
+  if (judged === 0) return "none judged yet";
+  return `${compliance.met}/${judged} met (${Math.floor((compliance.met / judged) * 100)} %)`;
+}
+
+/** `/sla report`: compliance per priority, the breaches, MTTA and MTTR. */
+export function slaReportCard(report: SlaReport, scope: string): Card {
+  const fields: CardField[] = report.byPriority
+    .filter((row) => row.incidents > 0)
+    .map((row) => ({
+      label: `${priorityLabels[row.priority]} · ${row.incidents} incident${row.incidents === 1 ? "" : "s"}`,
+      value: `Response ${complianceText(row.response)} · Resolution ${complianceText(row.resolution)}`,
+    }));
+  const shownBreaches = report.breachedRefs.slice(0, 10);
+  const more = report.breachedRefs.length - shownBreaches.length;
+  fields.push(
+    {
+      label: "Breaches",
+      value:
+        report.breachedRefs.length === 0
+          ? "None"
+          : `${report.breachedRefs.length}: ${shownBreaches.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
+    },
+    { label: "MTTA", value: report.mttaMs === null ? "—" : formatDuration(report.mttaMs), inline: true },
+    { label: "MTTR", value: report.mttrMs === null ? "—" : formatDuration(report.mttrMs), inline: true },
+  );
+  const total = report.byPriority.reduce(
+    (sum, row) => sum + row.response.breached + row.resolution.breached,
+    0,
+  );
+  return {
+    type: "card",
+    title: `SLA report · ${scope}`,
+    subtitle: `${report.incidents} incident${report.incidents === 1 ? "" : "s"} raised`,
+    badge:
+      total === 0
+        ? { text: "No breaches", intent: "success" }
+        : { text: `${total} breached clocks`, intent: "warning" },
+    fields,
+    ...(report.incidents === 0 ? { body: "No incidents were raised in this period." } : {}),
+    actions: [],
+    links: [],
+  };
+}
