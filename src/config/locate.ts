@@ -1,5 +1,5 @@
 import { type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, type LineCounter } from "yaml";
-import type { PathSegment, Problem } from "./problems.js";
+import type { ConfigProblem, PathSegment } from "./config-problems.js";
 
 export interface Position {
   readonly line: number;
@@ -22,7 +22,7 @@ export function formatPath(path: readonly PathSegment[]): string {
  * Where a problem is in the file. Walks the document along the path; when the path goes further than the
  * document (a missing key), the nearest enclosing node is the place to add it.
  */
-export function locate(doc: Document, lines: LineCounter, problem: Problem): Position {
+export function locate(doc: Document, lines: LineCounter, problem: ConfigProblem): Position {
   let node: unknown = doc.contents;
   let position = positionOf(node, lines) ?? { line: 1, col: 1 };
   for (const [index, segment] of problem.path.entries()) {

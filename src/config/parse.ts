@@ -1,8 +1,8 @@
 import { LineCounter, parseDocument } from "yaml";
+import { type ConfigProblem, unknownKeyMessage, validate } from "./config-problems.js";
 import { ConfigError } from "./errors.js";
 import { formatPath, locate } from "./locate.js";
 import { describeValue } from "./messages.js";
-import { type Problem, unknownKeyMessage, validate } from "./problems.js";
 import { resolveConfig } from "./resolve.js";
 import { type FileSection, fileSections, type OpsdeskFile } from "./schema.js";
 import type { OpsdeskConfig } from "./types.js";
@@ -44,7 +44,7 @@ export function parseConfig(text: string, file: string): OpsdeskConfig {
 }
 
 /** Each section on its own, so one bad section does not hide what is wrong with the others. */
-function validateSections(root: unknown): { sections: Partial<OpsdeskFile>; problems: Problem[] } {
+function validateSections(root: unknown): { sections: Partial<OpsdeskFile>; problems: ConfigProblem[] } {
   // An empty file, or one with every line commented out, means "all defaults".
   const document = root ?? {};
   if (typeof document !== "object" || Array.isArray(document)) {
@@ -59,7 +59,7 @@ function validateSections(root: unknown): { sections: Partial<OpsdeskFile>; prob
     };
   }
   const values = new Map(Object.entries(document));
-  const problems: Problem[] = [...values.keys()]
+  const problems: ConfigProblem[] = [...values.keys()]
     .filter((key) => !(sectionNames as string[]).includes(key))
     .map((key) => ({ path: [key], at: "key", message: unknownKeyMessage(key, sectionNames) }));
 

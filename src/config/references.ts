@@ -1,5 +1,5 @@
+import type { ConfigProblem, PathSegment } from "./config-problems.js";
 import { quoteList } from "./messages.js";
-import type { PathSegment, Problem } from "./problems.js";
 import { closestMatch } from "./suggest.js";
 
 /** Words a reference to an id that is not declared, pointing at the list where it should be. */
@@ -29,7 +29,7 @@ export function checkUnique<Item>(
     readonly pathOf: (index: number) => readonly PathSegment[];
     readonly clash: (value: string, firstIndex: number) => string;
   },
-  problems: Problem[],
+  problems: ConfigProblem[],
 ): void {
   const firstIndexOf = new Map<string, number>();
   items.forEach((item, index) => {

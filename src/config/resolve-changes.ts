@@ -4,7 +4,7 @@ import type { CalendarDefinition } from "../kernel/sla/calendar-definition.js";
 import { compileCalendar } from "../kernel/sla/compile-calendar.js";
 import type { ChangeSettings } from "./change-settings.js";
 import type { ChangesFileSection } from "./changes-schema.js";
-import type { Problem } from "./problems.js";
+import type { ConfigProblem } from "./config-problems.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
 
 interface Known {
@@ -20,7 +20,7 @@ interface Known {
 export function resolveChanges(
   declared: ChangesFileSection,
   known: Known,
-  problems: Problem[],
+  problems: ConfigProblem[],
 ): ChangeSettings {
   for (const type of ["normal", "emergency"] as const) {
     const approvers = declared[type].approvers;

@@ -1,7 +1,7 @@
 import { ALWAYS_OPEN_CALENDAR_ID, alwaysOpenCalendar, buildCalendar } from "./calendars.js";
+import type { ConfigProblem } from "./config-problems.js";
 import { findCycles } from "./cycles.js";
 import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./defaults.js";
-import type { Problem } from "./problems.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
 import { resolveChanges } from "./resolve-changes.js";
 import type { OpsdeskFile } from "./schema.js";
@@ -19,7 +19,7 @@ import type {
 export interface Resolution {
   /** Present only when the whole file is valid. */
   readonly config?: OpsdeskConfig;
-  readonly problems: readonly Problem[];
+  readonly problems: readonly ConfigProblem[];
 }
 
 /**
@@ -28,7 +28,7 @@ export interface Resolution {
  * problem reported is a real one.
  */
 export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
-  const problems: Problem[] = [];
+  const problems: ConfigProblem[] = [];
   const timezone = file.timezone ?? DEFAULT_TIMEZONE;
   const calendars = file.calendars && resolveCalendars(file.calendars, timezone);
   const people = file.people && resolvePeople(file.people, timezone, problems);
@@ -115,7 +115,11 @@ function mergeMatrix(overrides: OpsdeskFile["priorityMatrix"]): PriorityMatrix {
   };
 }
 
-function resolvePeople(declared: OpsdeskFile["people"], timezone: string, problems: Problem[]): Person[] {
+function resolvePeople(
+  declared: OpsdeskFile["people"],
+  timezone: string,
+  problems: ConfigProblem[],
+): Person[] {
   const at = (index: number) => `${declared[index]?.id} (people[${index}])`;
   checkUnique(
     declared,
@@ -153,7 +157,7 @@ function resolvePeople(declared: OpsdeskFile["people"], timezone: string, proble
 function resolveGroups(
   declared: OpsdeskFile["groups"],
   people: readonly Person[] | undefined,
-  problems: Problem[],
+  problems: ConfigProblem[],
 ): Group[] {
   checkUnique(
     declared,
@@ -232,7 +236,7 @@ function resolveMember(reference: string, people: readonly Person[]): GroupMembe
 function resolveServices(
   declared: OpsdeskFile["services"],
   known: { groups: OpsdeskFile["groups"] | undefined; calendars: readonly string[] | undefined },
-  problems: Problem[],
+  problems: ConfigProblem[],
 ): Service[] {
   checkUnique(
     declared,
@@ -276,7 +280,7 @@ function resolveServices(
   return declared.map((service) => ({ ...service, dependsOn: [...new Set(service.dependsOn)] }));
 }
 
-function reportCycles(declared: OpsdeskFile["services"], problems: Problem[]): void {
+function reportCycles(declared: OpsdeskFile["services"], problems: ConfigProblem[]): void {
   const edges = new Map<string, string[]>();
   for (const service of declared)
     edges.set(service.id, [...(edges.get(service.id) ?? []), ...service.dependsOn]);

@@ -10,7 +10,7 @@ import {
   type SlaSettings,
   type SlaTarget,
 } from "../kernel/sla/policy.js";
-import type { Problem } from "./problems.js";
+import type { ConfigProblem } from "./config-problems.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
 import type { SlaSection } from "./sla-schema.js";
 
@@ -44,7 +44,7 @@ export function resolveSla(
     /** The calendar each service names, if any: a policy for that service falls back to it. */
     serviceCalendars?: ReadonlyMap<string, string | undefined>;
   },
-  problems: Problem[],
+  problems: ConfigProblem[],
 ): SlaSettings {
   const defaults = withDefaults(declared, builtInPolicyDefaults);
   checkUnique(
@@ -124,7 +124,7 @@ function checkDefaultCalendars(
   declared: SlaSection,
   builtIn: readonly Priority[],
   known: { calendars: readonly string[]; serviceCalendars?: ReadonlyMap<string, string | undefined> },
-  problems: Problem[],
+  problems: ConfigProblem[],
 ): void {
   const missing = (priority: Priority) => !known.calendars.includes(defaultPolicyCalendars[priority]);
   const example = known.calendars.find((id) => id !== "24x7") ?? "24x7";

@@ -5,9 +5,9 @@ import { parseSlaDuration } from "../kernel/sla/parse-duration.js";
 import { priorityChangeModes, reopenModes } from "../kernel/sla/policy.js";
 import { holdReasons } from "../kernel/tickets/hold-reasons.js";
 import { IntervalError, parseInterval } from "../scheduler/interval.js";
+import { unknownKeyMessage } from "./config-problems.js";
 import { consoleChannel, discordChannelId, slackChannelId, slug } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
-import { unknownKeyMessage } from "./problems.js";
 
 /**
  * The `sla` section of opsdesk.yaml: policies per priority (optionally per service), and the settings every

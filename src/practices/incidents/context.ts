@@ -2,11 +2,11 @@ import type { Db, Tx } from "../../db/client.js";
 import type { Clock } from "../../kernel/clock.js";
 import type { Actor } from "../../kernel/people/actor.js";
 import type { PriorityMatrix } from "../../kernel/priority.js";
-import type { IncidentSnapshot } from "./model.js";
+import type { IncidentEventKind, IncidentSnapshot } from "./model.js";
 
 /** What happened to an incident, handed to hooks inside the transaction that made the change. */
 export interface IncidentChange {
-  kind: string;
+  kind: IncidentEventKind;
   incident: IncidentSnapshot;
   previous: IncidentSnapshot | null;
   actor: Actor;

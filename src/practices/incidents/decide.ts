@@ -3,7 +3,15 @@ import type { Actor } from "../../kernel/people/actor.js";
 import { type PriorityMatrix, priorityFor } from "../../kernel/priority.js";
 import type { DecidableIncidentAction } from "./inputs.js";
 import { assertActionAllowed } from "./lifecycle.js";
-import type { HoldReason, Impact, IncidentSnapshot, IncidentStatus, Priority, Urgency } from "./model.js";
+import type {
+  HoldReason,
+  Impact,
+  IncidentEventKind,
+  IncidentSnapshot,
+  IncidentStatus,
+  Priority,
+  Urgency,
+} from "./model.js";
 import { assertMayPerform, assertMayWriteInternal } from "./permissions.js";
 
 /** The columns a decision may change. */
@@ -26,7 +34,7 @@ export interface IncidentUpdate {
 export interface IncidentChangePlan {
   update: IncidentUpdate;
   event: {
-    kind: string;
+    kind: IncidentEventKind;
     visibility: "public" | "internal";
     before: Record<string, unknown>;
     after: Record<string, unknown>;
@@ -203,7 +211,7 @@ function by(name: string | undefined): string {
 }
 
 function plan(
-  kind: string,
+  kind: IncidentEventKind,
   before: Record<string, unknown>,
   update: IncidentUpdate,
   extraAfter: Record<string, unknown>,

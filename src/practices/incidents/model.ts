@@ -48,6 +48,27 @@ export const incidentActions = [
 ] as const;
 export type IncidentAction = (typeof incidentActions)[number];
 
+/**
+ * What can happen to an incident: the kind of every timeline entry and of every event hooks receive. A
+ * union, so a misspelt kind in a decision fails to compile instead of silently skipping a hook (SLA clocks
+ * that should pause, a card that should update).
+ */
+export const incidentEventKinds = [
+  "created",
+  "acknowledged",
+  "assigned",
+  "note_added",
+  "priority_changed",
+  "put_on_hold",
+  "resumed",
+  "resolved",
+  "reopened",
+  "closed",
+  "cancelled",
+  "major_declared",
+] as const;
+export type IncidentEventKind = (typeof incidentEventKinds)[number];
+
 export const noteVisibilities = ["public", "internal"] as const;
 export type NoteVisibility = (typeof noteVisibilities)[number];
 

@@ -130,8 +130,15 @@ function planFor(change: IncidentChange, runtime: SlaRuntime): Plan | undefined 
         ? both({ type: "new_cycle", whenStopped: false, rule: changed("restarted") })
         : both(retarget(policy, changed("recomputed")));
     }
-    default:
+    case "created":
+    case "closed":
+    case "major_declared":
+      // Created clocks start above; closing after resolution and declaring major leave the clocks alone.
       return undefined;
+    default: {
+      const unhandled: never = change.kind;
+      throw new Error(`the SLA clocks do not know incident event ${String(unhandled)}`);
+    }
   }
 }
 

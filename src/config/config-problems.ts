@@ -5,7 +5,7 @@ import { closestMatch } from "./suggest.js";
 export type PathSegment = string | number;
 
 /** One thing wrong with the file, anchored to the path of the offending value (or, `at: "key"`, its key). */
-export interface Problem {
+export interface ConfigProblem {
   readonly path: readonly PathSegment[];
   readonly message: string;
   readonly at?: "key" | "value";
@@ -17,7 +17,7 @@ export function unknownKeyMessage(key: string, known: readonly string[]): string
   return `unknown key; the keys allowed here are ${quoteList(known)}`;
 }
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+export type Validation<T> = { ok: true; value: T } | { ok: false; problems: ConfigProblem[] };
 
 /**
  * Parses one value and words every failure for the operator. Zod reports unknown keys without the keys it
@@ -50,7 +50,7 @@ function toProblems(
   issue: z.core.$ZodIssue,
   basePath: readonly PathSegment[],
   knownKeys: ReadonlyMap<string, readonly string[]>,
-): Problem[] {
+): ConfigProblem[] {
   const path = [...basePath, ...issue.path.map(toSegment)];
   if (issue.code === "unrecognized_keys") {
     const known = knownKeys.get(pathKey(issue.path)) ?? [];
