@@ -1,19 +1,9 @@
 import type { Card } from "../../kernel/views/card.js";
 import { plainPostText, readPostText } from "../../kernel/views/post-text.js";
-import {
-  type AlertBody,
-  type CardBody,
-  type MajorRoomBody,
-  reviveCard,
-  type ThreadLineBody,
-} from "../../outbox/card-payload.js";
-import {
-  type ChatTransport,
-  type DeliveryResult,
-  type OutboxRow,
-  PermanentDeliveryError,
-  type RefStore,
-} from "../../outbox/index.js";
+import type { AlertBody, CardBody, MajorRoomBody, ThreadLineBody } from "../../outbox/card-payload.js";
+import { reviveCard } from "../../outbox/card-payload.js";
+import type { ChatTransport, DeliveryResult, OutboxRow, RefStore } from "../../outbox/index.js";
+import { PermanentDeliveryError } from "../../outbox/index.js";
 import type { DirectMessageBody } from "../../outbox/message-payload.js";
 import type { ConsoleContent } from "./messages/message.js";
 import type { ConsoleMessageStore } from "./messages/store.js";

@@ -1,15 +1,15 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
-import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError } from "../../outbox/index.js";
+import {
+  isDeliveryError,
+  PermanentDeliveryError,
+  RateLimitedError,
+  TransientDeliveryError,
+} from "../../outbox/index.js";
 
 /** Discord's answers mapped onto the dispatcher's three outcomes: 429 wait, 5xx/network retry, 4xx stop. */
 export function classifyDiscordError(error: unknown): unknown {
-  if (
-    error instanceof PermanentDeliveryError ||
-    error instanceof TransientDeliveryError ||
-    error instanceof RateLimitedError
-  ) {
-    return error;
-  }
+  // Already one of the three outcomes (thrown by our own checks): pass it on as it is.
+  if (isDeliveryError(error)) return error;
   if (error instanceof RateLimitError) {
     // @discordjs/rest reads Retry-After, X-RateLimit-Reset-After, -Bucket and -Global for us and reports
     // milliseconds: `retryAfter` from the 429, `timeToReset` until the bucket (or the global limit) refills.

@@ -3,23 +3,17 @@ import { type REST, Routes } from "discord.js";
 import type { APIChannel, APIMessage } from "discord-api-types/v10";
 import type { Card } from "../../kernel/views/card.js";
 import { type PostText, readPostText } from "../../kernel/views/post-text.js";
-import {
-  type AlertBody,
-  type CardBody,
-  type MajorRoomBody,
-  reviveCard,
-  type ThreadLineBody,
-} from "../../outbox/card-payload.js";
-import {
-  type ChatMessageRefRecord,
-  type ChatTransport,
-  type DeliveryResult,
-  type OutboxLogger,
-  type OutboxRow,
-  PermanentDeliveryError,
-  type RefStore,
-  silentLogger,
+import type { AlertBody, CardBody, MajorRoomBody, ThreadLineBody } from "../../outbox/card-payload.js";
+import { reviveCard } from "../../outbox/card-payload.js";
+import type {
+  ChatMessageRefRecord,
+  ChatTransport,
+  DeliveryResult,
+  OutboxLogger,
+  OutboxRow,
+  RefStore,
 } from "../../outbox/index.js";
+import { PermanentDeliveryError, silentLogger } from "../../outbox/index.js";
 import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
 import { postTextContent, renderCard, truncate } from "./render/index.js";
 import { noMentions } from "./render/message.js";

@@ -7,20 +7,13 @@ import {
   postText,
   readPostText,
 } from "../../kernel/views/post-text.js";
+import type { AlertBody, CardBody, MajorRoomBody, ThreadLineBody } from "../../outbox/card-payload.js";
+import { reviveCard } from "../../outbox/card-payload.js";
+import type { ChatTransport, DeliveryResult, OutboxRow, RefStore } from "../../outbox/index.js";
 import {
-  type AlertBody,
-  type CardBody,
-  type MajorRoomBody,
-  reviveCard,
-  type ThreadLineBody,
-} from "../../outbox/card-payload.js";
-import {
-  type ChatTransport,
-  type DeliveryResult,
-  type OutboxRow,
+  isDeliveryError,
   PermanentDeliveryError,
   RateLimitedError,
-  type RefStore,
   TransientDeliveryError,
 } from "../../outbox/index.js";
 import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
@@ -265,13 +258,8 @@ function platformError(error: unknown): string | undefined {
 
 /** Slack's answers mapped onto the dispatcher's three outcomes. */
 export function classifySlackError(error: unknown): unknown {
-  if (
-    error instanceof PermanentDeliveryError ||
-    error instanceof TransientDeliveryError ||
-    error instanceof RateLimitedError
-  ) {
-    return error;
-  }
+  // Already one of the three outcomes (thrown by our own checks): pass it on as it is.
+  if (isDeliveryError(error)) return error;
   const e = error as { code?: string; retryAfter?: number; statusCode?: number; message?: string };
   switch (e.code) {
     case "slack_webapi_rate_limited_error":

@@ -18,6 +18,12 @@ import { truncate } from "./truncate.js";
 
 const snowflake = /^\d{17,20}$/;
 
+/** The field's placeholder cut to the component's limit, or nothing: Discord refuses an empty one. */
+function placeholderOf(field: { placeholder?: string | undefined }, max: number): { placeholder?: string } {
+  const placeholder = field.placeholder?.trim() ?? "";
+  return placeholder === "" ? {} : { placeholder: truncate(placeholder, max) };
+}
+
 function textInput(
   field: Pick<TextField, "id" | "required" | "maxLength" | "initial" | "placeholder">,
   style: TextInputStyle,
@@ -25,7 +31,6 @@ function textInput(
   const maxLength = Math.min(field.maxLength ?? modalLimits.textLength, modalLimits.textLength);
   // Prefill longer than max_length makes Discord reject the whole modal; cut it instead.
   const value = field.initial === undefined ? "" : truncate(field.initial, maxLength);
-  const placeholder = field.placeholder?.trim() ?? "";
   return {
     type: ComponentType.TextInput,
     custom_id: field.id,
@@ -33,7 +38,7 @@ function textInput(
     required: field.required,
     max_length: maxLength,
     ...(value === "" ? {} : { value }),
-    ...(placeholder === "" ? {} : { placeholder: truncate(placeholder, modalLimits.placeholder) }),
+    ...placeholderOf(field, modalLimits.placeholder),
   };
 }
 
@@ -60,7 +65,6 @@ function selectInput(field: SelectField): APIComponentInLabel {
     value: option.value,
     ...(option.value === field.initial ? { default: true } : {}),
   }));
-  const placeholder = field.placeholder?.trim() ?? "";
   return {
     type: ComponentType.StringSelect,
     custom_id: field.id,
@@ -68,7 +72,7 @@ function selectInput(field: SelectField): APIComponentInLabel {
     required: field.required,
     min_values: field.required ? 1 : 0,
     max_values: 1,
-    ...(placeholder === "" ? {} : { placeholder: truncate(placeholder, componentLimits.selectPlaceholder) }),
+    ...placeholderOf(field, componentLimits.selectPlaceholder),
   };
 }
 
