@@ -63,19 +63,7 @@ describe("GIVEN a button without a form is pressed on a card", () => {
 });
 
 describe("GIVEN the action table", () => {
-  it("THEN exactly the actions that need input open a form, and only Declare major asks first", () => {
-    const withForm = Object.entries(incidentActionTable)
-      .filter(([, entry]) => "form" in entry)
-      .map(([action]) => action);
-    expect(withForm).toEqual([
-      "assign",
-      "add_note",
-      "change_priority",
-      "hold",
-      "resolve",
-      "reopen",
-      "cancel",
-    ]);
+  it("THEN only Declare major asks before acting", () => {
     const asking = Object.entries(incidentActionTable)
       .filter(([, entry]) => "confirm" in entry)
       .map(([action]) => action);

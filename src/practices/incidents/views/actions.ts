@@ -1,4 +1,5 @@
 import type { ActionStyle } from "../../../kernel/views/card.js";
+import { incidentActionTable } from "../action-table.js";
 import type { IncidentAction } from "../model.js";
 
 export interface IncidentActionPresentation {
@@ -11,31 +12,22 @@ export interface IncidentActionPresentation {
   readonly confirm?: string;
 }
 
-/** How each incident action appears as a button, and what it runs. */
-export const incidentActionPresentation: Readonly<Record<IncidentAction, IncidentActionPresentation>> = {
-  acknowledge: { label: "Acknowledge", style: "primary", subcommand: "ack" },
-  assign_to_me: { label: "Assign to me", style: "default", subcommand: "assign" },
-  assign: { label: "Assign to…", style: "default", subcommand: "assign", form: "incident.assign" },
-  add_note: { label: "Add note", style: "default", subcommand: "note", form: "incident.note" },
-  change_priority: {
-    label: "Change priority",
-    style: "default",
-    subcommand: "priority",
-    form: "incident.priority",
-  },
-  hold: { label: "Put on hold", style: "default", subcommand: "hold", form: "incident.hold" },
-  resume: { label: "Resume", style: "primary", subcommand: "resume" },
-  resolve: { label: "Resolve", style: "primary", subcommand: "resolve", form: "incident.resolve" },
-  reopen: { label: "Reopen", style: "default", subcommand: "reopen", form: "incident.reopen" },
-  close: { label: "Close", style: "default", subcommand: "close" },
-  cancel: { label: "Cancel", style: "danger", subcommand: "cancel", form: "incident.cancel" },
-  declare_major: {
-    label: "Declare major",
-    style: "danger",
-    subcommand: "major",
-    confirm: "Declare a major incident? The major incident process starts and more people are alerted.",
-  },
-};
+/**
+ * How each incident action appears as a button, read from the one action table (action-table.ts): the
+ * form's id is the subcommand's, `incident.<subcommand>`.
+ */
+export const incidentActionPresentation = Object.fromEntries(
+  Object.entries(incidentActionTable).map(([action, entry]) => [
+    action,
+    {
+      label: entry.label,
+      style: entry.style,
+      subcommand: entry.subcommand,
+      ...("form" in entry ? { form: `incident.${entry.subcommand}` } : {}),
+      ...("confirm" in entry ? { confirm: entry.confirm } : {}),
+    },
+  ]),
+) as Readonly<Record<IncidentAction, IncidentActionPresentation>>;
 
 const actionIdPrefix = "incident.";
 
