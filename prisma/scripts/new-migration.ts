@@ -1,5 +1,5 @@
 // Adds a migration to every provider's history: the SQL that takes the last migrated schema to the current
-// prisma/models.prisma. Usage: npm run db:migration <name>
+// data model (prisma/models.prisma and src/practices/*/models.prisma). Usage: npm run db:migration <name>
 // Diffing a PostgreSQL schema needs a reachable server (OPSDESK_PRISMA_CLI_URL, default the local one).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";

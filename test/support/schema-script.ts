@@ -1,12 +1,12 @@
-// The SQL that creates, from nothing, the database the current prisma/models.prisma describes, produced by
+// The SQL that creates, from nothing, the database the current data model (prisma/models.prisma and the
+// practices' models.prisma) describes, produced by
 // the Prisma CLI exactly as `npm run db:migration` does.
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type DatabaseProvider, renderProviderSchema } from "../../src/db/schema-source.js";
+import { type DatabaseProvider, readModelSources, renderProviderSchema } from "../../src/db/schema-source.js";
 import { projectRoot } from "../../src/paths.js";
 import { postgresAdminUrl } from "./postgres.js";
 
@@ -14,7 +14,7 @@ const run = promisify(execFile);
 
 export async function schemaCreationScript(provider: DatabaseProvider): Promise<string> {
   const root = projectRoot();
-  const models = readFileSync(join(root, "prisma", "models.prisma"), "utf8");
+  const models = readModelSources(root);
   const dir = await mkdtemp(join(tmpdir(), "opsdesk-schema-"));
   const schemaFile = join(dir, "schema.prisma");
   await writeFile(schemaFile, renderProviderSchema(provider, models));

@@ -28,7 +28,7 @@ for (const provider of ["sqlite", "postgresql"] as const) {
   const run = provider === "sqlite" || postgres.available ? describe : describe.skip;
 
   run(`GIVEN the ${provider} migration history`, () => {
-    it("THEN the migrated database matches prisma/models.prisma exactly (no drift)", async () => {
+    it("THEN the migrated database matches the data model exactly (no drift)", async () => {
       const migrated = await createTestDatabase(provider);
       const fromSchema = await createTestDatabase(provider, { migrate: false });
       try {
