@@ -1,51 +1,19 @@
-import { pino } from "pino";
 import { beforeAll, expect, it } from "vitest";
-import { syncConfigToDatabase } from "../../../src/app/sync-config.js";
-import { parseConfig } from "../../../src/config/parse.js";
-import type { Db } from "../../../src/db/client.js";
-import { createDesk, type Desk } from "../../../src/desk/desk.js";
-import { createWorkLimiter } from "../../../src/desk/work-limiter.js";
-import { systemClock } from "../../../src/kernel/clock.js";
+import type { Desk } from "../../../src/desk/desk.js";
 import { readTimeline } from "../../../src/kernel/tickets/timeline-read.js";
-import type { Reply } from "../../../src/kernel/views/reply.js";
-import { createPractices, practiceList } from "../../../src/practices/index.js";
 import { describeEachDatabase, secondReplicaDb } from "../../support/databases.js";
-import { deskConfigYaml, people } from "../../support/desk-config.js";
+import { people } from "../../support/desk-config.js";
+import { replicaDesk, replyText, syncDeskConfig } from "../../support/replica-desk.js";
 
 const races = 50;
-
-/** A desk of its own on the given database connection, as each replica of OpsDesk builds one. */
-function deskOn(db: Db): Desk {
-  const log = pino({ level: "silent" });
-  const config = parseConfig(deskConfigYaml, "opsdesk.yaml");
-  const practices = createPractices({
-    db,
-    clock: systemClock,
-    config,
-    platforms: ["slack"],
-    log,
-    wake: () => {},
-  });
-  return createDesk({
-    practices: practiceList(practices).map((running) => running.practice),
-    db,
-    clock: systemClock,
-    log,
-    work: createWorkLimiter(4),
-  });
-}
-
-function textOf(reply: Reply | undefined): string {
-  return reply?.kind === "notice" ? reply.notice.text : JSON.stringify(reply);
-}
 
 describeEachDatabase("GIVEN two agents on two replicas and 50 new incidents", (db) => {
   const second = secondReplicaDb(db);
   let desks: [Desk, Desk];
   beforeAll(async () => {
     const { handle, provider } = db();
-    await syncConfigToDatabase(handle.db, provider, parseConfig(deskConfigYaml, "opsdesk.yaml"));
-    desks = [deskOn(handle.db), deskOn(second())];
+    await syncDeskConfig(handle.db, provider);
+    desks = [replicaDesk(handle.db), replicaDesk(second())];
   });
 
   const click = (desk: Desk, who: typeof people.ada | typeof people.otto, ref: string) =>
@@ -58,7 +26,7 @@ describeEachDatabase("GIVEN two agents on two replicas and 50 new incidents", (d
   it("WHEN both press Assign to me at the same moment, 50 times THEN each incident is assigned once and the other agent is told who won", async () => {
     const [ada, otto] = desks;
     for (let i = 0; i < races; i++) {
-      const raised = textOf(
+      const raised = replyText(
         await ada.handle({
           platform: "slack",
           user: { id: people.rita.slack },
