@@ -35,7 +35,7 @@ describeEachDatabase("GIVEN two agents on two replicas and 50 new incidents", (d
       );
       const ref = /INC-\d+/.exec(raised)?.[0] ?? raised;
       const answers = (await Promise.all([click(ada, people.ada, ref), click(otto, people.otto, ref)])).map(
-        textOf,
+        replyText,
       );
 
       const winners = answers.filter((text) => text === `${ref} is assigned.`);
