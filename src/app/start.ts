@@ -73,7 +73,8 @@ export async function startOpsDesk({
       env,
       db: database.db,
       provider: location.provider,
-      freshDatabase: migration.alreadyApplied === 0,
+      // Someone else's tables in the file make it theirs: never a sandbox, even though OpsDesk migrated it.
+      freshDatabase: migration.alreadyApplied === 0 && migration.emptyBefore,
       clock: base,
       config,
     });
