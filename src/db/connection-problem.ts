@@ -19,14 +19,27 @@ const unreachable = new Set([
   "57P03",
 ]);
 
+// Creating the file's folder or opening the file: a path through a file, a read-only mount, no rights.
+const sqliteCannotOpen = new Set([
+  "SQLITE_CANTOPEN",
+  "SQLITE_READONLY",
+  "SQLITE_PERM",
+  "EACCES",
+  "EPERM",
+  "EROFS",
+  "EEXIST",
+  "ENOTDIR",
+  "ENOENT",
+]);
+
 /** Recognises the failures of a first connection; undefined for anything else (a real bug: stack trace). */
 export function connectionProblem(error: unknown, location: DatabaseLocation): ConnectionProblem | undefined {
   const code = codeOf(error);
   if (location.provider === "sqlite") {
-    if (code === "SQLITE_CANTOPEN" || code === "EACCES" || code === "SQLITE_READONLY" || code === "EROFS")
+    if (code !== undefined && sqliteCannotOpen.has(code))
       return {
         retry: false,
-        message: `Cannot open the SQLite file ${location.display} (${code}): check that its folder exists and that OpsDesk may write there, or set DATABASE_URL=file:<another path>.`,
+        message: `Cannot open the SQLite file ${location.display} (${code}): check that its folder can be created and that OpsDesk may write there, or set DATABASE_URL=file:<another path>.`,
       };
     if (code === "SQLITE_NOTADB")
       return {

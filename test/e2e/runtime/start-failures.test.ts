@@ -96,6 +96,18 @@ describe("GIVEN an opsdesk.yaml whose aliases expand like a billion laughs", () 
   });
 });
 
+describe("GIVEN a SQLite path OpsDesk cannot create", () => {
+  it("THEN start-up names the file and what to check", async () => {
+    const result = await runOpsDeskExpectingFailure({
+      cwd: workdir(),
+      env: { DATABASE_URL: "file:/dev/null/opsdesk.db" },
+    });
+    expect(reasonOf(result)).toBe(
+      "Cannot open the SQLite file /dev/null/opsdesk.db (EEXIST): check that its folder can be created and that OpsDesk may write there, or set DATABASE_URL=file:<another path>.",
+    );
+  });
+});
+
 (postgres.available ? describe : describe.skip)("GIVEN PostgreSQL refuses what DATABASE_URL asks for", () => {
   it("THEN a role that does not exist is named, with how to fix it", async () => {
     const url = withPath(postgresAdminUrl, "postgres", "nobody_at_all");
