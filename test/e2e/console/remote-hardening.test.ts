@@ -119,7 +119,8 @@ describe("GIVEN a signed-in program sending a broken request", () => {
   it("THEN the answer is 400 with what is wrong, and the log has one line saying why", async () => {
     const { world, log } = await start();
     const program = new ConsoleApi(world.opsdesk.url, { authorization: `Bearer ${secret}` });
-    for (const body of ["{not json", "[]", JSON.stringify({ as: "ada" })]) {
+    const nulChannel = JSON.stringify({ as: "ada", channel: "#inc\u0000idents", text: "help" });
+    for (const body of ["{not json", "[]", JSON.stringify({ as: "ada" }), nulChannel]) {
       const before = log.lines().length;
       const answer = await program.raw("/command", {
         method: "POST",
