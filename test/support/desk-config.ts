@@ -82,4 +82,8 @@ changes:
     - { id: cert-rotation, title: Rotate TLS certificates, services: [payments], duration: 30m }
   blackouts:
     - { name: ${blackout.name}, start: "${blackout.start.toFormat("yyyy-MM-dd HH:mm")}", end: "${blackout.end.toFormat("yyyy-MM-dd HH:mm")}" }
+releases:
+  approvers: cab
+  quorum: 2
+  suspectFor: 4h
 `;

@@ -35,7 +35,14 @@ async function findSummary(db: Db | Tx, key: string): Promise<ItemSummary | unde
   if (!Number.isSafeInteger(number)) return undefined;
   const row = await db.change.findUnique({
     where: { number },
-    select: { number: true, title: true, status: true, plannedStart: true, plannedEnd: true },
+    select: {
+      number: true,
+      title: true,
+      status: true,
+      plannedStart: true,
+      plannedEnd: true,
+      services: { select: { serviceId: true }, orderBy: { serviceId: "asc" }, take: 1 },
+    },
   });
   if (!row) return undefined;
   const status = row.status as ChangeStatus;
@@ -45,6 +52,7 @@ async function findSummary(db: Db | Tx, key: string): Promise<ItemSummary | unde
     title: row.title,
     status: changeStatusLabels[status],
     open: activeChangeStatuses.includes(status) || status === "review",
+    serviceId: row.services[0]?.serviceId ?? null,
     state: status,
     window: { start: row.plannedStart, end: row.plannedEnd },
   };
