@@ -2,6 +2,7 @@ import { itilPriorityMatrix } from "../kernel/priority.js";
 import { defaultSlaSettings } from "../kernel/sla/policy.js";
 import { alwaysOpenCalendar, buildCalendar, type WeeklyHoursInput } from "./calendars.js";
 import { defaultChangeSettings } from "./change-settings.js";
+import { defaultContinuitySettings } from "./continuity-schema.js";
 import { defaultReleaseSettings } from "./releases-schema.js";
 import type {
   ChannelPurpose,
@@ -55,6 +56,7 @@ export function defaultConfig(): OpsdeskConfig {
     channels: defaultChannels({}),
     changes: defaultChangeSettings(),
     releases: defaultReleaseSettings(),
+    continuity: defaultContinuitySettings(),
     sla: defaultSlaSettings(),
   };
 }

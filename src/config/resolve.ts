@@ -1,5 +1,6 @@
 import { ALWAYS_OPEN_CALENDAR_ID, alwaysOpenCalendar, buildCalendar } from "./calendars.js";
 import type { ConfigProblem } from "./config-problems.js";
+import { resolveContinuity } from "./continuity-schema.js";
 import { findCycles } from "./cycles.js";
 import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./defaults.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
@@ -59,6 +60,16 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       file.groups?.map((group) => group.id),
       problems,
     );
+  const continuity =
+    file.continuity &&
+    resolveContinuity(
+      file.continuity,
+      {
+        serviceIds: file.services?.map((service) => service.id),
+        groupIds: file.groups?.map((group) => group.id),
+      },
+      problems,
+    );
   const sla =
     file.sla &&
     resolveSla(
@@ -76,6 +87,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
     problems.length > 0 ||
     changes === undefined ||
     releases === undefined ||
+    continuity === undefined ||
     sla === undefined ||
     file.timezone === undefined ||
     calendars === undefined ||
@@ -99,6 +111,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       channels: defaultChannels(file.channels),
       changes,
       releases,
+      continuity,
       sla,
     },
   };

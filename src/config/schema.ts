@@ -2,6 +2,7 @@ import * as z from "zod";
 import { priorities } from "../kernel/priority.js";
 import { ALWAYS_OPEN_CALENDAR_ID } from "./calendars.js";
 import { changesSection } from "./changes-schema.js";
+import { continuitySection } from "./continuity-schema.js";
 import { BUSINESS_CALENDAR_ID, BUSINESS_WEEK_HOURS, DEFAULT_TIMEZONE } from "./defaults.js";
 import {
   consoleChannel,
@@ -232,6 +233,7 @@ export const fileSections = {
   ).default({}),
   changes: changesSection.prefault({}),
   releases: releasesSection.prefault({}),
+  continuity: continuitySection.prefault({}),
   sla: slaSection,
 } as const;
 

@@ -1,3 +1,4 @@
+import type { ContinuitySettings } from "./continuity-schema.js";
 import type { ReleaseSettings } from "./releases-schema.js";
 /**
  * The configuration the rest of OpsDesk sees: every default applied, every reference checked and resolved.
@@ -107,6 +108,8 @@ export interface OpsdeskConfig {
   readonly changes: ChangeSettings;
   /** Go/no-go votes and how long a deployment stays a suspect for new incidents. */
   readonly releases: ReleaseSettings;
+  /** Service continuity plans per business service, and how often they are drilled. */
+  readonly continuity: ContinuitySettings;
   /** SLA policies and the sweep interval; every priority has a policy. */
   readonly sla: SlaSettings;
 }

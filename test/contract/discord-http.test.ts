@@ -1,6 +1,7 @@
 // Every practice's contract scenarios on Discord over HTTP interactions, through one driver (drivers/discord.ts) and one desk.
 import { afterAll, beforeAll, describe } from "vitest";
 import { changeScenarios } from "./changes/scenarios.js";
+import { continuityScenarios } from "./continuity/scenarios.js";
 import type { ChatDriver } from "./driver.js";
 import { startDiscordHttpDriver } from "./drivers/discord.js";
 import { incidentScenarios } from "./incidents/scenarios.js";
@@ -20,4 +21,5 @@ describe("GIVEN OpsDesk on Discord over HTTP interactions", () => {
   describe("changes", () => changeScenarios(() => driver));
   describe("links between practices", () => linkScenarios(() => driver));
   describe("releases", () => releaseScenarios(() => driver));
+  describe("continuity", () => continuityScenarios(() => driver));
 });

@@ -86,4 +86,15 @@ releases:
   approvers: cab
   quorum: 2
   suspectFor: 4h
+continuity:
+  drillEvery: 30d
+  plans:
+    - service: identity
+      rto: 4h
+      rpo: 15m
+      mtd: 8h
+      contacts: ["Identity vendor hotline: +1 555 0100"]
+      steps:
+        - { title: Fail over the user database, owner: service-desk }
+        - { title: Restart the identity pods, owner: service-desk }
 `;

@@ -1,4 +1,50 @@
 -- CreateTable
+CREATE TABLE "ContinuityRun" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "number" INTEGER NOT NULL,
+    "serviceId" TEXT NOT NULL,
+    "drill" BOOLEAN NOT NULL,
+    "status" TEXT NOT NULL,
+    "incidentRef" TEXT,
+    "rtoMinutes" INTEGER NOT NULL,
+    "rpoMinutes" INTEGER NOT NULL,
+    "mtdMinutes" INTEGER NOT NULL,
+    "ordered" BOOLEAN NOT NULL,
+    "startedAt" DATETIME NOT NULL,
+    "startedById" TEXT NOT NULL,
+    "recoveredAt" DATETIME,
+    "recoveryMinutes" INTEGER,
+    "warnedPercent" INTEGER NOT NULL DEFAULT 0,
+    "drawnAt" DATETIME,
+    "updatedAt" DATETIME NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 0
+);
+
+-- CreateTable
+CREATE TABLE "ContinuityStep" (
+    "runId" INTEGER NOT NULL,
+    "position" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "ownerGroupId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "note" TEXT,
+    "updatedAt" DATETIME,
+    "updatedById" TEXT,
+
+    PRIMARY KEY ("runId", "position"),
+    CONSTRAINT "ContinuityStep_runId_fkey" FOREIGN KEY ("runId") REFERENCES "ContinuityRun" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ContinuityReminder" (
+    "serviceId" TEXT NOT NULL,
+    "period" INTEGER NOT NULL,
+    "sentAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("serviceId", "period")
+);
+
+-- CreateTable
 CREATE TABLE "Release" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "number" INTEGER NOT NULL,
@@ -41,6 +87,15 @@ CREATE TABLE "ReleaseVote" (
     PRIMARY KEY ("releaseId", "personId"),
     CONSTRAINT "ReleaseVote_releaseId_fkey" FOREIGN KEY ("releaseId") REFERENCES "Release" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ContinuityRun_number_key" ON "ContinuityRun"("number");
+
+-- CreateIndex
+CREATE INDEX "ContinuityRun_status_idx" ON "ContinuityRun"("status");
+
+-- CreateIndex
+CREATE INDEX "ContinuityRun_serviceId_drill_idx" ON "ContinuityRun"("serviceId", "drill");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Release_number_key" ON "Release"("number");
