@@ -53,7 +53,6 @@ export function releaseCard(
   const voting = release.status === "go_no_go" || release.decision !== null;
   const fields: CardField[] = [
     { label: "Status", value: releaseStatusLabels[release.status], inline: true },
-    { label: "Version", value: release.label, inline: true },
     { label: "Window", value: formatWindow(release.windowStart, release.windowEnd, timezone) },
     {
       label: "Services",
@@ -66,7 +65,6 @@ export function releaseCard(
       ? [{ label: "Flags", value: options.flags.map((flag) => `⚠ ${flag}`).join("\n") }]
       : []),
     ...(voting ? [{ label: "Go/no-go", value: tallyText(release) }] : []),
-    ...(options.approvers && voting ? [{ label: "Voters", value: options.approvers, inline: true }] : []),
     ...(release.votes.length ? [{ label: "Votes", value: voteLines(release) }] : []),
     ...(release.deployedAt
       ? [{ label: "Deployed", value: formatLocal(release.deployedAt, timezone), at: release.deployedAt }]
@@ -76,7 +74,8 @@ export function releaseCard(
   return {
     type: "card",
     title: `${release.ref} · ${release.name} ${release.label}`,
-    subtitle: "Release",
+    // Slack shows ten fields per card at most: the voters ride in the subtitle.
+    subtitle: options.approvers && voting ? `Release · go/no-go by ${options.approvers}` : "Release",
     badge: { text: releaseStatusLabels[release.status], intent: intent(release) },
     fields,
     timestamp: release.createdAt,
