@@ -29,7 +29,6 @@ export const continuityModule = {
           db: env.db,
           config: env.config,
           platforms: env.platforms,
-          now: () => env.clock.now(),
           onQueued: () => env.wake(),
         }),
       ],

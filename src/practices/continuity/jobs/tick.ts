@@ -121,10 +121,13 @@ async function remindOverdueDrills(deps: ContinuityTickDeps, now: Date): Promise
   return sent;
 }
 
-export function continuityTickJob(deps: ContinuityTickDeps & { now: () => Date }): JobDefinition {
+/** Every minute, one replica per slot; a slot run twice changes nothing (every write is conditional). */
+export function continuityTickJob(deps: ContinuityTickDeps): JobDefinition {
   return {
     name: "continuity-tick",
     every: "1m",
-    run: () => runContinuityTick(deps, deps.now()).then(() => {}),
+    async run({ now }) {
+      await runContinuityTick(deps, now);
+    },
   };
 }
