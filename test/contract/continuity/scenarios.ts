@@ -37,17 +37,19 @@ export function continuityScenarios(driver: () => ChatDriver): void {
   };
 
   describe("WHEN a plan's drill is overdue", () => {
-    it("THEN the scheduler reminds the step owners once per drill period", async () => {
+    it("THEN the scheduler reminds each step owner privately, once per drill period", async () => {
       const d = driver();
       await tick(d, new Date());
       await tick(d, new Date());
-      const reminders = (await d.channelMessages("incidents")).filter((m) =>
-        m.includes("Drill overdue: the continuity plan for Identity was never drilled."),
-      );
-      expect(reminders).toHaveLength(1);
-      expect(reminders[0]).toContain(d.mention("ada"));
-      expect(reminders[0]).toContain(d.mention("otto"));
-      expect(reminders[0]).toContain("/continuity drill identity");
+      const reminders = async (who: Person) =>
+        (await d.directMessages(who)).filter((m) =>
+          m.includes("Drill overdue: the continuity plan for Identity was never drilled."),
+        );
+      const toAda = await reminders("ada");
+      expect(toAda).toHaveLength(1);
+      expect(toAda[0]).toContain("Run /continuity drill identity.");
+      expect(await reminders("otto")).toHaveLength(1);
+      expect(await reminders("carl")).toHaveLength(0);
     });
   });
 

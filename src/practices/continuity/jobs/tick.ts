@@ -2,13 +2,13 @@ import type { OpsdeskConfig } from "../../../config/types.js";
 import { type Db, transactionOptions } from "../../../db/client.js";
 import type { Platform } from "../../../kernel/people/actor.js";
 import { type PostText, postText } from "../../../kernel/views/post-text.js";
-import { channelOrderingKey, enqueueOutbox } from "../../../outbox/index.js";
-import type { TextMessageBody } from "../../../outbox/message-payload.js";
+import { enqueueOutbox } from "../../../outbox/index.js";
+import type { DirectMessageBody } from "../../../outbox/message-payload.js";
 import type { JobDefinition } from "../../../scheduler/index.js";
 import { serviceName } from "../context.js";
 import { formatMinutes, warningDue } from "../countdown.js";
 import { drillStatus } from "../drills.js";
-import { queueRunPosts, runChannel } from "../posts.js";
+import { queueRunPosts } from "../posts.js";
 import { toRunSnapshot } from "../snapshot.js";
 
 export interface ContinuityTickDeps {
@@ -27,7 +27,8 @@ export interface ContinuityTickRun {
 /**
  * The continuity scheduler at `now`: redraws each active checklist's countdown (at most once per
  * `continuity.refreshEvery`, well inside Slack's and Discord's message-edit rate limits), posts the 50/75/90 %
- * RTO warnings once each, and reminds the owners of plans whose drill is overdue once per drill period. Every
+ * RTO warnings once each, and reminds the owners of plans whose drill is overdue (a direct message to each
+ * member of the plan's step-owner groups) once per drill period. Every
  * write is conditional (the run's version, the reminder's key), so repeated runs and replicas act once.
  */
 export async function runContinuityTick(deps: ContinuityTickDeps, now: Date): Promise<ContinuityTickRun> {
@@ -90,30 +91,28 @@ async function remindOverdueDrills(deps: ContinuityTickDeps, now: Date): Promise
       if (inserted !== 1) return;
       const owners = [...new Set(plan.steps.map((step) => step.ownerGroupId))];
       const members = await tx.groupMember.findMany({ where: { groupId: { in: owners } } });
+      const last = status.lastDrill
+        ? postText`last drilled ${status.lastDrillText}`
+        : postText`never drilled`;
+      const text = postText`Drill overdue: the continuity plan for ${serviceName(deps.config, plan.serviceId)} was ${last}. Run /continuity drill ${plan.serviceId}.`;
+      // The owners are the plan's step owners: each is told privately, so no channel fills with reminders.
       for (const platform of deps.platforms) {
-        const channelId = runChannel(deps, platform, plan.serviceId);
-        if (!channelId) continue;
         const identities = await tx.identity.findMany({
           where: { platform, personId: { in: members.map((m) => m.personId) } },
           orderBy: { externalId: "asc" },
         });
-        const mentions = identities.map((identity) => identity.externalId);
-        const last = status.lastDrill
-          ? postText`last drilled ${status.lastDrillText}`
-          : postText`never drilled`;
-        const body: TextMessageBody = {
-          text: postText`Drill overdue: the continuity plan for ${serviceName(deps.config, plan.serviceId)} was ${last}. Run /continuity drill ${plan.serviceId}.`,
-          mentions,
-        };
-        await enqueueOutbox(tx, {
-          platform,
-          channelId,
-          orderingKey: channelOrderingKey(platform, channelId),
-          kind: "post_message",
-          idempotencyKey: `continuity:drill-reminder:${plan.serviceId}:${period}:${platform}`,
-          body,
-          at: now,
-        });
+        for (const identity of identities) {
+          const body: DirectMessageBody = { text };
+          await enqueueOutbox(tx, {
+            platform,
+            channelId: identity.externalId,
+            orderingKey: `dm:${platform}:${identity.externalId}`,
+            kind: "direct_message",
+            idempotencyKey: `continuity:drill-reminder:${plan.serviceId}:${period}:${platform}:${identity.externalId}`,
+            body,
+            at: now,
+          });
+        }
       }
       sent += 1;
     }, transactionOptions);
