@@ -146,6 +146,9 @@ export function releaseScenarios(driver: () => ChatDriver): void {
       expect(await click(d, "ada", ref, "Deploy")).toContain(
         `${ref} is deploying. Implementation started for ${first}, ${second}.`,
       );
+      expect(await run(d, "ada", "release", "cancel", { ref })).toContain(
+        `${ref} is deploying; a release can only be cancelled before it starts deploying.`,
+      );
       expect(await changeStatus(d, first)).toBe("implement");
       expect(await changeStatus(d, second)).toBe("implement");
       expect((await d.card(ref)).fields.Changes).toContain(`${first} · Identity schema 12 (Implement`);
@@ -226,6 +229,8 @@ export function releaseScenarios(driver: () => ChatDriver): void {
       expect(await run(d, "otto", "release", "go", { ref })).toContain(
         `the go/no-go on ${ref} was already decided (no-go) before your vote arrived`,
       );
+      expect(await click(d, "ada", ref, "Cancel release")).toContain(`${ref} is cancelled.`);
+      expect((await d.card(ref)).fields.Status).toBe("Cancelled");
     });
 
     it("THEN two votes at the same moment decide exactly once", async () => {
