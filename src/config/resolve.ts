@@ -1,8 +1,10 @@
 import { ALWAYS_OPEN_CALENDAR_ID, alwaysOpenCalendar, buildCalendar } from "./calendars.js";
 import type { ConfigProblem } from "./config-problems.js";
+import { resolveContinuity } from "./continuity-schema.js";
 import { findCycles } from "./cycles.js";
 import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./defaults.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
+import { resolveReleases } from "./releases-schema.js";
 import { resolveChanges } from "./resolve-changes.js";
 import type { OpsdeskFile } from "./schema.js";
 import { resolveSla } from "./sla-resolve.js";
@@ -51,6 +53,23 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       },
       problems,
     );
+  const releases =
+    file.releases &&
+    resolveReleases(
+      file.releases,
+      file.groups?.map((group) => group.id),
+      problems,
+    );
+  const continuity =
+    file.continuity &&
+    resolveContinuity(
+      file.continuity,
+      {
+        serviceIds: file.services?.map((service) => service.id),
+        groupIds: file.groups?.map((group) => group.id),
+      },
+      problems,
+    );
   const sla =
     file.sla &&
     resolveSla(
@@ -67,6 +86,8 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
   if (
     problems.length > 0 ||
     changes === undefined ||
+    releases === undefined ||
+    continuity === undefined ||
     sla === undefined ||
     file.timezone === undefined ||
     calendars === undefined ||
@@ -89,6 +110,8 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       services,
       channels: defaultChannels(file.channels),
       changes,
+      releases,
+      continuity,
       sla,
     },
   };

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { priorities } from "../kernel/priority.js";
 import { ALWAYS_OPEN_CALENDAR_ID } from "./calendars.js";
 import { changesSection } from "./changes-schema.js";
+import { continuitySection } from "./continuity-schema.js";
 import { BUSINESS_CALENDAR_ID, BUSINESS_WEEK_HOURS, DEFAULT_TIMEZONE } from "./defaults.js";
 import {
   consoleChannel,
@@ -21,6 +22,7 @@ import {
   timezone,
 } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
+import { releasesSection } from "./releases-schema.js";
 import { slaSection } from "./sla-schema.js";
 import { notAPlaceProblem } from "./time-zones.js";
 import { groupRoles, serviceTiers } from "./types.js";
@@ -230,6 +232,8 @@ export const fileSections = {
     "default channels per purpose: incidents, approvals, slaAlerts",
   ).default({}),
   changes: changesSection.prefault({}),
+  releases: releasesSection.prefault({}),
+  continuity: continuitySection.prefault({}),
   sla: slaSection,
 } as const;
 

@@ -1,3 +1,5 @@
+import type { ContinuitySettings } from "./continuity-schema.js";
+import type { ReleaseSettings } from "./releases-schema.js";
 /**
  * The configuration the rest of OpsDesk sees: every default applied, every reference checked and resolved.
  * Nothing downstream has to ask "what if this is missing".
@@ -104,6 +106,10 @@ export interface OpsdeskConfig {
   readonly services: readonly Service[];
   readonly channels: Readonly<Record<ChannelPurpose, DefaultChannelRefs>>;
   readonly changes: ChangeSettings;
+  /** Go/no-go votes and how long a deployment stays a suspect for new incidents. */
+  readonly releases: ReleaseSettings;
+  /** Service continuity plans per business service, and how often they are drilled. */
+  readonly continuity: ContinuitySettings;
   /** SLA policies and the sweep interval; every priority has a policy. */
   readonly sla: SlaSettings;
 }

@@ -1,10 +1,12 @@
 // Every practice's contract scenarios on Slack, through one driver (drivers/slack.ts) and one desk.
 import { afterAll, beforeAll, describe } from "vitest";
 import { changeScenarios } from "./changes/scenarios.js";
+import { continuityScenarios } from "./continuity/scenarios.js";
 import type { ChatDriver } from "./driver.js";
 import { startSlackDriver } from "./drivers/slack.js";
 import { incidentScenarios } from "./incidents/scenarios.js";
 import { linkScenarios } from "./links/scenarios.js";
+import { releaseScenarios } from "./releases/scenarios.js";
 
 let driver: ChatDriver;
 beforeAll(async () => {
@@ -18,4 +20,6 @@ describe("GIVEN OpsDesk on Slack", () => {
   describe("incidents", () => incidentScenarios(() => driver));
   describe("changes", () => changeScenarios(() => driver));
   describe("links between practices", () => linkScenarios(() => driver));
+  describe("releases", () => releaseScenarios(() => driver));
+  describe("continuity", () => continuityScenarios(() => driver));
 });
