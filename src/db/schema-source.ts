@@ -22,7 +22,8 @@ export function readModelSources(root: string): string {
     .sort();
   for (const folder of folders) {
     const file = join(practices, folder, "models.prisma");
-    if (existsSync(file)) parts.push(`// ---- src/practices/${folder}/models.prisma\n${readFileSync(file, "utf8")}`);
+    if (existsSync(file))
+      parts.push(`// ---- src/practices/${folder}/models.prisma\n${readFileSync(file, "utf8")}`);
   }
   return parts.join("\n");
 }

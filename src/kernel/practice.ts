@@ -1,6 +1,11 @@
+import type { Tx } from "../db/client.js";
 import type { CommandSpec } from "./commands/command-spec.js";
 import type { CompletionValue } from "./commands/complete-line.js";
 import type { Actor, Platform } from "./people/actor.js";
+import type { TicketOwner } from "./tickets/directory.js";
+import type { TicketEvent } from "./tickets/events.js";
+import type { ItemRef } from "./tickets/item-ref.js";
+import type { LinkRelation } from "./tickets/links.js";
 import type { Reply } from "./views/reply.js";
 
 /**
@@ -14,8 +19,11 @@ export interface Practice {
   readonly id: string;
   /** Its slash commands: the registry, help, the Slack manifest and Discord's commands come from these. */
   readonly commands: readonly CommandSpec[];
-  /** Ticket kinds it numbers (`INC`), so a reference typed anywhere can be completed by its owner. */
-  readonly tickets?: readonly TicketKindSpec[];
+  /**
+   * The kinds of item it owns (`INC`), so a reference typed anywhere is completed by its owner, and other
+   * practices can find, link and show its items through the ticket directory.
+   */
+  readonly tickets?: readonly TicketOwner[];
   /** Actions on a chat message (Slack message shortcut, Discord message command, console menu). */
   readonly messageActions?: readonly MessageActionSpec[];
   /**
@@ -30,6 +38,28 @@ export interface Practice {
   planMessageAction?(actionId: string, message: ChatMessage): Plan;
   /** The action table entry behind a button id, or undefined when the id is not (or no longer) known. */
   action(actionId: string): ActionSpec | undefined;
+  /** Something happened to an item of any practice, inside that transaction (src/kernel/tickets/events.ts). */
+  onTicketEvent?(tx: Tx, event: TicketEvent): Promise<void>;
+  /**
+   * An item is being raised (an incident, a request): links worth recording on it at once, e.g. a known
+   * error that looks like it. Runs in the raising transaction; the links show on its first card.
+   */
+  advise?(tx: Tx, draft: ItemDraft): Promise<readonly Advice[]>;
+}
+
+/** What is known of an item while it is being raised. */
+export interface ItemDraft {
+  readonly ref: ItemRef;
+  readonly title: string;
+  readonly description: string;
+  readonly serviceId: string | null;
+  readonly category: string | null;
+}
+
+/** A link one practice suggests for an item another practice is raising. */
+export interface Advice {
+  readonly to: ItemRef;
+  readonly relation: LinkRelation;
 }
 
 /** The work one interaction asks for, and whether its answer is a form. */
@@ -70,13 +100,6 @@ export interface ActionSpec {
   readonly opensForm: boolean;
   /** A question to ask before acting (Discord has no confirm dialog on buttons, so it asks privately). */
   readonly confirm?: string;
-}
-
-export interface TicketKindSpec {
-  /** `INC`, `CHG`: references read `INC-7`. */
-  readonly prefix: string;
-  /** Open tickets of this kind whose number or title matches what was typed, newest first. */
-  suggest(typed: string): Promise<CompletionValue[]>;
 }
 
 export interface MessageActionSpec {

@@ -1,13 +1,15 @@
 import type { OpsdeskConfig } from "../config/types.js";
-import type { Db } from "../db/client.js";
+import type { Db, Tx } from "../db/client.js";
 import type { Clock } from "../kernel/clock.js";
 import type { Platform } from "../kernel/people/actor.js";
-import type { Practice } from "../kernel/practice.js";
+import type { Advice, ItemDraft, Practice } from "../kernel/practice.js";
+import type { TicketDirectory } from "../kernel/tickets/directory.js";
+import type { TicketEventBus } from "../kernel/tickets/events.js";
 import type { Logger } from "../log.js";
 import type { JobDefinition } from "../scheduler/index.js";
 
-/** What every practice is built from: shared services, never another practice. */
-export interface PracticeEnv {
+/** The shared services every practice is built from (the composition root hands these over). */
+export interface PracticeServices {
   db: Db;
   clock: Clock;
   config: OpsdeskConfig;
@@ -16,6 +18,17 @@ export interface PracticeEnv {
   log: Logger;
   /** Called after a change committed with posts queued: wakes the outbox dispatcher. */
   wake(): void;
+}
+
+/**
+ * What every practice is built from: shared services, and the other practices only through the kernel's
+ * ticket directory, event bus and advice (never by importing them).
+ */
+export interface PracticeEnv extends PracticeServices {
+  tickets: TicketDirectory;
+  events: TicketEventBus;
+  /** Every practice's advice for an item being raised, in practice order. */
+  advise(tx: Tx, draft: ItemDraft): Promise<Advice[]>;
 }
 
 /** One practice, running: what the desk routes to, its scheduled jobs, and what it does on time travel. */

@@ -1,5 +1,8 @@
+import type { Advice } from "../kernel/practice.js";
+import { createTicketDirectory } from "../kernel/tickets/directory.js";
+import { createTicketEventBus } from "../kernel/tickets/events.js";
 import { changesModule } from "./changes/module.js";
-import type { PracticeEnv, RunningPractice } from "./env.js";
+import type { PracticeEnv, PracticeServices, RunningPractice } from "./env.js";
 import { incidentsModule } from "./incidents/module.js";
 
 /**
@@ -12,10 +15,30 @@ export type RunningPractices = {
   [M in (typeof practiceModules)[number] as M["id"]]: ReturnType<M["create"]>;
 };
 
-export type { PracticeEnv, RunningPractice } from "./env.js";
+export type { PracticeEnv, PracticeServices, RunningPractice } from "./env.js";
 
-export function createPractices(env: PracticeEnv): RunningPractices {
-  return Object.fromEntries(practiceModules.map((m) => [m.id, m.create(env)])) as RunningPractices;
+/**
+ * Creates every practice with the shared services and the kernel's cross-practice seams (ticket directory,
+ * event bus, advice), which read the practices lazily: they exist once this returns.
+ */
+export function createPractices(services: PracticeServices): RunningPractices {
+  let running: RunningPractice[] = [];
+  const practices = () => running.map((r) => r.practice);
+  const env: PracticeEnv = {
+    ...services,
+    tickets: createTicketDirectory(() => practices().flatMap((p) => p.tickets ?? [])),
+    events: createTicketEventBus(() =>
+      practices().flatMap((p) => (p.onTicketEvent ? [p.onTicketEvent.bind(p)] : [])),
+    ),
+    async advise(tx, draft) {
+      const advice: Advice[] = [];
+      for (const practice of practices()) advice.push(...((await practice.advise?.(tx, draft)) ?? []));
+      return advice;
+    },
+  };
+  const created = Object.fromEntries(practiceModules.map((m) => [m.id, m.create(env)])) as RunningPractices;
+  running = practiceList(created);
+  return created;
 }
 
 /** The running practices as a list, in the order of `practiceModules`. */

@@ -1,7 +1,7 @@
 import type { Tx } from "../../db/client.js";
 
-export const ticketKinds = ["incident", "change"] as const;
-export type TicketKind = (typeof ticketKinds)[number];
+/** The kind of record a timeline belongs to, named by the practice that owns it (`incident`, `change`, …). */
+export type TicketKind = string;
 
 export interface TimelineEvent {
   ticketKind: TicketKind;

@@ -1,6 +1,7 @@
 import type { PracticeEnv, RunningPractice } from "../env.js";
 import { changeCommand } from "./command.js";
 import type { ChangeContext } from "./context.js";
+import { changeEventsHook } from "./events-hook.js";
 import { changePromptsJob } from "./jobs/prompts.js";
 import { changePostsHook } from "./posts.js";
 import { changesPractice } from "./practice.js";
@@ -21,7 +22,7 @@ export const changesModule = {
       settings: config.changes,
       timezone: config.timezone,
       dependencies: Object.fromEntries(config.services.map((service) => [service.id, service.dependsOn])),
-      onChange: [changePostsHook({ config, platforms })],
+      onChange: [changeEventsHook(env.events), changePostsHook({ config, platforms, tickets: env.tickets })],
       onCommitted: () => env.wake(),
     };
     return {

@@ -1,6 +1,8 @@
 import type { OpsdeskConfig } from "../../config/types.js";
 import type { Tx } from "../../db/client.js";
 import type { Platform } from "../../kernel/people/actor.js";
+import type { TicketDirectory } from "../../kernel/tickets/directory.js";
+import { linkSection } from "../../kernel/tickets/link-fields.js";
 import { type PostText, postText } from "../../kernel/views/post-text.js";
 import type { CardBody } from "../../outbox/card-payload.js";
 import { cardOrderingKey, enqueueOutbox } from "../../outbox/index.js";
@@ -9,7 +11,7 @@ import { tallyOf } from "./approvals.js";
 import { loadApprovers } from "./approvers.js";
 import type { ChangeEvent } from "./context.js";
 import { actionsAllowedFor } from "./lifecycle.js";
-import type { ChangeSnapshot } from "./model.js";
+import { CHANGE_PREFIX, type ChangeSnapshot } from "./model.js";
 import { changeChannel } from "./posts-channel.js";
 import { approvalPrompt, changeCard } from "./views/card.js";
 import { conflictLines } from "./views/conflicts.js";
@@ -17,6 +19,8 @@ import { conflictLines } from "./views/conflicts.js";
 export interface ChangePostsOptions {
   config: OpsdeskConfig;
   platforms: readonly Platform[];
+  /** When given, the card shows the change's links to other practices' items (incidents it caused, …). */
+  tickets?: TicketDirectory;
 }
 
 const enteredAuthorize = (event: ChangeEvent) =>
@@ -38,13 +42,13 @@ export function changePostsHook(options: ChangePostsOptions) {
     const timezone = options.config.timezone;
     const names = (id: string) => options.config.services.find((service) => service.id === id)?.name ?? id;
     const conflicts = conflictLines(event.conflicts, names, timezone);
+    const linked =
+      options.tickets &&
+      (await linkSection(tx, options.tickets, { kind: CHANGE_PREFIX, key: String(change.number) }));
     const card = changeCard(
       change,
       actionsAllowedFor(change).filter((a) => a !== "approve" && a !== "reject"),
-      {
-        timezone,
-        conflicts,
-      },
+      { timezone, conflicts, ...(linked ? { linked } : {}) },
     );
     const votingEvent =
       ["vote_recorded", "approved", "rejected"].includes(event.kind) || approvalWithdrawn(event);

@@ -1,12 +1,10 @@
-import type { Db } from "../../db/client.js";
-import type { CompletionValue } from "../../kernel/commands/complete-line.js";
 import type { Practice } from "../../kernel/practice.js";
 import { planChangeButton } from "./button.js";
 import { type ChangeCommand, changeCommand } from "./command.js";
 import type { ChangeContext } from "./context.js";
 import { runChangeCommand } from "./handler.js";
-import { activeChangeStatuses, CHANGE_PREFIX } from "./model.js";
 import { openChangeCreateForm, wantsChangeForm } from "./open-create-form.js";
+import { changeOwner } from "./owner.js";
 import { changeActionFromId, changeActionPresentation } from "./views/actions.js";
 
 /** Change enablement as the desk sees it: `/change`, its buttons and approval prompts, change suggestions. */
@@ -15,7 +13,7 @@ export function changesPractice(deps: { changes: ChangeContext }): Practice {
   return {
     id: "changes",
     commands: [changeCommand],
-    tickets: [{ prefix: CHANGE_PREFIX, suggest: (typed) => suggestActiveChanges(changes.db, typed) }],
+    tickets: [changeOwner(changes)],
     planCommand(call) {
       const command = call.parse() as ChangeCommand;
       // `/change` or `/change new` without a title, start or template: the form opens. A submitted form
@@ -36,19 +34,4 @@ export function changesPractice(deps: { changes: ChangeContext }): Practice {
     },
     planAction: (actionId, value) => planChangeButton(changes, actionId, value),
   };
-}
-
-/** Changes still in play (up to review) whose number starts with, or title contains, what was typed. */
-async function suggestActiveChanges(db: Db, typed: string): Promise<CompletionValue[]> {
-  const digits = typed.replace(new RegExp(`^${CHANGE_PREFIX}-?`, "i"), "");
-  const lower = typed.toLowerCase();
-  const rows = await db.change.findMany({
-    where: { status: { in: [...activeChangeStatuses, "review"] } },
-    orderBy: { number: "desc" },
-    take: 200,
-    select: { number: true, title: true },
-  });
-  return rows
-    .filter((c) => String(c.number).startsWith(digits) || c.title.toLowerCase().includes(lower))
-    .map((c) => ({ value: `${CHANGE_PREFIX}-${c.number}`, label: c.title }));
 }

@@ -1,5 +1,6 @@
 import { boolean, choice, person, service, text, ticket } from "../../kernel/commands/argument-kinds.js";
 import { defineCommand, defineSubcommand, type ParsedCommandOf } from "../../kernel/commands/command-spec.js";
+import { type IncidentLinkRelation, incidentLinkRelations } from "./link-incident.js";
 import {
   holdReasons,
   INCIDENT_PREFIX,
@@ -9,6 +10,16 @@ import {
   urgencies,
 } from "./model.js";
 import { holdReasonLabels, impactLabels, resolutionCodeLabels, urgencyLabels } from "./views/labels.js";
+
+/** A typed reference (`PRB-4`, a CI's name): longer than any real one, short enough to quote back. */
+const itemReferenceMax = 100;
+
+const linkRelationLabels: Readonly<Record<IncidentLinkRelation, string>> = {
+  related: "Related",
+  caused_by: "Caused by (a change or release)",
+  problem: "Its problem",
+  affects: "Affects (a configuration item)",
+};
 
 export const incidentListScopes = ["mine", "open", "all"] as const;
 export type IncidentListScope = (typeof incidentListScopes)[number];
@@ -172,6 +183,35 @@ export const incidentCommand = defineCommand({
       examples: ['/incident cancel INC-7 reason:"Duplicate of INC-6"'],
     }),
     major: onlyRef("Declare a major incident", "/incident major INC-7"),
+    link: defineSubcommand({
+      description: "Link an incident to a problem, a change or another incident",
+      args: {
+        ref,
+        item: text({
+          description: "What to link it to, e.g. CHG-9",
+          maxLength: itemReferenceMax,
+          positional: true,
+          required: true,
+        }),
+        as: choice(incidentLinkRelations, linkRelationLabels, {
+          description: "How they relate; leave out for the usual one",
+        }),
+      },
+      examples: ["/incident link INC-7 CHG-9", "/incident link INC-7 INC-5 as:related"],
+    }),
+    unlink: defineSubcommand({
+      description: "Remove the link between an incident and another item",
+      args: {
+        ref,
+        item: text({
+          description: "The linked item, e.g. CHG-9",
+          maxLength: itemReferenceMax,
+          positional: true,
+          required: true,
+        }),
+      },
+      examples: ["/incident unlink INC-7 CHG-9"],
+    }),
   },
 });
 

@@ -1,7 +1,9 @@
 import type { Db, Tx } from "../../db/client.js";
 import type { Clock } from "../../kernel/clock.js";
 import type { Actor } from "../../kernel/people/actor.js";
+import type { Advice, ItemDraft } from "../../kernel/practice.js";
 import type { PriorityMatrix } from "../../kernel/priority.js";
+import type { TicketDirectory } from "../../kernel/tickets/directory.js";
 import type { IncidentEventKind, IncidentSnapshot } from "./model.js";
 
 /** What happened to an incident, handed to hooks inside the transaction that made the change. */
@@ -25,6 +27,10 @@ export interface IncidentContext {
   onChange?: ReadonlyArray<(tx: Tx, change: IncidentChange) => Promise<void>>;
   /** Called after a change committed, e.g. to wake the outbox dispatcher so posts go out at once. */
   onCommitted?: () => void;
+  /** Other practices' items, for links (absent in tests that exercise incidents alone). */
+  tickets?: TicketDirectory;
+  /** Links other practices suggest for an incident being raised, recorded in the raising transaction. */
+  advise?: (tx: Tx, draft: ItemDraft) => Promise<readonly Advice[]>;
 }
 
 export async function runChangeHooks(ctx: IncidentContext, tx: Tx, change: IncidentChange): Promise<void> {

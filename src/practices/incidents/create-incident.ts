@@ -1,7 +1,8 @@
-import { transactionOptions } from "../../db/client.js";
+import { type Tx, transactionOptions } from "../../db/client.js";
 import { NotFoundError } from "../../kernel/errors.js";
 import type { Actor } from "../../kernel/people/actor.js";
 import { priorityFor } from "../../kernel/priority.js";
+import { linkItems } from "../../kernel/tickets/links.js";
 import { nextTicketNumber } from "../../kernel/tickets/next-number.js";
 import { appendTimeline } from "../../kernel/tickets/timeline-append.js";
 import { validate } from "../../kernel/validate.js";
@@ -82,9 +83,35 @@ export async function createIncident(
         service: data.serviceId ?? null,
       },
     });
+    await recordAdvice(ctx, tx, actor, incident, now);
     await runChangeHooks(ctx, tx, { kind: "created", incident, previous: null, actor, visibility: "public" });
     return incident;
   }, transactionOptions);
   ctx.onCommitted?.();
   return created;
+}
+
+/**
+ * Links other practices suggest for the new incident (a known error that looks like it), recorded in the
+ * raising transaction without telling the owners: the first card shows them, and nothing is posted twice.
+ */
+async function recordAdvice(
+  ctx: IncidentContext,
+  tx: Tx,
+  actor: Actor,
+  incident: IncidentSnapshot,
+  at: Date,
+): Promise<void> {
+  if (!ctx.advise || !ctx.tickets) return;
+  const ref = { kind: INCIDENT_PREFIX, key: String(incident.number) };
+  const advice = await ctx.advise(tx, {
+    ref,
+    title: incident.title,
+    description: incident.description,
+    serviceId: incident.service?.id ?? null,
+    category: incident.category,
+  });
+  for (const { to, relation } of advice) {
+    await linkItems(tx, ctx.tickets, { from: ref, to, relation, actor, at }, { tellOwners: false });
+  }
 }

@@ -1,6 +1,7 @@
 import { defineRegistry } from "../../kernel/commands/command-spec.js";
 import { helpText } from "../../kernel/commands/help-text.js";
 import { resolveActor } from "../../kernel/people/resolve-actor.js";
+import { linkSection } from "../../kernel/tickets/link-fields.js";
 import { privateNotice, type Reply } from "../../kernel/views/reply.js";
 import {
   type AnyIncidentActionEntry,
@@ -14,8 +15,9 @@ import { type IncidentCommand, incidentCommand } from "./command.js";
 import { createIncident } from "./create-incident.js";
 import { findIncident } from "./find-incident.js";
 import type { IncidentActionInput } from "./inputs.js";
+import { linkIncident } from "./link-incident.js";
 import { listIncidents } from "./list-incidents.js";
-import type { IncidentAction } from "./model.js";
+import { INCIDENT_PREFIX, type IncidentAction, type IncidentSnapshot } from "./model.js";
 import type { IncidentRequest } from "./request.js";
 import { incidentCard } from "./views/card.js";
 import { incidentList } from "./views/list.js";
@@ -39,10 +41,7 @@ export async function runIncidentCommand(ctx: IncidentRequest, command: Incident
         ...(category ? { category } : {}),
         ...(description ? { description } : {}),
       });
-      return privateNotice(
-        "success",
-        `${incident.ref} is raised with priority ${incident.priority}: ${incident.title}`,
-      );
+      return raisedReply(ctx, incident);
     }
     case "list": {
       const page = await listIncidents(incidents.db, actor, {
@@ -57,6 +56,19 @@ export async function runIncidentCommand(ctx: IncidentRequest, command: Incident
       const incident = await findIncident(incidents.db, command.args.ref);
       return { kind: "view", view: incidentCard(incident, actionsFor(actor, incident)) };
     }
+    case "link":
+    case "unlink": {
+      const { ref, item } = command.args;
+      const remove = command.subcommand === "unlink";
+      const relation = command.subcommand === "link" ? command.args.as : undefined;
+      const done = await linkIncident(incidents, actor, { number: ref, item, relation, remove });
+      return privateNotice(
+        "success",
+        remove
+          ? `${done.incident} is no longer linked to ${done.other.label}.`
+          : `${done.incident} is linked to ${done.other.label} (${done.relation}): ${done.other.title}`,
+      );
+    }
     default: {
       const action = actionForSubcommand(command.subcommand);
       // The entry's input takes the arguments of its own subcommand; actionForSubcommand picked it by name.
@@ -70,6 +82,22 @@ export async function runIncidentCommand(ctx: IncidentRequest, command: Incident
       return applyAndTell(ctx, action, command.args.ref, input);
     }
   }
+}
+
+/**
+ * "INC-7 is raised": a notice, or a private card when other practices linked something worth knowing at
+ * once (a known error that looks like it, with its workaround and the button to apply it).
+ */
+async function raisedReply(ctx: IncidentRequest, incident: IncidentSnapshot): Promise<Reply> {
+  const text = `${incident.ref} is raised with priority ${incident.priority}: ${incident.title}`;
+  const { tickets, db } = ctx.incidents;
+  const linked =
+    tickets && (await linkSection(db, tickets, { kind: INCIDENT_PREFIX, key: String(incident.number) }));
+  if (!linked || linked.items.length === 0) return privateNotice("success", text);
+  return {
+    kind: "view",
+    view: { type: "card", title: text, fields: linked.fields, actions: linked.actions, links: [] },
+  };
 }
 
 /** Applies one action and tells the person what it did, in the words of the action table. */

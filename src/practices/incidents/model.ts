@@ -66,6 +66,9 @@ export const incidentEventKinds = [
   "closed",
   "cancelled",
   "major_declared",
+  // A link to an item of another practice was added or removed (src/kernel/tickets/links.ts).
+  "linked",
+  "unlinked",
 ] as const;
 export type IncidentEventKind = (typeof incidentEventKinds)[number];
 

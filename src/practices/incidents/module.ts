@@ -1,6 +1,7 @@
 import type { PracticeEnv, RunningPractice } from "../env.js";
 import { incidentCommand } from "./command.js";
 import type { IncidentContext } from "./context.js";
+import { incidentEventsHook } from "./events-hook.js";
 import { incidentPostsHook } from "./posts.js";
 import { incidentsPractice, RAISE_INCIDENT } from "./practice.js";
 import { slaClocksHook } from "./sla/clock-hook.js";
@@ -30,8 +31,15 @@ export const incidentsModule = {
       clock,
       priorityMatrix: config.priorityMatrix,
       // Clocks first: the card posted for a change shows the clocks as that change left them.
-      onChange: [slaClocksHook(sla), incidentPostsHook({ config, platforms, sla })],
+      // Events before posts: a practice acting on an incident event queues its posts after the incident's.
+      onChange: [
+        slaClocksHook(sla),
+        incidentEventsHook(env.events),
+        incidentPostsHook({ config, platforms, sla, tickets: env.tickets }),
+      ],
       onCommitted: () => env.wake(),
+      tickets: env.tickets,
+      advise: env.advise,
     };
     const sweep = () =>
       runSlaSweep({

@@ -1,6 +1,8 @@
 import type { OpsdeskConfig } from "../../config/types.js";
 import type { Tx } from "../../db/client.js";
 import type { Platform } from "../../kernel/people/actor.js";
+import type { TicketDirectory } from "../../kernel/tickets/directory.js";
+import { linkSection } from "../../kernel/tickets/link-fields.js";
 import type { CardBody, MajorRoomBody, ThreadLineBody } from "../../outbox/card-payload.js";
 import { cardOrderingKey, enqueueOutbox } from "../../outbox/index.js";
 import { availableIncidentActions } from "./available-actions.js";
@@ -16,6 +18,8 @@ export interface IncidentPostsOptions {
   platforms: readonly Platform[];
   /** When given, the card carries the SLA line (run the SLA clocks hook before this one). */
   sla?: SlaRuntime;
+  /** When given, the card shows the incident's links to other practices' items (problems, changes, CIs). */
+  tickets?: TicketDirectory;
 }
 
 /**
@@ -28,7 +32,13 @@ export function incidentPostsHook(options: IncidentPostsOptions) {
   return async (tx: Tx, change: IncidentChange): Promise<void> => {
     const { incident } = change;
     const sla = options.sla && (await slaLine(tx, options.sla, incident.id, incident.updatedAt));
-    const card = incidentCard(incident, availableIncidentActions(incident), sla ? { sla } : {});
+    const linked =
+      options.tickets &&
+      (await linkSection(tx, options.tickets, { kind: "INC", key: String(incident.number) }));
+    const card = incidentCard(incident, availableIncidentActions(incident), {
+      ...(sla ? { sla } : {}),
+      ...(linked ? { linked } : {}),
+    });
     for (const platform of options.platforms) {
       const channelId = incidentChannel(options.config, platform, incident.service?.id);
       if (!channelId) continue;

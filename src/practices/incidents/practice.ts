@@ -1,13 +1,11 @@
-import type { Db } from "../../db/client.js";
-import type { CompletionValue } from "../../kernel/commands/complete-line.js";
 import type { Plan, Practice, PracticeRequest } from "../../kernel/practice.js";
 import { incidentActionTable } from "./action-table.js";
 import { planIncidentButton } from "./button.js";
 import { incidentCommand } from "./command.js";
 import type { IncidentContext } from "./context.js";
 import { runIncidentCommand } from "./handler.js";
-import { INCIDENT_PREFIX } from "./model.js";
 import { openIncidentCreateForm, openIncidentFromMessage } from "./open-create-form.js";
+import { incidentOwner } from "./owner.js";
 import { slaCommand } from "./sla/command.js";
 import { runSlaCommand } from "./sla/handler.js";
 import type { SlaRuntime } from "./sla/runtime.js";
@@ -20,8 +18,6 @@ export const RAISE_INCIDENT = {
   description: "Open an incident from this message",
 } as const;
 
-const openStatuses = ["new", "in_progress", "on_hold"];
-
 /**
  * Incident management (with its SLA clocks, `/sla`) as the desk sees it: its commands, its action table,
  * its message action, and suggestions of open incidents.
@@ -32,7 +28,7 @@ export function incidentsPractice(deps: { incidents: IncidentContext; sla: SlaRu
   return {
     id: "incidents",
     commands: [incidentCommand, slaCommand],
-    tickets: [{ prefix: INCIDENT_PREFIX, suggest: (typed) => suggestOpenIncidents(incidents.db, typed) }],
+    tickets: [incidentOwner(incidents)],
     messageActions: [RAISE_INCIDENT],
     planCommand(call): Plan {
       // `/incident` alone: nothing to go on yet, so the form opens.
@@ -65,19 +61,4 @@ export function incidentsPractice(deps: { incidents: IncidentContext; sla: SlaRu
       run: async () => ({ kind: "form", form: await openIncidentFromMessage(incidents.db, message) }),
     }),
   };
-}
-
-/** Open incidents whose number starts with, or title contains, what was typed; newest first. */
-async function suggestOpenIncidents(db: Db, typed: string): Promise<CompletionValue[]> {
-  const digits = typed.replace(new RegExp(`^${INCIDENT_PREFIX}-?`, "i"), "");
-  const lower = typed.toLowerCase();
-  const rows = await db.incident.findMany({
-    where: { status: { in: openStatuses } },
-    orderBy: { number: "desc" },
-    take: 200,
-    select: { number: true, title: true },
-  });
-  return rows
-    .filter((i) => String(i.number).startsWith(digits) || i.title.toLowerCase().includes(lower))
-    .map((i) => ({ value: `${INCIDENT_PREFIX}-${i.number}`, label: i.title }));
 }

@@ -41,7 +41,7 @@ describe("GIVEN usage lines", () => {
 
   it("THEN the Slack usage hint names the default form and every subcommand", () => {
     expect(usageHint(incidentCommand)).toBe(
-      "<title> … | new|list|show|help|ack|assign|note|priority|hold|resume|resolve|reopen|close|cancel|major …",
+      "<title> … | new|list|show|help|ack|assign|note|priority|hold|resume|resolve|reopen|close|cancel|major|link|unlink …",
     );
   });
 });

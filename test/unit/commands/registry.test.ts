@@ -30,7 +30,7 @@ describe("GIVEN the /incident declaration", () => {
     expect(incidentCommand.subcommands.cancel.args.reason.maxLength).toBe(incidentLimits.reasonMax);
   });
 
-  it("THEN it has the subcommands of every card button", () => {
+  it("THEN it has the subcommands of every card button, and link/unlink", () => {
     expect(Object.keys(incidentCommand.subcommands)).toEqual([
       "new",
       "list",
@@ -47,6 +47,8 @@ describe("GIVEN the /incident declaration", () => {
       "close",
       "cancel",
       "major",
+      "link",
+      "unlink",
     ]);
   });
 });

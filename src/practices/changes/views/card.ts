@@ -1,3 +1,4 @@
+import type { LinkSection } from "../../../kernel/tickets/link-fields.js";
 import type { Card, CardAction, CardField, Intent } from "../../../kernel/views/card.js";
 import type { Tally } from "../approvals.js";
 import type { ChangeAction, ChangeSnapshot } from "../model.js";
@@ -16,6 +17,8 @@ export interface ChangeViewOptions {
   readonly timezone: string;
   /** Conflict lines (change-conflicts.ts), shown so nobody decides without them. */
   readonly conflicts: readonly string[];
+  /** Its links to other practices' items, with the buttons their owners offer here. */
+  readonly linked?: Pick<LinkSection, "fields" | "actions">;
 }
 
 export function changeIntent(change: ChangeSnapshot): Intent {
@@ -89,10 +92,14 @@ export function changeCard(
       ...(change.closureCode ? [{ label: "Closure", value: closureCodeLabels[change.closureCode] }] : []),
       ...optionalField("Review notes", change.closureNotes),
       ...conflictField(options.conflicts),
+      ...(options.linked?.fields ?? []),
     ],
     ...(body === "" ? {} : { body }),
     timestamp: change.createdAt,
-    actions: actions.map((action) => changeCardAction(change, action)),
+    actions: [
+      ...actions.map((action) => changeCardAction(change, action)),
+      ...(options.linked?.actions ?? []),
+    ],
     links: [],
   };
 }

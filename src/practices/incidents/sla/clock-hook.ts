@@ -133,7 +133,9 @@ function planFor(change: IncidentChange, runtime: SlaRuntime): Plan | undefined 
     case "created":
     case "closed":
     case "major_declared":
-      // Created clocks start above; closing after resolution and declaring major leave the clocks alone.
+    case "linked":
+    case "unlinked":
+      // Created clocks start above; closing after resolution, declaring major and links leave them alone.
       return undefined;
     default: {
       const unhandled: never = change.kind;

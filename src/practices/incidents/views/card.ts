@@ -1,3 +1,4 @@
+import type { LinkSection } from "../../../kernel/tickets/link-fields.js";
 import type { Card, CardAction, CardField, CardLink } from "../../../kernel/views/card.js";
 import type { IncidentAction, IncidentSnapshot } from "../model.js";
 import { incidentActionId, incidentActionPresentation } from "./actions.js";
@@ -54,7 +55,12 @@ export function incidentCardAction(incident: IncidentSnapshot, action: IncidentA
 export function incidentCard(
   incident: IncidentSnapshot,
   actions: readonly IncidentAction[],
-  options: { readonly links?: readonly CardLink[]; readonly sla?: string } = {},
+  options: {
+    readonly links?: readonly CardLink[];
+    readonly sla?: string;
+    /** Its links to other practices' items, with the buttons their owners offer here. */
+    readonly linked?: Pick<LinkSection, "fields" | "actions">;
+  } = {},
 ): Card {
   const body = incident.description.trim();
   const contextLine = context(incident);
@@ -75,11 +81,15 @@ export function incidentCard(
       ...resolutionFields(incident),
       // The SLA line, updated in place as clocks move (warnings refresh it between changes).
       ...(options.sla === undefined || options.sla === "" ? [] : [{ label: "SLA", value: options.sla }]),
+      ...(options.linked?.fields ?? []),
     ],
     ...(body === "" ? {} : { body }),
     ...(contextLine === undefined ? {} : { context: contextLine }),
     timestamp: incident.createdAt,
-    actions: actions.map((action) => incidentCardAction(incident, action)),
+    actions: [
+      ...actions.map((action) => incidentCardAction(incident, action)),
+      ...(options.linked?.actions ?? []),
+    ],
     links: options.links ?? [],
   };
 }

@@ -38,6 +38,10 @@ export function incidentTimelineLine(change: IncidentChange): PostText | undefin
       return postText`${who} cancelled ${incident.ref}${because(change.body)}`;
     case "major_declared":
       return postText`${who} declared ${incident.ref} a major incident.`;
+    case "linked":
+      return postText`${who} linked ${incident.ref}: ${change.body ?? ""}`;
+    case "unlinked":
+      return postText`${who} removed the link from ${incident.ref}: ${change.body ?? ""}`;
     default:
       return undefined;
   }

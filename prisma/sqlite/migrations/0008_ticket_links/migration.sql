@@ -1,0 +1,18 @@
+-- CreateTable
+CREATE TABLE "TicketLink" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "fromKind" TEXT NOT NULL,
+    "fromKey" TEXT NOT NULL,
+    "toKind" TEXT NOT NULL,
+    "toKey" TEXT NOT NULL,
+    "relation" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    "createdById" TEXT NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "TicketLink_toKind_toKey_idx" ON "TicketLink"("toKind", "toKey");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TicketLink_fromKind_fromKey_toKind_toKey_key" ON "TicketLink"("fromKind", "fromKey", "toKind", "toKey");
+

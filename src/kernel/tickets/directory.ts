@@ -1,0 +1,89 @@
+import type { Db, Tx } from "../../db/client.js";
+import type { CompletionValue } from "../commands/complete-line.js";
+import { NotFoundError } from "../errors.js";
+import type { Actor } from "../people/actor.js";
+import type { CardAction } from "../views/card.js";
+import type { ItemRef, ItemSummary } from "./item-ref.js";
+import type { LinkRelation, LinkView } from "./links.js";
+import { parseTicketNumber } from "./reference.js";
+
+/**
+ * What the practice that owns a kind of item (its prefix: `INC`, `CHG`, `PRB`, `CI`) offers every other
+ * practice. Practices never import each other (src/practices/index.ts); they reach each other's items only
+ * through these owners, collected in the directory.
+ */
+export interface TicketOwner {
+  /** `INC`, `CHG`: references read `INC-7`. */
+  readonly prefix: string;
+  /** Open items of this kind whose number or title matches what was typed, newest first. */
+  suggest(typed: string): Promise<CompletionValue[]>;
+  /** The item behind a key, or undefined when there is none. Reads through `db` (a transaction or not). */
+  find(db: Db | Tx, key: string): Promise<ItemSummary | undefined>;
+  /**
+   * A reference typed by a person, for kinds not written `PREFIX-n` (a CI's name); numbered kinds are
+   * parsed by the directory itself.
+   */
+  parse?(text: string): ItemRef | undefined;
+  /**
+   * A link to or from one of this owner's items was added or removed, inside that transaction: record it
+   * on the item's timeline and queue its card again so every card shows its links.
+   */
+  linked?(tx: Tx, key: string, change: LinkChange): Promise<void>;
+  /**
+   * The relation a link to one of this owner's items gets when the person names none: an incident linked to
+   * a problem has it as its `problem`. Unset: `related`.
+   */
+  readonly linkedAs?: LinkRelation;
+  /** Buttons the card on the OTHER side of a link may show for this owner's item (e.g. "Apply workaround"). */
+  linkActions?(link: LinkView, on: ItemRef): readonly CardAction[];
+}
+
+export interface LinkChange {
+  readonly link: LinkView;
+  readonly added: boolean;
+  readonly actor: Actor;
+  readonly at: Date;
+  /** The summary of the other side, read once by the caller. */
+  readonly other: ItemSummary;
+}
+
+export interface TicketDirectory {
+  owner(kind: string): TicketOwner | undefined;
+  /** `PRB-4`, `prb-4`, `CHG-9`, a CI name: the item's reference, or undefined when no owner reads it. */
+  parse(text: string): ItemRef | undefined;
+  find(db: Db | Tx, ref: ItemRef): Promise<ItemSummary | undefined>;
+  /** As find, but a missing item is a NotFoundError that names it the way it was written. */
+  require(db: Db | Tx, ref: ItemRef, written?: string): Promise<ItemSummary>;
+}
+
+/**
+ * The directory over every practice's owners. `owners` is read on every call, so the directory can be
+ * handed to practices before all of them exist (each practice is created with it).
+ */
+export function createTicketDirectory(owners: () => readonly TicketOwner[]): TicketDirectory {
+  const owner = (kind: string) => owners().find((o) => o.prefix.toUpperCase() === kind.toUpperCase());
+  const find = async (db: Db | Tx, ref: ItemRef) => owner(ref.kind)?.find(db, ref.key);
+  return {
+    owner,
+    parse(text) {
+      const typed = text.trim();
+      const numbered = /^([A-Za-z]{2,5})-(\d{1,9})$/.exec(typed);
+      if (numbered) {
+        const found = owner(numbered[1] as string);
+        const number = found && parseTicketNumber(found.prefix, typed);
+        if (found && number !== undefined) return { kind: found.prefix, key: String(number) };
+      }
+      for (const candidate of owners()) {
+        const ref = candidate.parse?.(typed);
+        if (ref) return ref;
+      }
+      return undefined;
+    },
+    find,
+    async require(db, ref, written) {
+      const summary = await find(db, ref);
+      if (!summary) throw new NotFoundError(`There is no ${written ?? `${ref.kind}-${ref.key}`}.`);
+      return summary;
+    },
+  };
+}
