@@ -1,0 +1,24 @@
+import type { PracticeEnv, RunningPractice } from "../env.js";
+import { reportCommand } from "./command.js";
+import type { ReportsContext } from "./context.js";
+import { reportsPractice } from "./practice.js";
+
+/**
+ * Reports: read-only over the other practices' tables (each read in one file under sources/, never through
+ * their code), charts drawn on the server and sent through the outbox.
+ */
+export const reportsModule = {
+  id: "reports",
+  commands: [reportCommand],
+  create(env: PracticeEnv): RunningPractice {
+    const reports: ReportsContext = {
+      db: env.db,
+      clock: env.clock,
+      timezone: env.config.timezone,
+      serviceIds: new Set(env.config.services.map((service) => service.id)),
+      platforms: env.platforms,
+      onQueued: () => env.wake(),
+    };
+    return { practice: reportsPractice(reports), jobs: [] };
+  },
+} as const;
