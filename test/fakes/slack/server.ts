@@ -252,6 +252,14 @@ export class FakeSlack {
     sendJson(res, 404, { ok: false, error: "not_found" });
   }
 
+  /** The bot's direct conversation with a user, once there is one. */
+  directChannelOf(userId: string): string | undefined {
+    for (const channel of this.state.channels.values()) {
+      if (channel.is_im && channel.members.includes(userId)) return channel.id;
+    }
+    return undefined;
+  }
+
   /** The bytes uploaded for a file id, once its upload URL received them. */
   uploadedBytes(fileId: string): Buffer | undefined {
     return this.state.uploads.get(fileId)?.bytes;

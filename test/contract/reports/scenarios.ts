@@ -1,0 +1,74 @@
+// Reports with charts, written once against the ChatDriver and run on every platform mode: the figures
+// answer privately as text, and each chart arrives as a picture uploaded the platform's way (Slack's
+// external upload, a Discord attachment, the console's figure), with alt text and its numbers beside it.
+import { describe, expect, it } from "vitest";
+import { decodePng } from "../../support/png.js";
+import type { ChatDriver } from "../driver.js";
+
+export function reportScenarios(driver: () => ChatDriver): void {
+  describe("WHEN an agent asks for the incidents report of a service", () => {
+    it("THEN the figures answer privately and three charts with their numbers arrive as direct messages", async () => {
+      const d = driver();
+      // The identity service has no incidents from other scenarios: these two are all of them.
+      for (const [title, impact] of [
+        ["Login is slow", "low"],
+        ["Login fails for everyone", "high"],
+      ] as const) {
+        await d.run("rita", {
+          command: "incident",
+          subcommand: "new",
+          args: { title, impact, urgency: "high", service: "identity" },
+        });
+      }
+      await d.settle();
+      const before = (await d.images({ dm: "ada" })).length;
+
+      const answer = await d.run("ada", {
+        command: "report",
+        subcommand: "incidents",
+        args: { period: "7d", service: "identity" },
+      });
+      expect(answer.text).toContain("Incidents, the last 7 days, service identity");
+      expect(answer.text).toContain("Incidents raised: 2 (P1 1, P3 1)");
+      expect(answer.text).toContain("By service: identity 2");
+      expect(answer.text).toContain("3 charts are on the way to your direct messages.");
+
+      await d.settle();
+      const images = (await d.images({ dm: "ada" })).slice(before);
+      expect(images.map((image) => image.filename)).toEqual([
+        "incidents-raised-per-week-by-priority-1.png",
+        "time-to-acknowledge-per-week-minutes-p50-p90-2.png",
+        "time-to-resolve-per-week-hours-p50-p90-3.png",
+      ]);
+      const [volume] = images;
+      // Raised together, so both are in the last week: the alt text and the lines beside it say so.
+      expect(volume?.altText).toMatch(
+        /^Bar chart: Incidents raised per week, by priority\. .*: P1 1, P3 1\.$/,
+      );
+      expect(volume?.text).toContain(
+        "Incidents, the last 7 days, service identity: Incidents raised per week, by priority",
+      );
+      expect(volume?.text).toMatch(/: P1 1, P3 1$/);
+      for (const image of images) {
+        const png = decodePng(image.png);
+        expect(png).toMatchObject({ width: 960, height: 480 });
+        expect(png.distinctColours).toBeGreaterThan(8);
+      }
+    });
+  });
+
+  describe("WHEN someone asks for a report of a service that does not exist", () => {
+    it("THEN they are told privately what to do and no chart is sent", async () => {
+      const d = driver();
+      const before = (await d.images({ dm: "otto" })).length;
+      const answer = await d.run("otto", {
+        command: "report",
+        subcommand: "backlog",
+        args: { service: "nope" },
+      });
+      expect(answer.text).toMatch(/nope/);
+      await d.settle();
+      expect(await d.images({ dm: "otto" })).toHaveLength(before);
+    });
+  });
+}
