@@ -18,7 +18,7 @@ describe("GIVEN the local Slack's file upload flow", () => {
   });
 
   async function announce(args: Record<string, unknown>) {
-    return (await webClient(fake).apiCall("files.getUploadURLExternal", args)) as {
+    return (await webClient(fake).apiCall("files.getUploadURLExternal", args)) as unknown as {
       upload_url: string;
       file_id: string;
     };
