@@ -2,6 +2,7 @@ import type { PracticeEnv, RunningPractice } from "../env.js";
 import { reportCommand } from "./command.js";
 import type { ReportsContext } from "./context.js";
 import { reportsPractice } from "./practice.js";
+import { deskGauges } from "./sources/gauges.js";
 
 /**
  * Reports: read-only over the other practices' tables (each read in one file under sources/, never through
@@ -19,6 +20,10 @@ export const reportsModule = {
       platforms: env.platforms,
       onQueued: () => env.wake(),
     };
-    return { practice: reportsPractice(reports), jobs: [] };
+    return {
+      practice: reportsPractice(reports),
+      jobs: [],
+      gauges: () => deskGauges(env.db, env.clock.now()),
+    };
   },
 } as const;

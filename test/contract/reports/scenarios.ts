@@ -71,4 +71,43 @@ export function reportScenarios(driver: () => ChatDriver): void {
       expect(await d.images({ dm: "otto" })).toHaveLength(before);
     });
   });
+
+  describe("WHEN Prometheus scrapes GET /metrics", () => {
+    it("THEN it counts this platform's interactions and reads open tickets, SLA clocks and the outbox from the database", async () => {
+      const d = driver();
+      await d.run("ada", { command: "report", subcommand: "help" });
+      const response = await fetch(`${d.opsdesk.url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("text/plain");
+      const text = await response.text();
+      const value = (series: string): number => {
+        const line = text.split("\n").find((l) => l.startsWith(`${series} `));
+        if (!line) throw new Error(`no ${series} in /metrics`);
+        return Number(line.slice(series.length + 1));
+      };
+      const kind = d.platform === "discord" ? "command_options" : "command_text";
+      expect(
+        value(`opsdesk_interactions_total{platform="${d.platform}",kind="${kind}",outcome="ok"}`),
+      ).toBeGreaterThan(0);
+      const db = d.opsdesk.database.db;
+      const open = await db.incident.count({ where: { status: { in: ["new", "in_progress", "on_hold"] } } });
+      expect(value('opsdesk_tickets_open{practice="incidents",kind="INC"}')).toBe(open);
+      const running = await db.slaClock.count({
+        where: { kind: "response", stoppedAt: null, pausedSince: null },
+      });
+      expect(value('opsdesk_sla_clocks{kind="response",state="running"}')).toBe(running);
+      for (const family of [
+        "opsdesk_outbox_depth",
+        "opsdesk_outbox_dead_letters",
+        "opsdesk_scheduler_runs_total",
+      ])
+        expect(text).toContain(`# TYPE ${family} `);
+      expect(value("opsdesk_outbox_oldest_age_seconds")).toBeGreaterThanOrEqual(0);
+      // The HTTP modes answer the platform's request itself: that answer is the acknowledgement.
+      const endpoint = { slack: "/slack/events", "discord http": "/discord/interactions" }[d.name];
+      if (endpoint)
+        expect(value(`opsdesk_acknowledgement_seconds_count{endpoint="${endpoint}"}`)).toBeGreaterThan(0);
+      else expect(text).not.toContain("opsdesk_acknowledgement_seconds_count{");
+    });
+  });
 }
