@@ -54,6 +54,7 @@ export function defaultConfig(): OpsdeskConfig {
     channels: defaultChannels({}),
     changes: defaultChangeSettings(),
     sla: defaultSlaSettings(),
+    reports: { digests: [] },
   };
 }
 

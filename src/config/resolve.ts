@@ -4,6 +4,7 @@ import { findCycles } from "./cycles.js";
 import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./defaults.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
 import { resolveChanges } from "./resolve-changes.js";
+import { resolveReports } from "./resolve-reports.js";
 import type { OpsdeskFile } from "./schema.js";
 import { resolveSla } from "./sla-resolve.js";
 import type {
@@ -64,8 +65,12 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       },
       problems,
     );
+  const reports =
+    file.reports &&
+    resolveReports(file.reports, { serviceIds: file.services?.map((service) => service.id) }, problems);
   if (
     problems.length > 0 ||
+    reports === undefined ||
     changes === undefined ||
     sla === undefined ||
     file.timezone === undefined ||
@@ -90,6 +95,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       channels: defaultChannels(file.channels),
       changes,
       sla,
+      reports,
     },
   };
 }

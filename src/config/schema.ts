@@ -21,6 +21,7 @@ import {
   timezone,
 } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
+import { reportsSection } from "./reports-schema.js";
 import { slaSection } from "./sla-schema.js";
 import { notAPlaceProblem } from "./time-zones.js";
 import { groupRoles, serviceTiers } from "./types.js";
@@ -231,6 +232,7 @@ export const fileSections = {
   ).default({}),
   changes: changesSection.prefault({}),
   sla: slaSection,
+  reports: reportsSection.prefault({}),
 } as const;
 
 export type FileSection = keyof typeof fileSections;

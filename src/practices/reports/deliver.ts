@@ -24,8 +24,12 @@ function slug(text: string): string {
   );
 }
 
-/** Draws every chart of a report (outside any transaction: drawing takes tens of milliseconds). */
-export async function drawCharts(report: ReportOutput): Promise<DrawnChart[]> {
+/**
+ * Draws every chart of a report (outside any transaction: drawing takes tens of milliseconds). With
+ * `withFigures` the first chart's text also carries the report's headline figures (a digest has no private
+ * answer to carry them).
+ */
+export async function drawCharts(report: ReportOutput, withFigures = false): Promise<DrawnChart[]> {
   return Promise.all(
     report.charts.map(async (spec: ChartSpec, i) => {
       const png = await renderChartPng(spec);
@@ -36,7 +40,8 @@ export async function drawCharts(report: ReportOutput): Promise<DrawnChart[]> {
         png,
         ...chartSize,
       });
-      const text = postText`${report.title}: ${spec.title}\n${chartLines(spec).join("\n")}`;
+      const figures = withFigures && i === 0 ? `${report.lines.join("\n")}\n\n` : "";
+      const text = postText`${report.title}: ${spec.title}\n${figures}${chartLines(spec).join("\n")}`;
       return { body: { image, text } };
     }),
   );

@@ -1,6 +1,7 @@
 import type { PracticeEnv, RunningPractice } from "../env.js";
 import { reportCommand } from "./command.js";
 import type { ReportsContext } from "./context.js";
+import { digestsJob } from "./jobs/digests.js";
 import { reportsPractice } from "./practice.js";
 import { deskGauges } from "./sources/gauges.js";
 
@@ -22,7 +23,7 @@ export const reportsModule = {
     };
     return {
       practice: reportsPractice(reports),
-      jobs: [],
+      jobs: [digestsJob({ reports, digests: env.config.reports.digests })],
       gauges: () => deskGauges(env.db, env.clock.now()),
     };
   },
