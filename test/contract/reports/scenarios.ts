@@ -1,7 +1,10 @@
 // Reports with charts, written once against the ChatDriver and run on every platform mode: the figures
 // answer privately as text, and each chart arrives as a picture uploaded the platform's way (Slack's
 // external upload, a Discord attachment, the console's figure), with alt text and its numbers beside it.
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { type DigestSettings, type Weekday, weekdays } from "../../../src/config/types.js";
+import { runDigests } from "../../../src/practices/reports/jobs/digests.js";
 import { decodePng } from "../../support/png.js";
 import type { ChatDriver } from "../driver.js";
 
@@ -108,6 +111,49 @@ export function reportScenarios(driver: () => ChatDriver): void {
       if (endpoint)
         expect(value(`opsdesk_acknowledgement_seconds_count{endpoint="${endpoint}"}`)).toBeGreaterThan(0);
       else expect(text).not.toContain("opsdesk_acknowledgement_seconds_count{");
+    });
+  });
+
+  describe("WHEN the weekly digest falls due and two replicas run the job in the same minute", () => {
+    it("THEN the channel gets the digest's chart with its figures once, through the platform's upload", async () => {
+      const d = driver();
+      const { config, clock, database } = d.opsdesk;
+      const local = DateTime.fromJSDate(clock.now(), { zone: config.timezone });
+      const digest: DigestSettings = {
+        id: `contract-${d.platform}`,
+        reports: ["backlog"],
+        period: "7d",
+        channel: config.channels.incidents,
+        day: weekdays[local.weekday - 1] as Weekday,
+        time: local.toFormat("HH:mm"),
+      };
+      const replica = () =>
+        runDigests(
+          {
+            reports: {
+              db: database.db,
+              clock,
+              timezone: config.timezone,
+              serviceIds: new Set(config.services.map((service) => service.id)),
+              platforms: [d.platform],
+              onQueued: () => d.opsdesk.outbox.wake(),
+            },
+            digests: [digest],
+          },
+          clock.now(),
+        );
+      const before = (await d.images({ channel: "incidents" })).length;
+      await Promise.all([replica(), replica()]);
+      await replica();
+      await d.settle();
+      const posted = (await d.images({ channel: "incidents" })).slice(before);
+      expect(posted.map((image) => image.filename)).toEqual(["open-tickets-by-age-1.png"]);
+      expect(posted[0]?.text).toContain("Weekly digest · Backlog now: Open tickets by age");
+      expect(posted[0]?.text).toMatch(/Incidents: \d+ open \(under 1 day \d+/);
+      expect(posted[0]?.altText).toMatch(
+        /^Bar chart: Open tickets by age\. under 1 day: Incidents \d+, Changes \d+\./,
+      );
+      expect(decodePng(posted[0]?.png ?? Buffer.alloc(0))).toMatchObject({ width: 960, height: 480 });
     });
   });
 }
