@@ -1,6 +1,8 @@
 import type { PracticeEnv, RunningPractice } from "../env.js";
 import { reportCommand } from "./command.js";
 import type { ReportsContext } from "./context.js";
+import { improveCommand } from "./improvement/command.js";
+import { improvementReviewJob } from "./improvement/review-job.js";
 import { digestsJob } from "./jobs/digests.js";
 import { reportsPractice } from "./practice.js";
 import { deskGauges } from "./sources/gauges.js";
@@ -11,7 +13,7 @@ import { deskGauges } from "./sources/gauges.js";
  */
 export const reportsModule = {
   id: "reports",
-  commands: [reportCommand],
+  commands: [reportCommand, improveCommand],
   create(env: PracticeEnv): RunningPractice {
     const reports: ReportsContext = {
       db: env.db,
@@ -23,7 +25,10 @@ export const reportsModule = {
     };
     return {
       practice: reportsPractice(reports),
-      jobs: [digestsJob({ reports, digests: env.config.reports.digests })],
+      jobs: [
+        digestsJob({ reports, digests: env.config.reports.digests }),
+        improvementReviewJob({ reports, config: env.config }),
+      ],
       gauges: () => deskGauges(env.db, env.clock.now()),
     };
   },
