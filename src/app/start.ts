@@ -6,9 +6,11 @@ import { type DatabaseHandle, openDatabase } from "../db/client.js";
 import { locateDatabase } from "../db/location.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type ReadinessState, registerHealthRoutes } from "../http/health.js";
+import { registerMetricsRoute } from "../http/metrics.js";
 import { HttpServer } from "../http/server.js";
 import { type Clock, type OffsetClock, systemClock } from "../kernel/clock.js";
 import type { Logger } from "../log.js";
+import { OpsdeskMetrics } from "../metrics/opsdesk-metrics.js";
 import type { OutboxDispatcher } from "../outbox/index.js";
 import type { ChangeContext } from "../practices/changes/context.js";
 import type { IncidentContext } from "../practices/incidents/context.js";
@@ -97,6 +99,11 @@ export async function startOpsDesk({
 
   const server = new HttpServer(log);
   registerHealthRoutes(server, database.db, state);
+  const metrics = new OpsdeskMetrics(database.db, clock);
+  registerMetricsRoute(server, metrics);
+  server.onResponse(({ method, path, seconds }) => {
+    if (method === "POST" && acknowledgedPaths.has(path)) metrics.recordAcknowledgement(path, seconds);
+  });
   // SQLite has one writer: two at a time keeps it busy without making new requests wait behind a crowd.
   const interactionConcurrency = location.provider === "sqlite" ? 2 : 8;
   const chat = await connectChat({
@@ -107,6 +114,7 @@ export async function startOpsDesk({
     log,
     server,
     interactionConcurrency,
+    metrics,
     console: prepared.console,
   });
   const address = await listenOrExplain(server, env).catch(async (error: unknown) => {
@@ -143,6 +151,11 @@ export async function startOpsDesk({
     replicaId: chat.dispatcher.replicaId,
   });
   for (const practice of running) for (const job of practice.jobs) scheduler.register(job);
+  metrics.attach({
+    outbox: () => chat.dispatcher.metrics.snapshot(),
+    schedulerRuns: () => scheduler.countsByJob(),
+    practices: running,
+  });
   const sla = { intervalMs: deskConfig.sla.sweepIntervalMs, sweep: chat.practices.incidents.sweep };
   scheduler.start();
   log.info(
@@ -184,6 +197,9 @@ export async function startOpsDesk({
     stop,
   };
 }
+
+/** The platforms' HTTP endpoints whose answer is the acknowledgement they wait 3 s for. */
+const acknowledgedPaths = new Set(["/slack/events", "/discord/interactions"]);
 
 /** Bound to every interface, the console is still opened on this machine: name loopback, not 0.0.0.0. */
 function consoleHost(url: string, address: AddressInfo): string {

@@ -58,6 +58,7 @@ export function defaultConfig(): OpsdeskConfig {
     releases: defaultReleaseSettings(),
     continuity: defaultContinuitySettings(),
     sla: defaultSlaSettings(),
+    reports: { digests: [] },
   };
 }
 

@@ -6,6 +6,7 @@ import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./de
 import { checkUnique, unknownReferenceMessage } from "./references.js";
 import { resolveReleases } from "./releases-schema.js";
 import { resolveChanges } from "./resolve-changes.js";
+import { resolveReports } from "./resolve-reports.js";
 import type { OpsdeskFile } from "./schema.js";
 import { resolveSla } from "./sla-resolve.js";
 import type {
@@ -83,8 +84,12 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       },
       problems,
     );
+  const reports =
+    file.reports &&
+    resolveReports(file.reports, { serviceIds: file.services?.map((service) => service.id) }, problems);
   if (
     problems.length > 0 ||
+    reports === undefined ||
     changes === undefined ||
     releases === undefined ||
     continuity === undefined ||
@@ -113,6 +118,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       releases,
       continuity,
       sla,
+      reports,
     },
   };
 }

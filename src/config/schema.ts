@@ -23,6 +23,7 @@ import {
 } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
 import { releasesSection } from "./releases-schema.js";
+import { reportsSection } from "./reports-schema.js";
 import { slaSection } from "./sla-schema.js";
 import { notAPlaceProblem } from "./time-zones.js";
 import { groupRoles, serviceTiers } from "./types.js";
@@ -235,6 +236,7 @@ export const fileSections = {
   releases: releasesSection.prefault({}),
   continuity: continuitySection.prefault({}),
   sla: slaSection,
+  reports: reportsSection.prefault({}),
 } as const;
 
 export type FileSection = keyof typeof fileSections;

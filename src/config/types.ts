@@ -112,4 +112,22 @@ export interface OpsdeskConfig {
   readonly continuity: ContinuitySettings;
   /** SLA policies and the sweep interval; every priority has a policy. */
   readonly sla: SlaSettings;
+  /** Weekly digests of reports. */
+  readonly reports: ReportsSettings;
+}
+
+export interface ReportsSettings {
+  readonly digests: readonly DigestSettings[];
+}
+
+/** A weekly digest: these reports, over this period, posted to this channel on a day and time of the desk. */
+export interface DigestSettings {
+  readonly id: string;
+  readonly reports: readonly ("sla" | "incidents" | "changes" | "backlog")[];
+  readonly period: "7d" | "30d" | "90d";
+  readonly service?: string;
+  readonly channel: ChannelRefs;
+  readonly day: Weekday;
+  /** "09:00" on the desk's time zone. */
+  readonly time: string;
 }

@@ -7,6 +7,7 @@ import { startDiscordGatewayDriver } from "./drivers/discord.js";
 import { incidentScenarios } from "./incidents/scenarios.js";
 import { linkScenarios } from "./links/scenarios.js";
 import { releaseScenarios } from "./releases/scenarios.js";
+import { reportScenarios } from "./reports/scenarios.js";
 
 let driver: ChatDriver;
 beforeAll(async () => {
@@ -22,4 +23,5 @@ describe("GIVEN OpsDesk on Discord over the gateway", () => {
   describe("links between practices", () => linkScenarios(() => driver));
   describe("releases", () => releaseScenarios(() => driver));
   describe("continuity", () => continuityScenarios(() => driver));
+  describe("reports", () => reportScenarios(() => driver));
 });

@@ -22,7 +22,8 @@ export interface ConsoleMessageJson {
   channel: string;
   threadOf: number | null;
   private: boolean;
-  kind: "card" | "list" | "notice" | "text" | "chat" | "alert";
+  kind: "card" | "list" | "notice" | "text" | "chat" | "alert" | "image";
+  image?: { filename: string; altText: string; pngBase64: string; title: string };
   view?: {
     type: string;
     title?: string;
