@@ -4,6 +4,7 @@ import { findCycles } from "./cycles.js";
 import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./defaults.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
 import { resolveChanges } from "./resolve-changes.js";
+import { resolveRequests } from "./resolve-requests.js";
 import type { OpsdeskFile } from "./schema.js";
 import { resolveSla } from "./sla-resolve.js";
 import type {
@@ -51,6 +52,13 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       },
       problems,
     );
+  const requests =
+    file.requests &&
+    resolveRequests(
+      file.requests,
+      { groupIds: file.groups?.map((group) => group.id), personIds: file.people?.map((person) => person.id) },
+      problems,
+    );
   const sla =
     file.sla &&
     resolveSla(
@@ -67,6 +75,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
   if (
     problems.length > 0 ||
     changes === undefined ||
+    requests === undefined ||
     sla === undefined ||
     file.timezone === undefined ||
     calendars === undefined ||
@@ -89,6 +98,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       services,
       channels: defaultChannels(file.channels),
       changes,
+      requests,
       sla,
     },
   };

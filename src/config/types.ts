@@ -38,6 +38,7 @@ export interface BusinessCalendar {
 import type { PriorityMatrix } from "../kernel/priority.js";
 import type { SlaSettings } from "../kernel/sla/policy.js";
 import type { ChangeSettings } from "./change-settings.js";
+import type { RequestSettings } from "./request-settings.js";
 
 export type { PriorityMatrix };
 
@@ -104,6 +105,8 @@ export interface OpsdeskConfig {
   readonly services: readonly Service[];
   readonly channels: Readonly<Record<ChannelPurpose, DefaultChannelRefs>>;
   readonly changes: ChangeSettings;
+  /** The service catalog (requests practice). */
+  readonly requests: RequestSettings;
   /** SLA policies and the sweep interval; every priority has a policy. */
   readonly sla: SlaSettings;
 }
