@@ -76,7 +76,9 @@ export function resolveRequests(
         path: [...base, ...at, "category"],
         message: unknownReferenceMessage("category", "requests.categories", item.category, categoryIds),
       });
-    item.requestableBy.forEach((id, i) => group(id, [...at, "requestableBy", i]));
+    item.requestableBy.forEach((id, i) => {
+      group(id, [...at, "requestableBy", i]);
+    });
     checkUnique(
       item.fields,
       {
@@ -92,7 +94,9 @@ export function resolveRequests(
       if (s.kind === "group")
         group(s.group, [...at, "approval", ...(Array.isArray(item.approval) ? [i] : []), "group"]);
     });
-    item.fulfilment.tasks.forEach((t, i) => group(t.group, [...at, "fulfilment", "tasks", i, "group"]));
+    item.fulfilment.tasks.forEach((t, i) => {
+      group(t.group, [...at, "fulfilment", "tasks", i, "group"]);
+    });
     return {
       id: item.id,
       name: item.name,
