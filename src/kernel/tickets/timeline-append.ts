@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/client.js";
 
-export const ticketKinds = ["incident", "change"] as const;
+export const ticketKinds = ["incident", "change", "request"] as const;
 export type TicketKind = (typeof ticketKinds)[number];
 
 export interface TimelineEvent {

@@ -1,18 +1,13 @@
-import type { Quorum } from "../../config/change-settings.js";
 import { ForbiddenError } from "../../kernel/errors.js";
 import type { PersonRef } from "../../kernel/people/actor.js";
-import type { ChangeSnapshot, VoteDecision } from "./model.js";
+import type { ChangeSnapshot } from "./model.js";
+
+export { approvalsNeeded, type Outcome, outcomeOf, type Tally, tallyOf } from "../../kernel/approvals.js";
 
 /**
  * The approval rules, pure: how many approvals decide, who may vote, and what a set of votes means. The
  * database keeps one vote row per (change, person); these functions only count what it holds.
  */
-
-/** Approvals needed: a fixed count, or a share of the eligible approvers rounded up (at least one). */
-export function approvalsNeeded(quorum: Quorum, eligibleApprovers: number): number {
-  if (quorum.kind === "count") return quorum.value;
-  return Math.max(1, Math.ceil((quorum.value * eligibleApprovers) / 100));
-}
 
 /** The requester and the assignee never approve their own change, whatever groups they sit in. */
 export function eligibleApprovers(
@@ -26,28 +21,6 @@ export function eligibleApprovers(
     seen.add(person.id);
     return true;
   });
-}
-
-export interface Tally {
-  approvals: number;
-  rejections: number;
-  needed: number;
-}
-
-export type Outcome = "approved" | "rejected" | "pending";
-
-/** Any single rejection rejects; otherwise the quorum of approvals approves. */
-export function outcomeOf(tally: Tally): Outcome {
-  if (tally.rejections > 0) return "rejected";
-  return tally.approvals >= tally.needed ? "approved" : "pending";
-}
-
-export function tallyOf(votes: readonly { decision: VoteDecision }[], needed: number): Tally {
-  return {
-    approvals: votes.filter((vote) => vote.decision === "approve").length,
-    rejections: votes.filter((vote) => vote.decision === "reject").length,
-    needed,
-  };
 }
 
 /** Refuses a vote from someone who may not cast it, saying why. */
