@@ -1,12 +1,13 @@
 import { changesModule } from "./changes/module.js";
 import type { PracticeEnv, RunningPractice } from "./env.js";
 import { incidentsModule } from "./incidents/module.js";
+import { requestsModule } from "./requests/module.js";
 
 /**
  * The one list of practices. A new practice is a folder under src/practices with a `module.ts`, and one
  * line here; the desk, the adapters, the manifests and the scheduler find it from this list.
  */
-export const practiceModules = [incidentsModule, changesModule] as const;
+export const practiceModules = [incidentsModule, changesModule, requestsModule] as const;
 
 export type RunningPractices = {
   [M in (typeof practiceModules)[number] as M["id"]]: ReturnType<M["create"]>;

@@ -4,6 +4,7 @@ import { changeScenarios } from "./changes/scenarios.js";
 import type { ChatDriver } from "./driver.js";
 import { startConsoleDriver } from "./drivers/console.js";
 import { incidentScenarios } from "./incidents/scenarios.js";
+import { requestScenarios } from "./requests/scenarios.js";
 
 let driver: ChatDriver;
 beforeAll(async () => {
@@ -16,4 +17,5 @@ afterAll(async () => {
 describe("GIVEN OpsDesk's local console", () => {
   describe("incidents", () => incidentScenarios(() => driver));
   describe("changes", () => changeScenarios(() => driver));
+  describe("requests", () => requestScenarios(() => driver));
 });

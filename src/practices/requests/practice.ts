@@ -1,0 +1,49 @@
+import type { Db } from "../../db/client.js";
+import type { CompletionValue } from "../../kernel/commands/complete-line.js";
+import type { AnyCommand, Practice } from "../../kernel/practice.js";
+import { planRequestButton } from "./button.js";
+import { type RequestCommand, requestCommand } from "./command.js";
+import type { RequestContext } from "./context.js";
+import { runRequestCommand } from "./handler.js";
+import { REQUEST_PREFIX } from "./model.js";
+import { openItemForm, openNextForm } from "./submit.js";
+import { requestActionFromId, requestActionPresentation } from "./views/actions.js";
+
+/** Service requests as the desk sees it: `/request`, the catalog picker, approvals, tasks, suggestions. */
+export function requestsPractice(ctx: RequestContext): Practice {
+  return {
+    id: "requests",
+    commands: [requestCommand],
+    tickets: [{ prefix: REQUEST_PREFIX, suggest: (typed) => suggestRequests(ctx.db, typed) }],
+    planCommand(call) {
+      const command = call.parse() as RequestCommand & Pick<AnyCommand, "extra">;
+      const fromForm = call.from === "form";
+      // `/request laptop` with nothing else: its form opens. A submitted form never reopens itself.
+      if (!fromForm && command.subcommand === "new" && command.args.item && !command.args.values && Object.keys(command.extra ?? {}).length === 0) {
+        const item = command.args.item;
+        return { opensForm: true, run: async ({ actor, platform }) => ({ kind: "form", form: await openItemForm(ctx, actor, platform, item) }) };
+      }
+      if (command.subcommand === "continue") {
+        return { opensForm: true, run: async ({ actor, platform }) => ({ kind: "form", form: await openNextForm(ctx, actor, platform) }) };
+      }
+      return { opensForm: false, run: (request) => runRequestCommand(ctx, { ...request, fromForm }, command) };
+    },
+    action(actionId) {
+      const action = requestActionFromId(actionId);
+      if (!action) return undefined;
+      const { label, form } = requestActionPresentation[action];
+      return { label, opensForm: form !== undefined };
+    },
+    planAction: (actionId, value) => planRequestButton(ctx, actionId, value),
+  };
+}
+
+/** Open requests whose number starts with, or item name contains, what was typed. */
+async function suggestRequests(db: Db, typed: string): Promise<CompletionValue[]> {
+  const digits = typed.replace(new RegExp(`^${REQUEST_PREFIX}-?`, "i"), "");
+  const lower = typed.toLowerCase();
+  const rows = await db.serviceRequest.findMany({ orderBy: { number: "desc" }, take: 200, select: { number: true, itemName: true } });
+  return rows
+    .filter((r) => String(r.number).startsWith(digits) || r.itemName.toLowerCase().includes(lower))
+    .map((r) => ({ value: `${REQUEST_PREFIX}-${r.number}`, label: r.itemName }));
+}

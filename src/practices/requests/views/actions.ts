@@ -1,0 +1,58 @@
+import type { ActionStyle } from "../../../kernel/views/card.js";
+
+/** Every button the requests practice shows, and the `/request` subcommand each one runs. */
+export const requestActions = [
+  "category",
+  "item",
+  "next",
+  "approve",
+  "reject",
+  "ask",
+  "answer",
+  "cancel",
+  "reopen",
+  "take",
+  "done",
+  "blocked",
+] as const;
+export type RequestAction = (typeof requestActions)[number];
+
+export interface RequestActionPresentation {
+  readonly label: string;
+  readonly style: ActionStyle;
+  /** Set when the action needs input first: the form it opens. */
+  readonly form?: string;
+}
+
+export const requestActionPresentation: Readonly<Record<RequestAction, RequestActionPresentation>> = {
+  category: { label: "Browse", style: "default" },
+  item: { label: "Request", style: "primary", form: "request.new" },
+  next: { label: "Next", style: "primary", form: "request.new" },
+  approve: { label: "Approve", style: "primary" },
+  reject: { label: "Reject", style: "danger", form: "request.reject" },
+  ask: { label: "Ask for more info", style: "default", form: "request.ask" },
+  answer: { label: "Answer", style: "primary", form: "request.answer" },
+  cancel: { label: "Cancel request", style: "danger", form: "request.cancel" },
+  reopen: { label: "Reopen", style: "default", form: "request.reopen" },
+  take: { label: "Take", style: "primary" },
+  done: { label: "Done", style: "primary", form: "request.done" },
+  blocked: { label: "Blocked", style: "danger", form: "request.blocked" },
+};
+
+const prefix = "request.";
+
+export function requestActionId(action: RequestAction): string {
+  return `${prefix}${action}`;
+}
+
+export function requestActionFromId(id: string): RequestAction | undefined {
+  if (!id.startsWith(prefix)) return undefined;
+  const action = id.slice(prefix.length);
+  return (requestActions as readonly string[]).includes(action) ? (action as RequestAction) : undefined;
+}
+
+/** A button; `label` overrides the table's (picker buttons are named after what they open). */
+export function requestButton(action: RequestAction, value: string, label?: string) {
+  const { label: defaultLabel, style, form } = requestActionPresentation[action];
+  return { id: requestActionId(action), label: label ?? defaultLabel, style, value, ...(form ? { requiresInput: form } : {}) };
+}
