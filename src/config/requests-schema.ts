@@ -29,7 +29,7 @@ const channelRefs = mapping(
  * Field ids are typed in chat (`/request laptop model:pro`) and become form field ids, so they follow the
  * command grammar's option names; the `/request new` options themselves are taken.
  */
-export const reservedFieldIds = ["item", "values", "draft"] as const;
+export const reservedFieldIds = ["item", "values", "draft", "range"] as const;
 const FIELD_ID_EXPECTED = 'a field id of lowercase letters, digits or "_" like "cost_centre"';
 const fieldId = z
   .string(expecting(FIELD_ID_EXPECTED))

@@ -41,15 +41,22 @@ export async function approversForStage(
     people = [manager];
     who = "your manager";
   } else {
-    const members = await db.groupMember.findMany({ where: { groupId: stage.group }, select: { personId: true } });
+    const members = await db.groupMember.findMany({
+      where: { groupId: stage.group },
+      select: { personId: true },
+    });
     people = members.map((member) => member.personId).filter((id) => id !== requesterId);
     who = `the ${stage.group} group`;
   }
-  const delegations = await db.requestDelegation.findMany({ where: { personId: { in: people }, until: { gte: now } } });
+  const delegations = await db.requestDelegation.findMany({
+    where: { personId: { in: people }, until: { gte: now } },
+  });
   const approvers: StageApprover[] = [];
   for (const personId of people) {
     const delegation = delegations.find((d) => d.personId === personId && d.delegateId !== requesterId);
-    const approver = delegation ? { personId: delegation.delegateId, onBehalfOf: personId } : { personId, onBehalfOf: null };
+    const approver = delegation
+      ? { personId: delegation.delegateId, onBehalfOf: personId }
+      : { personId, onBehalfOf: null };
     if (!approvers.some((a) => a.personId === approver.personId)) approvers.push(approver);
   }
   const needed = stage.kind === "manager" ? 1 : approvalsNeeded(stage.quorum, approvers.length);

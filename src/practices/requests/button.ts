@@ -33,7 +33,8 @@ export function planRequestButton(ctx: RequestContext, actionId: string, value: 
   const action = requestActionFromId(actionId);
   const stale: Plan = {
     opensForm: false,
-    run: async () => privateNotice("error", "That button is no longer supported. Type /request to start again."),
+    run: async () =>
+      privateNotice("error", "That button is no longer supported. Type /request to start again."),
   };
   if (!action) return stale;
   switch (action) {
@@ -43,15 +44,27 @@ export function planRequestButton(ctx: RequestContext, actionId: string, value: 
         run: async () => {
           const category = ctx.config.requests.categories.find((c) => c.id === value);
           const items = ctx.config.requests.items.filter((item) => item.category === value);
-          return { kind: "view", view: itemsCard(category?.name ?? "Catalog", items, "This category has no items any more.") };
+          return {
+            kind: "view",
+            view: itemsCard(category?.name ?? "Catalog", items, "This category has no items any more."),
+          };
         },
       };
     case "item":
-      return { opensForm: true, run: async ({ actor, platform }) => ({ kind: "form", form: await openItemForm(ctx, actor, platform, findItem(ctx.config.requests, value).id) }) };
+      return {
+        opensForm: true,
+        run: async ({ actor, platform }) => ({
+          kind: "form",
+          form: await openItemForm(ctx, actor, platform, findItem(ctx.config.requests, value).id),
+        }),
+      };
     case "next":
       return {
         opensForm: true,
-        run: async ({ actor, platform }) => ({ kind: "form", form: await openNextForm(ctx, actor, platform, Number(value) || -1) }),
+        run: async ({ actor, platform }) => ({
+          kind: "form",
+          form: await openNextForm(ctx, actor, platform, Number(value) || -1),
+        }),
       };
     case "approve":
     case "take":

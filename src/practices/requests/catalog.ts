@@ -10,8 +10,13 @@ export function findItem(settings: RequestSettings, id: string): CatalogItem {
   const item = settings.items.find((candidate) => candidate.id === wanted);
   if (item) return item;
   if (settings.items.length === 0)
-    throw new NotFoundError("The service catalog is empty: an admin declares items under requests in opsdesk.yaml.");
-  const suggestion = closestName(wanted, settings.items.map((candidate) => candidate.id));
+    throw new NotFoundError(
+      "The service catalog is empty: an admin declares items under requests in opsdesk.yaml.",
+    );
+  const suggestion = closestName(
+    wanted,
+    settings.items.map((candidate) => candidate.id),
+  );
   throw new NotFoundError(
     suggestion === undefined
       ? `There is no catalog item "${id}". Type /request to browse the catalog, or /request search <words>.`
@@ -21,7 +26,10 @@ export function findItem(settings: RequestSettings, id: string): CatalogItem {
 
 /** Items whose id, name or description contain every typed word. */
 export function searchItems(settings: RequestSettings, words: string): CatalogItem[] {
-  const terms = words.toLowerCase().split(/\s+/).filter((term) => term !== "");
+  const terms = words
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((term) => term !== "");
   return settings.items.filter((item) => {
     const haystack = `${item.id} ${item.name} ${item.description}`.toLowerCase();
     return terms.every((term) => haystack.includes(term));
@@ -36,7 +44,10 @@ export async function assertMayRequest(db: Db, actor: Actor, item: CatalogItem):
     select: { groupId: true },
   });
   if (member) return;
-  const groups = await db.group.findMany({ where: { id: { in: [...item.requestableBy] } }, select: { id: true, name: true } });
+  const groups = await db.group.findMany({
+    where: { id: { in: [...item.requestableBy] } },
+    select: { id: true, name: true },
+  });
   const names = item.requestableBy.map((id) => groups.find((group) => group.id === id)?.name ?? id);
   throw new ForbiddenError(
     `Only members of ${names.join(" or ")} may request ${item.name}. Ask one of them to request it for you.`,

@@ -12,8 +12,18 @@ const listScopeLabels = {
   all: "All requests",
 } as const;
 
-const ref = ticket({ description: "The request, e.g. REQ-4", prefix: REQUEST_PREFIX, positional: true, required: true });
-const task = text({ description: "The task, e.g. REQ-4/1 (request and task number)", positional: true, required: true, maxLength: 20 });
+const ref = ticket({
+  description: "The request, e.g. REQ-4",
+  prefix: REQUEST_PREFIX,
+  positional: true,
+  required: true,
+});
+const task = text({
+  description: "The task, e.g. REQ-4/1 (request and task number)",
+  positional: true,
+  required: true,
+  maxLength: 20,
+});
 
 function withReason(description: string, reasonDescription: string, required: boolean, example: string) {
   return defineSubcommand({
@@ -50,7 +60,9 @@ export const requestCommand = defineCommand({
     }),
     search: defineSubcommand({
       description: "Find catalog items by words",
-      args: { words: text({ description: "Words to look for", positional: true, required: true, maxLength: 100 }) },
+      args: {
+        words: text({ description: "Words to look for", positional: true, required: true, maxLength: 100 }),
+      },
       examples: ["/request search laptop"],
     }),
     continue: defineSubcommand({
@@ -61,26 +73,67 @@ export const requestCommand = defineCommand({
     list: defineSubcommand({
       description: "List requests",
       args: {
-        scope: choice(requestListScopes, listScopeLabels, { description: "Which requests", positional: true, default: "mine" }),
+        scope: choice(requestListScopes, listScopeLabels, {
+          description: "Which requests",
+          positional: true,
+          default: "mine",
+        }),
       },
       examples: ["/request list open"],
     }),
-    show: defineSubcommand({ description: "Show a request", args: { ref }, examples: ["/request show REQ-4"] }),
-    approve: defineSubcommand({ description: "Approve a request", args: { ref }, examples: ["/request approve REQ-4"] }),
-    reject: withReason("Reject a request", "Why it is rejected", true, '/request reject REQ-4 reason:"No budget"'),
+    show: defineSubcommand({
+      description: "Show a request",
+      args: { ref },
+      examples: ["/request show REQ-4"],
+    }),
+    approve: defineSubcommand({
+      description: "Approve a request",
+      args: { ref },
+      examples: ["/request approve REQ-4"],
+    }),
+    reject: withReason(
+      "Reject a request",
+      "Why it is rejected",
+      true,
+      '/request reject REQ-4 reason:"No budget"',
+    ),
     ask: defineSubcommand({
       description: "Ask the requester for more information before deciding",
-      args: { ref, question: text({ description: "Your question", maxLength: requestLimits.questionMax, required: true }) },
+      args: {
+        ref,
+        question: text({
+          description: "Your question",
+          maxLength: requestLimits.questionMax,
+          required: true,
+        }),
+      },
       examples: ['/request ask REQ-4 question:"Which project is it for?"'],
     }),
     answer: defineSubcommand({
       description: "Answer an approver's question on your request",
-      args: { ref, answer: text({ description: "Your answer", maxLength: requestLimits.questionMax, required: true }) },
+      args: {
+        ref,
+        answer: text({ description: "Your answer", maxLength: requestLimits.questionMax, required: true }),
+      },
       examples: ['/request answer REQ-4 answer:"For the payments migration"'],
     }),
-    cancel: withReason("Cancel your request before fulfilment starts", "Why (optional)", false, "/request cancel REQ-4"),
-    reopen: withReason("Reopen your fulfilled request", "What is still missing", true, '/request reopen REQ-4 reason:"No charger"'),
-    take: defineSubcommand({ description: "Take a fulfilment task", args: { task }, examples: ["/request take REQ-4/1"] }),
+    cancel: withReason(
+      "Cancel your request before fulfilment starts",
+      "Why (optional)",
+      false,
+      "/request cancel REQ-4",
+    ),
+    reopen: withReason(
+      "Reopen your fulfilled request",
+      "What is still missing",
+      true,
+      '/request reopen REQ-4 reason:"No charger"',
+    ),
+    take: defineSubcommand({
+      description: "Take a fulfilment task",
+      args: { task },
+      examples: ["/request take REQ-4/1"],
+    }),
     done: defineSubcommand({
       description: "Finish a fulfilment task",
       args: { task, note: text({ description: "What was done", maxLength: requestLimits.noteMax }) },
@@ -88,7 +141,10 @@ export const requestCommand = defineCommand({
     }),
     blocked: defineSubcommand({
       description: "Mark a fulfilment task blocked",
-      args: { task, reason: text({ description: "What blocks it", maxLength: requestLimits.reasonMax, required: true }) },
+      args: {
+        task,
+        reason: text({ description: "What blocks it", maxLength: requestLimits.reasonMax, required: true }),
+      },
       examples: ['/request blocked REQ-4/1 reason:"Out of stock"'],
     }),
     delegate: defineSubcommand({

@@ -31,7 +31,9 @@ export async function createRequest(
   const first = stages[0];
   const people = await peopleByIds(ctx.db, Object.values(values));
   const shown = (fieldId: string, value: string) =>
-    item.fields.find((f) => f.id === fieldId)?.type === "person" ? (people.get(value)?.displayName ?? value) : value;
+    item.fields.find((f) => f.id === fieldId)?.type === "person"
+      ? (people.get(value)?.displayName ?? value)
+      : value;
 
   const created = await ctx.db.$transaction(async (tx) => {
     const number = await nextTicketNumber(tx, REQUEST_PREFIX);

@@ -20,10 +20,16 @@ export async function delegateApprovals(
   const day = DateTime.fromFormat(until.trim(), "yyyy-MM-dd", { zone: timezone });
   if (!day.isValid) throw new ValidationError(`until must be a date like 2026-12-24 (got "${until}").`);
   const end = day.endOf("day").toJSDate();
-  if (end.getTime() <= ctx.clock.now().getTime()) throw new ValidationError(`${until} has already passed; give a day from today on.`);
+  if (end.getTime() <= ctx.clock.now().getTime())
+    throw new ValidationError(`${until} has already passed; give a day from today on.`);
   const delegate = await resolveActor(ctx.db, { platform, externalId: to, displayName: to });
-  if (delegate.person.id === actor.person.id) throw new ValidationError("You cannot delegate your approvals to yourself.");
+  if (delegate.person.id === actor.person.id)
+    throw new ValidationError("You cannot delegate your approvals to yourself.");
   const data = { delegateId: delegate.person.id, until: end, createdAt: ctx.clock.now() };
-  await ctx.db.requestDelegation.upsert({ where: { personId: actor.person.id }, create: { personId: actor.person.id, ...data }, update: data });
+  await ctx.db.requestDelegation.upsert({
+    where: { personId: actor.person.id },
+    create: { personId: actor.person.id, ...data },
+    update: data,
+  });
   return `Until the end of ${until}, approvals for you go to ${delegate.person.displayName}.`;
 }

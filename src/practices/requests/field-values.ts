@@ -1,5 +1,5 @@
-import type { CatalogItem, RequestField } from "../../config/request-settings.js";
 import { checkFieldValue } from "../../config/request-field-values.js";
+import type { CatalogItem, RequestField } from "../../config/request-settings.js";
 import type { Db } from "../../db/client.js";
 import { parsePersonMention } from "../../kernel/commands/person-mention.js";
 import { tokenize } from "../../kernel/commands/tokenize.js";
@@ -30,7 +30,8 @@ export function rawValuesOf(extra: Readonly<Record<string, unknown>> | undefined
   const values: RawValues = {};
   for (const [key, value] of Object.entries(extra ?? {})) {
     if (typeof value === "boolean") values[key.toLowerCase()] = value;
-    else if (typeof value === "string" || typeof value === "number") values[key.toLowerCase()] = String(value);
+    else if (typeof value === "string" || typeof value === "number")
+      values[key.toLowerCase()] = String(value);
   }
   return values;
 }
@@ -90,7 +91,9 @@ export async function resolvePeople(
     }
     const known = await db.person.findUnique({ where: { id: mention.platformId }, select: { id: true } });
     const person =
-      known ?? (await resolveActor(db, { platform, externalId: mention.platformId, displayName: mention.platformId })).person;
+      known ??
+      (await resolveActor(db, { platform, externalId: mention.platformId, displayName: mention.platformId }))
+        .person;
     values[field.id] = person.id;
   }
   return problems;

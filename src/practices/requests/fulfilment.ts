@@ -14,7 +14,10 @@ export async function openFulfilment(
 ): Promise<{ opened: number[]; fulfilled: boolean }> {
   const tasks = await tx.requestTask.findMany({ where: { requestId }, orderBy: { position: "asc" } });
   if (tasks.length === 0) {
-    await tx.serviceRequest.update({ where: { id: requestId }, data: { status: "fulfilled", fulfilledAt: now } });
+    await tx.serviceRequest.update({
+      where: { id: requestId },
+      data: { status: "fulfilled", fulfilledAt: now },
+    });
     return { opened: [], fulfilled: true };
   }
   const parallel = item?.taskOrder === "parallel";
@@ -34,7 +37,7 @@ export function fillInstructions(
   requesterName: string,
   shown: (fieldId: string, value: string) => string,
 ): string {
-  return template.replace(/\{([a-z][a-z0-9_]*)\}/g, (whole, name: string) => {
+  return template.replace(/\{([a-z][a-z0-9_]*)\}/g, (_whole, name: string) => {
     if (name === "requester") return requesterName;
     const value = values[name];
     return value === undefined ? "(not given)" : shown(name, value);

@@ -19,7 +19,10 @@ import { catalogCard, itemsCard } from "./views/picker.js";
 
 function taskOf(text: string) {
   const ref = parseTaskRef(text);
-  if (!ref) throw new ValidationError(`"${text}" is not a task; write it as the request and task number, like REQ-4/1.`);
+  if (!ref)
+    throw new ValidationError(
+      `"${text}" is not a task; write it as the request and task number, like REQ-4/1.`,
+    );
   return ref;
 }
 
@@ -35,7 +38,7 @@ export async function runRequestCommand(
     case "help":
       return privateNotice("info", helpText(defineRegistry([requestCommand]), "request"));
     case "new": {
-      const { draft, ...extra } = rawValuesOf(command.extra);
+      const { draft, range: _range, ...extra } = rawValuesOf(command.extra);
       if (!command.args.item) return { kind: "view", view: catalogCard(settings) };
       const draftId = typeof draft === "string" && /^\d{1,9}$/.test(draft) ? Number(draft) : undefined;
       return submitRequest(ctx, actor, platform, {
@@ -49,7 +52,14 @@ export async function runRequestCommand(
       throw new Error("/request continue opens a form; the practice plans it");
     case "search": {
       const found = searchItems(settings, command.args.words);
-      return { kind: "view", view: itemsCard(`Catalog items matching "${command.args.words}"`, found, "Nothing in the catalog matches; try fewer words.") };
+      return {
+        kind: "view",
+        view: itemsCard(
+          `Catalog items matching "${command.args.words}"`,
+          found,
+          "Nothing in the catalog matches; try fewer words.",
+        ),
+      };
     }
     case "list":
       return { kind: "view", view: await listRequests(ctx.db, actor, command.args.scope) };
@@ -59,17 +69,37 @@ export async function runRequestCommand(
     }
     case "approve":
     case "reject": {
-      const result = await castVote(ctx, actor, command.args.ref, command.subcommand, command.subcommand === "reject" ? command.args.reason : undefined);
+      const result = await castVote(
+        ctx,
+        actor,
+        command.args.ref,
+        command.subcommand,
+        command.subcommand === "reject" ? command.args.reason : undefined,
+      );
       const ref = result.request.ref;
-      if (result.outcome === "rejected") return privateNotice("success", `You rejected ${ref}; the requester is told why.`);
+      if (result.outcome === "rejected")
+        return privateNotice("success", `You rejected ${ref}; the requester is told why.`);
       if (result.outcome === "approved")
-        return privateNotice("success", result.nextStage ? `Your approval is recorded: ${ref} moves to its next approval stage.` : `Your approval is recorded: ${ref} is approved.`);
-      const approvals = result.request.approvers.filter((a) => a.stage === result.request.stage && a.decision === "approve").length;
-      return privateNotice("success", `Your approval is recorded: ${ref} has ${approvals} of ${result.request.needed} approvals.`);
+        return privateNotice(
+          "success",
+          result.nextStage
+            ? `Your approval is recorded: ${ref} moves to its next approval stage.`
+            : `Your approval is recorded: ${ref} is approved.`,
+        );
+      const approvals = result.request.approvers.filter(
+        (a) => a.stage === result.request.stage && a.decision === "approve",
+      ).length;
+      return privateNotice(
+        "success",
+        `Your approval is recorded: ${ref} has ${approvals} of ${result.request.needed} approvals.`,
+      );
     }
     case "ask": {
       const asked = await askRequester(ctx, actor, command.args.ref, command.args.question);
-      return privateNotice("success", `Your question is sent to ${asked.requester.displayName}; ${asked.ref} waits for the answer.`);
+      return privateNotice(
+        "success",
+        `Your question is sent to ${asked.requester.displayName}; ${asked.ref} waits for the answer.`,
+      );
     }
     case "answer": {
       const answered = await answerQuestion(ctx, actor, command.args.ref, command.args.answer);
@@ -99,6 +129,9 @@ export async function runRequestCommand(
       return privateNotice("success", `${task.ref} (${task.title}) ${words}.${tail}`);
     }
     case "delegate":
-      return privateNotice("success", await delegateApprovals(ctx, actor, platform, command.args.to.platformId, command.args.until));
+      return privateNotice(
+        "success",
+        await delegateApprovals(ctx, actor, platform, command.args.to.platformId, command.args.until),
+      );
   }
 }

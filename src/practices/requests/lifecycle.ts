@@ -3,7 +3,9 @@ import type { RequestAction } from "./views/actions.js";
 
 /** Fulfilment has started once someone took, finished or blocked a task: from then on it cannot be cancelled. */
 export function fulfilmentStarted(request: RequestSnapshot): boolean {
-  return request.tasks.some((task) => task.status === "taken" || task.status === "done" || task.status === "blocked");
+  return request.tasks.some(
+    (task) => task.status === "taken" || task.status === "done" || task.status === "blocked",
+  );
 }
 
 export function isCancellable(request: RequestSnapshot): boolean {

@@ -20,29 +20,52 @@ export async function listRequests(db: Db, actor: Actor, scope: RequestListScope
   if (scope === "mine") where = { requesterId: actor.person.id };
   if (scope === "open") where = open;
   if (scope === "assigned") {
-    const groups = await db.groupMember.findMany({ where: { personId: actor.person.id }, select: { groupId: true } });
+    const groups = await db.groupMember.findMany({
+      where: { personId: actor.person.id },
+      select: { groupId: true },
+    });
     where = {
       OR: [
-        { status: { in: ["awaiting_approval", "awaiting_info"] }, approvers: { some: { personId: actor.person.id, decision: null } } },
+        {
+          status: { in: ["awaiting_approval", "awaiting_info"] },
+          approvers: { some: { personId: actor.person.id, decision: null } },
+        },
         {
           status: "in_fulfilment",
-          tasks: { some: { status: { in: ["open", "taken", "blocked"] }, groupId: { in: groups.map((g) => g.groupId) } } },
+          tasks: {
+            some: {
+              status: { in: ["open", "taken", "blocked"] },
+              groupId: { in: groups.map((g) => g.groupId) },
+            },
+          },
         },
       ],
     };
   }
   const rows = await db.serviceRequest.findMany({ where, orderBy: { number: "desc" }, take: 25 });
-  const people = await peopleByIds(db, rows.map((row) => row.requesterId));
+  const people = await peopleByIds(
+    db,
+    rows.map((row) => row.requesterId),
+  );
   return {
     type: "list",
     title: titles[scope],
-    emptyText: scope === "mine" ? "You have no requests. Type /request to browse the catalog." : "No requests.",
+    emptyText:
+      scope === "mine" ? "You have no requests. Type /request to browse the catalog." : "No requests.",
     items: rows.map((row) => ({
       ref: requestRef(row.number),
       title: row.itemName,
       fields: [
-        { label: "Status", value: requestStatusLabels[row.status as keyof typeof requestStatusLabels] ?? row.status, inline: true },
-        { label: "Requester", value: people.get(row.requesterId)?.displayName ?? row.requesterId, inline: true },
+        {
+          label: "Status",
+          value: requestStatusLabels[row.status as keyof typeof requestStatusLabels] ?? row.status,
+          inline: true,
+        },
+        {
+          label: "Requester",
+          value: people.get(row.requesterId)?.displayName ?? row.requesterId,
+          inline: true,
+        },
       ],
     })),
   };

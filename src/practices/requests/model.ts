@@ -13,7 +13,11 @@ export const requestStatuses = [
 ] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
 
-export const openRequestStatuses: readonly RequestStatus[] = ["awaiting_approval", "awaiting_info", "in_fulfilment"];
+export const openRequestStatuses: readonly RequestStatus[] = [
+  "awaiting_approval",
+  "awaiting_info",
+  "in_fulfilment",
+];
 
 export const taskStatuses = ["waiting", "open", "taken", "done", "blocked"] as const;
 export type TaskStatus = (typeof taskStatuses)[number];

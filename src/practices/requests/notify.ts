@@ -27,6 +27,10 @@ export async function approverMessages(
 }
 
 /** A direct message to the requester about their request. */
-export function toRequester(request: RequestSnapshot, key: string, text: ReturnType<typeof postText>): DirectMessage {
+export function toRequester(
+  request: RequestSnapshot,
+  key: string,
+  text: ReturnType<typeof postText>,
+): DirectMessage {
   return { personId: request.requester.id, key, text };
 }

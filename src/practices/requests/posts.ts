@@ -31,7 +31,11 @@ export interface RequestPosts {
 }
 
 /** Person-field values and task assignees by name, for cards. */
-export async function namesFor(tx: Db | Tx, ctx: RequestContext, request: RequestSnapshot): Promise<Map<string, string>> {
+export async function namesFor(
+  tx: Db | Tx,
+  ctx: RequestContext,
+  request: RequestSnapshot,
+): Promise<Map<string, string>> {
   const item = ctx.config.requests.items.find((candidate) => candidate.id === request.itemId);
   const ids = (item?.fields ?? []).flatMap((field) => {
     const value = request.values[field.id];
@@ -41,7 +45,11 @@ export async function namesFor(tx: Db | Tx, ctx: RequestContext, request: Reques
   return new Map([...people.values()].map((person) => [person.id, person.displayName]));
 }
 
-export function cardOf(ctx: RequestContext, request: RequestSnapshot, names: ReadonlyMap<string, string>): Card {
+export function cardOf(
+  ctx: RequestContext,
+  request: RequestSnapshot,
+  names: ReadonlyMap<string, string>,
+): Card {
   const item = ctx.config.requests.items.find((candidate) => candidate.id === request.itemId);
   return requestCard(request, {
     item,
@@ -85,7 +93,12 @@ export async function queueRequestPosts(
       });
       if (posts.line) {
         const lineBody: ThreadLineBody = { text: posts.line };
-        await enqueueOutbox(tx, { ...base, idempotencyKey: `${key}:line`, kind: "thread_reply", body: lineBody });
+        await enqueueOutbox(tx, {
+          ...base,
+          idempotencyKey: `${key}:line`,
+          kind: "thread_reply",
+          body: lineBody,
+        });
       }
     }
     for (const { position, first } of posts.tasks ?? []) {

@@ -1,13 +1,16 @@
 import type { Db } from "../../db/client.js";
 import type { CompletionValue } from "../../kernel/commands/complete-line.js";
+import { FieldErrors } from "../../kernel/errors.js";
 import type { AnyCommand, Practice } from "../../kernel/practice.js";
 import { planRequestButton } from "./button.js";
 import { type RequestCommand, requestCommand } from "./command.js";
 import type { RequestContext } from "./context.js";
+import { checkValues, problemsText, rawValuesOf } from "./field-values.js";
 import { runRequestCommand } from "./handler.js";
 import { REQUEST_PREFIX } from "./model.js";
 import { openItemForm, openNextForm } from "./submit.js";
 import { requestActionFromId, requestActionPresentation } from "./views/actions.js";
+import { fieldsInRange } from "./views/forms.js";
 
 /** Service requests as the desk sees it: `/request`, the catalog picker, approvals, tasks, suggestions. */
 export function requestsPractice(ctx: RequestContext): Practice {
@@ -19,14 +22,36 @@ export function requestsPractice(ctx: RequestContext): Practice {
       const command = call.parse() as RequestCommand & Pick<AnyCommand, "extra">;
       const fromForm = call.from === "form";
       // `/request laptop` with nothing else: its form opens. A submitted form never reopens itself.
-      if (!fromForm && command.subcommand === "new" && command.args.item && !command.args.values && Object.keys(command.extra ?? {}).length === 0) {
+      if (
+        !fromForm &&
+        command.subcommand === "new" &&
+        command.args.item &&
+        !command.args.values &&
+        Object.keys(command.extra ?? {}).length === 0
+      ) {
         const item = command.args.item;
-        return { opensForm: true, run: async ({ actor, platform }) => ({ kind: "form", form: await openItemForm(ctx, actor, platform, item) }) };
+        return {
+          opensForm: true,
+          run: async ({ actor, platform }) => ({
+            kind: "form",
+            form: await openItemForm(ctx, actor, platform, item),
+          }),
+        };
       }
       if (command.subcommand === "continue") {
-        return { opensForm: true, run: async ({ actor, platform }) => ({ kind: "form", form: await openNextForm(ctx, actor, platform) }) };
+        return {
+          opensForm: true,
+          run: async ({ actor, platform }) => ({
+            kind: "form",
+            form: await openNextForm(ctx, actor, platform),
+          }),
+        };
       }
-      return { opensForm: false, run: (request) => runRequestCommand(ctx, { ...request, fromForm }, command) };
+      if (fromForm && command.subcommand === "new") precheckForm(ctx, command);
+      return {
+        opensForm: false,
+        run: (request) => runRequestCommand(ctx, { ...request, fromForm }, command),
+      };
     },
     action(actionId) {
       const action = requestActionFromId(actionId);
@@ -38,11 +63,30 @@ export function requestsPractice(ctx: RequestContext): Practice {
   };
 }
 
+/**
+ * A submitted item form is checked while it is planned, before the platform is answered: Slack can only
+ * keep a form open with errors beside its fields in that first answer. Everything but people (which need
+ * the database) is checked here; the same checks run again when the request is recorded.
+ */
+function precheckForm(ctx: RequestContext, command: RequestCommand & Pick<AnyCommand, "extra">): void {
+  if (command.subcommand !== "new" || !command.args.item) return;
+  const item = ctx.config.requests.items.find((candidate) => candidate.id === command.args.item);
+  const { range, draft: _draft, ...raw } = rawValuesOf(command.extra);
+  const fields = item && fieldsInRange(item, typeof range === "string" ? range : undefined);
+  if (!item || !fields) return;
+  const { problems } = checkValues(item, fields, raw, { refuseUnknown: false });
+  if (Object.keys(problems).length > 0) throw new FieldErrors(problems, problemsText(item, problems));
+}
+
 /** Open requests whose number starts with, or item name contains, what was typed. */
 async function suggestRequests(db: Db, typed: string): Promise<CompletionValue[]> {
   const digits = typed.replace(new RegExp(`^${REQUEST_PREFIX}-?`, "i"), "");
   const lower = typed.toLowerCase();
-  const rows = await db.serviceRequest.findMany({ orderBy: { number: "desc" }, take: 200, select: { number: true, itemName: true } });
+  const rows = await db.serviceRequest.findMany({
+    orderBy: { number: "desc" },
+    take: 200,
+    select: { number: true, itemName: true },
+  });
   return rows
     .filter((r) => String(r.number).startsWith(digits) || r.itemName.toLowerCase().includes(lower))
     .map((r) => ({ value: `${REQUEST_PREFIX}-${r.number}`, label: r.itemName }));

@@ -20,7 +20,8 @@ const include = {
 /** Loads a request with its approvers, tasks and open question; people by name. */
 export async function findRequest(db: Db | Tx, number: number): Promise<RequestSnapshot> {
   const row = await db.serviceRequest.findUnique({ where: { number }, include });
-  if (!row) throw new NotFoundError(`There is no ${requestRef(number)}. Check the number with /request list.`);
+  if (!row)
+    throw new NotFoundError(`There is no ${requestRef(number)}. Check the number with /request list.`);
   return toSnapshot(db, row);
 }
 
@@ -30,7 +31,13 @@ export async function findRequestById(db: Db | Tx, id: number): Promise<RequestS
 }
 
 type Row = NonNullable<Awaited<ReturnType<Db["serviceRequest"]["findUnique"]>>> & {
-  approvers: { stage: number; personId: string; onBehalfOf: string | null; decision: string | null; reason: string | null }[];
+  approvers: {
+    stage: number;
+    personId: string;
+    onBehalfOf: string | null;
+    decision: string | null;
+    reason: string | null;
+  }[];
   tasks: {
     id: number;
     position: number;
@@ -102,6 +109,8 @@ async function toSnapshot(db: Db | Tx, row: Row): Promise<RequestSnapshot> {
     version: row.version,
     approvers,
     tasks,
-    openQuestion: question ? { id: question.id, asker: person(question.askerId), question: question.question } : null,
+    openQuestion: question
+      ? { id: question.id, asker: person(question.askerId), question: question.question }
+      : null,
   };
 }

@@ -1,8 +1,8 @@
 import type { CatalogItem } from "../../config/request-settings.js";
 import { NotFoundError } from "../../kernel/errors.js";
 import type { Actor, Platform } from "../../kernel/people/actor.js";
-import { formFieldCapacity } from "../../kernel/views/form-capacity.js";
 import type { Form } from "../../kernel/views/form.js";
+import { formFieldCapacity } from "../../kernel/views/form-capacity.js";
 import { privateNotice, type Reply } from "../../kernel/views/reply.js";
 import { assertMayRequest, findItem } from "./catalog.js";
 import type { RequestContext } from "./context.js";
@@ -14,15 +14,27 @@ import { formPages, itemForm } from "./views/forms.js";
 import { requestStatusLabels } from "./views/labels.js";
 
 /** The first form of an item, sized to what the platform's forms hold. */
-export async function openItemForm(ctx: RequestContext, actor: Actor, platform: Platform, itemId: string): Promise<Form> {
+export async function openItemForm(
+  ctx: RequestContext,
+  actor: Actor,
+  platform: Platform,
+  itemId: string,
+): Promise<Form> {
   const item = findItem(ctx.config.requests, itemId);
   await assertMayRequest(ctx.db, actor, item);
   const pages = formPages(item, formFieldCapacity[platform]);
-  return itemForm(item, { page: 1, pages: pages.length, fields: pages[0] ?? [] });
+  const first = pages[0];
+  if (!first) throw new Error(`${item.id} has no form`);
+  return itemForm(item, { page: 1, pages: pages.length, form: first });
 }
 
 /** The next form of the person's latest unfinished request (`/request continue`, the Next button). */
-export async function openNextForm(ctx: RequestContext, actor: Actor, platform: Platform, draftId?: number): Promise<Form> {
+export async function openNextForm(
+  ctx: RequestContext,
+  actor: Actor,
+  platform: Platform,
+  draftId?: number,
+): Promise<Form> {
   const draft = await ctx.db.requestDraft.findFirst({
     where: { personId: actor.person.id, ...(draftId !== undefined ? { id: draftId } : {}) },
     orderBy: { id: "desc" },
@@ -31,7 +43,9 @@ export async function openNextForm(ctx: RequestContext, actor: Actor, platform: 
   const item = findItem(ctx.config.requests, draft.itemId);
   const pages = formPages(item, formFieldCapacity[platform]);
   const page = Math.min(draft.page, pages.length);
-  return itemForm(item, { page, pages: pages.length, fields: pages[page - 1] ?? [], draft: draft.id });
+  const form = pages[page - 1];
+  if (!form) throw new Error(`${item.id} has no form ${page}`);
+  return itemForm(item, { page, pages: pages.length, form, draft: draft.id });
 }
 
 /**
@@ -57,11 +71,13 @@ export async function submitRequest(
   const draft =
     input.draftId === undefined
       ? undefined
-      : await ctx.db.requestDraft.findFirst({ where: { id: input.draftId, personId: actor.person.id, itemId: item.id } });
+      : await ctx.db.requestDraft.findFirst({
+          where: { id: input.draftId, personId: actor.person.id, itemId: item.id },
+        });
   if (input.draftId !== undefined && !draft)
     throw new NotFoundError("That form was already submitted or has expired. Type /request to start again.");
   const page = draft?.page ?? 1;
-  const fields = pages[page - 1] ?? [];
+  const fields = pages[page - 1]?.fields ?? [];
   const { values, problems } = checkValues(item, fields, input.raw, { refuseUnknown: false });
   Object.assign(problems, await resolvePeople(ctx.db, platform, item, values));
   if (Object.keys(problems).length > 0) return { kind: "field_errors", errors: problems };

@@ -16,7 +16,11 @@ class LostRace extends Error {}
 export async function changeRequest<T>(
   ctx: RequestContext,
   number: number,
-  step: (tx: Tx, seen: RequestSnapshot, claim: (data?: Record<string, unknown>) => Promise<void>) => Promise<T>,
+  step: (
+    tx: Tx,
+    seen: RequestSnapshot,
+    claim: (data?: Record<string, unknown>) => Promise<void>,
+  ) => Promise<T>,
 ): Promise<T> {
   return writeOnVersion(ctx, requestRef(number), async (tx) => {
     const seen = await findRequest(tx, number);

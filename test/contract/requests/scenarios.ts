@@ -29,7 +29,12 @@ function formIn(answer: Answer): OpenForm {
   return answer.form;
 }
 
-async function submit(d: ChatDriver, as: Person, form: OpenForm, values: Record<string, string>): Promise<Answer> {
+async function submit(
+  d: ChatDriver,
+  as: Person,
+  form: OpenForm,
+  values: Record<string, string>,
+): Promise<Answer> {
   const answer = await d.submit(as, form, values);
   await d.settle();
   return answer;
@@ -88,13 +93,19 @@ export function requestScenarios(driver: () => ChatDriver): void {
       const ref = refIn(done.text);
       expect(done.text).toContain("waits for approval from Ada Agent");
       const card = await d.card(ref);
-      expect(card.fields).toMatchObject({ Status: "Awaiting approval", Model: "developer", "Memory (GB)": "32" });
+      expect(card.fields).toMatchObject({
+        Status: "Awaiting approval",
+        Model: "developer",
+        "Memory (GB)": "32",
+      });
       expect(await lastDirectMessage(d, "ada")).toContain(`Rita Reporter asks for New laptop (${ref})`);
 
       expect((await request(d, "rita", "approve", { ref })).text).toContain(
         `You requested ${ref}, so you cannot approve`,
       );
-      expect((await request(d, "otto", "approve", { ref })).text).toContain(`You are not an approver of ${ref}`);
+      expect((await request(d, "otto", "approve", { ref })).text).toContain(
+        `You are not an approver of ${ref}`,
+      );
       expect((await request(d, "ada", "approve", { ref })).text).toContain(`${ref} is approved`);
       expect((await request(d, "ada", "approve", { ref })).text).toContain("no longer waits for approval");
       expect(await lastDirectMessage(d, "rita")).toContain("is approved; fulfilment has started");
@@ -119,11 +130,18 @@ export function requestScenarios(driver: () => ChatDriver): void {
       expect((await d.card(ref)).fields.Status).toBe("Fulfilled");
       expect(await lastDirectMessage(d, "rita")).toContain(`Your request ${ref} (New laptop) is fulfilled`);
       expect(await d.threadLines(ref)).toEqual(
-        expect.arrayContaining([expect.stringContaining("Ada Agent approved"), expect.stringContaining("Otto Agent finished task 1")]),
+        expect.arrayContaining([
+          expect.stringContaining("Ada Agent approved"),
+          expect.stringContaining("Otto Agent finished task 1"),
+        ]),
       );
 
-      expect((await request(d, "otto", "reopen", { ref, reason: "No charger" })).text).toContain("Only Rita Reporter");
-      expect((await request(d, "rita", "reopen", { ref, reason: "No charger" })).text).toContain("is reopened");
+      expect((await request(d, "otto", "reopen", { ref, reason: "No charger" })).text).toContain(
+        "Only Rita Reporter",
+      );
+      expect((await request(d, "rita", "reopen", { ref, reason: "No charger" })).text).toContain(
+        "is reopened",
+      );
       expect((await d.card(ref)).fields.Status).toBe("In fulfilment");
       expect((await d.card(`${ref}/1`)).fields.Status).toBe("Open");
     });
@@ -136,7 +154,9 @@ export function requestScenarios(driver: () => ChatDriver): void {
       );
       expect(await lastDirectMessage(d, "rita")).toContain("Ada Agent asks about your request");
       expect((await d.card(ref)).fields.Question).toBe("Ada Agent: Which project is it for?");
-      expect((await request(d, "otto", "answer", { ref, answer: "Payments" })).text).toContain("Only Rita Reporter");
+      expect((await request(d, "otto", "answer", { ref, answer: "Payments" })).text).toContain(
+        "Only Rita Reporter",
+      );
       expect((await request(d, "rita", "answer", { ref, answer: "The payments migration" })).text).toContain(
         "waits for the approvers again",
       );
@@ -167,7 +187,10 @@ export function requestScenarios(driver: () => ChatDriver): void {
       expect((await request(d, "cleo", "reject", { ref, reason: "Use the read-only role" })).text).toContain(
         `You rejected ${ref}`,
       );
-      expect((await d.card(ref)).fields).toMatchObject({ Status: "Rejected", Reason: "Use the read-only role" });
+      expect((await d.card(ref)).fields).toMatchObject({
+        Status: "Rejected",
+        Reason: "Use the read-only role",
+      });
       expect(await lastDirectMessage(d, "ada")).toContain("is rejected by Cleo CAB: Use the read-only role");
       expect(await d.cardsPosted(`${ref}/1`)).toBe(0);
     });
@@ -181,11 +204,17 @@ export function requestScenarios(driver: () => ChatDriver): void {
       expect(done.text).toContain("goes straight to fulfilment");
       expect((await d.card(`${ref}/1`)).fields.Instructions).toBe("Reset rita.r.");
       expect((await request(d, "otto", "cancel", { ref })).text).toContain("Only Rita Reporter");
-      const second = refIn((await request(d, "rita", "new", { item: "reset", values: "account:rita.b" })).text);
+      const second = refIn(
+        (await request(d, "rita", "new", { item: "reset", values: "account:rita.b" })).text,
+      );
       await d.click("ada", `${second}/1`, "Take");
       await d.settle();
-      expect((await request(d, "rita", "cancel", { ref: second })).text).toContain("its fulfilment has started");
-      expect((await request(d, "rita", "cancel", { ref, reason: "Remembered it" })).text).toContain("is cancelled");
+      expect((await request(d, "rita", "cancel", { ref: second })).text).toContain(
+        "its fulfilment has started",
+      );
+      expect((await request(d, "rita", "cancel", { ref, reason: "Remembered it" })).text).toContain(
+        "is cancelled",
+      );
       expect((await d.card(`${ref}/1`)).buttons).toEqual([]);
     });
   });
@@ -206,10 +235,15 @@ export function requestScenarios(driver: () => ChatDriver): void {
       let form = formIn(await request(d, "ada", "new", { item: "starter" }));
       const seen: string[] = [];
       let answer: Answer | undefined;
-      for (let forms = 0; forms < 3; forms++) {
+      let forms = 0;
+      for (; forms < 3; forms++) {
         seen.push(...form.fields);
         if (form.fields.includes("desk")) {
-          const wrong = await submit(d, "ada", form, { ...pick(values, form.fields), desk: "12B", seats: "9" });
+          const wrong = await submit(d, "ada", form, {
+            ...pick(values, form.fields),
+            desk: "12B",
+            seats: "9",
+          });
           expect(wrong.text).toContain("Desk number: must be a letter and up to 3 digits, like B12");
           expect(wrong.text).toContain("Seats: must be at most 4");
         }
@@ -218,7 +252,19 @@ export function requestScenarios(driver: () => ChatDriver): void {
         expect(answer.text).toContain("form 1 of 2 saved");
         form = formIn(await request(d, "ada", "continue"));
       }
-      expect(seen).toEqual(["full_name", "start_date", "buddy", "team", "laptop", "remote", "software", "desk", "seats"]);
+      // A Discord modal holds 5 fields, so the item takes two forms there; one form elsewhere.
+      expect(forms + 1).toBe(d.platform === "discord" ? 2 : 1);
+      expect(seen).toEqual([
+        "full_name",
+        "start_date",
+        "buddy",
+        "team",
+        "laptop",
+        "remote",
+        "software",
+        "desk",
+        "seats",
+      ]);
       const ref = refIn(answer?.text ?? "");
       expect((await d.card(ref)).fields).toMatchObject({
         "Full name": "Grace Hopper",
@@ -242,14 +288,22 @@ export function requestScenarios(driver: () => ChatDriver): void {
         "approvals for you go to Otto Agent",
       );
       const ref = refIn((await request(d, "carl", "new", { item: "laptop", values: "model:standard" })).text);
-      expect(await lastDirectMessage(d, "otto")).toContain("You approve it for Ada Agent, who delegated to you");
-      expect((await request(d, "ada", "approve", { ref })).text).toContain(`You are not an approver of ${ref}`);
+      expect(await lastDirectMessage(d, "otto")).toContain(
+        "You approve it for Ada Agent, who delegated to you",
+      );
+      expect((await request(d, "ada", "approve", { ref })).text).toContain(
+        `You are not an approver of ${ref}`,
+      );
       expect((await request(d, "otto", "approve", { ref })).text).toContain(`${ref} is approved`);
-      expect((await request(d, "ada", "delegate", { to: otto, until: "2000-01-01" })).text).toContain("already passed");
+      expect((await request(d, "ada", "delegate", { to: otto, until: "2000-01-01" })).text).toContain(
+        "already passed",
+      );
     });
   });
 }
 
 function pick(values: Record<string, string>, fields: readonly string[]): Record<string, string> {
-  return Object.fromEntries(fields.flatMap((field) => (values[field] === undefined ? [] : [[field, values[field] as string]])));
+  return Object.fromEntries(
+    fields.flatMap((field) => (values[field] === undefined ? [] : [[field, values[field] as string]])),
+  );
 }

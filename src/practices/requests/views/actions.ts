@@ -45,14 +45,28 @@ export function requestActionId(action: RequestAction): string {
   return `${prefix}${action}`;
 }
 
+/** `request.take`, or `request.item.3` for one of several picker buttons of the same action. */
 export function requestActionFromId(id: string): RequestAction | undefined {
   if (!id.startsWith(prefix)) return undefined;
-  const action = id.slice(prefix.length);
+  const action = id.slice(prefix.length).split(".")[0] ?? "";
   return (requestActions as readonly string[]).includes(action) ? (action as RequestAction) : undefined;
 }
 
-/** A button; `label` overrides the table's (picker buttons are named after what they open). */
-export function requestButton(action: RequestAction, value: string, label?: string) {
-  const { label: defaultLabel, style, form } = requestActionPresentation[action];
-  return { id: requestActionId(action), label: label ?? defaultLabel, style, value, ...(form ? { requiresInput: form } : {}) };
+/**
+ * A button; picker buttons are named after what they open and numbered (`request.item.2`), because Slack
+ * keeps one button per action id in a message.
+ */
+export function requestButton(
+  action: RequestAction,
+  value: string,
+  picker?: { label: string; index: number },
+) {
+  const { label, style, form } = requestActionPresentation[action];
+  return {
+    id: picker ? `${requestActionId(action)}.${picker.index}` : requestActionId(action),
+    label: picker?.label ?? label,
+    style,
+    value,
+    ...(form ? { requiresInput: form } : {}),
+  };
 }

@@ -37,7 +37,10 @@ function approvalLine(request: RequestSnapshot): string | undefined {
   if (stage.length === 0) return undefined;
   const approvals = stage.filter((a) => a.decision === "approve").length;
   const who = stage
-    .map((a) => `${a.person.displayName}${a.decision ? ` (${a.decision === "approve" ? "approved" : "rejected"})` : ""}`)
+    .map(
+      (a) =>
+        `${a.person.displayName}${a.decision ? ` (${a.decision === "approve" ? "approved" : "rejected"})` : ""}`,
+    )
     .join(", ");
   return `${approvals} of ${request.needed} approvals · ${who}`;
 }
@@ -50,8 +53,14 @@ export interface RequestCardOptions {
 
 /** The request's card in its channel (and privately with /request show). */
 export function requestCard(request: RequestSnapshot, options: RequestCardOptions): Card {
-  const approval = request.status === "awaiting_approval" || request.status === "awaiting_info" ? approvalLine(request) : undefined;
-  const tasks = request.tasks.map((t) => `${t.position}. ${t.title}: ${taskStatusLabels[t.status]}${t.assignee ? ` (${t.assignee.displayName})` : ""}`);
+  const approval =
+    request.status === "awaiting_approval" || request.status === "awaiting_info"
+      ? approvalLine(request)
+      : undefined;
+  const tasks = request.tasks.map(
+    (t) =>
+      `${t.position}. ${t.title}: ${taskStatusLabels[t.status]}${t.assignee ? ` (${t.assignee.displayName})` : ""}`,
+  );
   return {
     type: "card",
     title: `${request.ref} · ${request.itemName}`,
@@ -63,7 +72,12 @@ export function requestCard(request: RequestSnapshot, options: RequestCardOption
       ...valueFields(request, options.item, options.names),
       ...(approval ? [{ label: "Approval", value: approval }] : []),
       ...(request.openQuestion
-        ? [{ label: "Question", value: `${request.openQuestion.asker.displayName}: ${request.openQuestion.question}` }]
+        ? [
+            {
+              label: "Question",
+              value: `${request.openQuestion.asker.displayName}: ${request.openQuestion.question}`,
+            },
+          ]
         : []),
       ...(tasks.length > 0 ? [{ label: "Tasks", value: tasks.join("\n") }] : []),
       ...(request.reason ? [{ label: "Reason", value: request.reason }] : []),
@@ -102,19 +116,31 @@ export function taskCard(request: RequestSnapshot, task: TaskSnapshot, groupName
       ? []
       : task.status === "taken"
         ? [requestButton("done", task.ref), requestButton("blocked", task.ref)]
-        : [requestButton("take", task.ref), requestButton("done", task.ref), requestButton("blocked", task.ref)];
-  const status = live || task.status === "done" ? taskStatusLabels[task.status] : `Request ${request.status.replace("_", " ")}`;
+        : [
+            requestButton("take", task.ref),
+            requestButton("done", task.ref),
+            requestButton("blocked", task.ref),
+          ];
+  const status =
+    live || task.status === "done"
+      ? taskStatusLabels[task.status]
+      : `Request ${request.status.replace("_", " ")}`;
   return {
     type: "card",
     title: `${task.ref} · ${task.title}`,
     subtitle: `${request.ref} · ${request.itemName} for ${request.requester.displayName}`,
-    badge: { text: status, intent: task.status === "done" ? "success" : task.status === "blocked" ? "danger" : "warning" },
+    badge: {
+      text: status,
+      intent: task.status === "done" ? "success" : task.status === "blocked" ? "danger" : "warning",
+    },
     fields: [
       { label: "Status", value: status, inline: true },
       { label: "Group", value: groupName, inline: true },
       { label: "Assignee", value: task.assignee?.displayName ?? "Nobody yet", inline: true },
       ...(task.instructions ? [{ label: "Instructions", value: task.instructions }] : []),
-      ...(task.note ? [{ label: task.status === "blocked" ? "Blocked because" : "Note", value: task.note }] : []),
+      ...(task.note
+        ? [{ label: task.status === "blocked" ? "Blocked because" : "Note", value: task.note }]
+        : []),
     ],
     actions,
     links: [],

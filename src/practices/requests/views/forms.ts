@@ -4,7 +4,12 @@ import { requestLimits } from "../model.js";
 
 /** A catalog field as a form field; types the platforms' forms lack are typed text with a hint. */
 function formField(field: RequestField, typed: string | undefined): FormField {
-  const base = { id: field.id, label: field.label, required: field.required, ...(field.help ? { hint: field.help } : {}) };
+  const base = {
+    id: field.id,
+    label: field.label,
+    required: field.required,
+    ...(field.help ? { hint: field.help } : {}),
+  };
   const initial = typed ?? field.default;
   const text = (placeholder?: string, multiline = false): FormField => ({
     ...base,
@@ -33,7 +38,9 @@ function formField(field: RequestField, typed: string | undefined): FormField {
       return text("YYYY-MM-DD, e.g. 2026-12-24");
     case "number":
       return text(
-        field.min !== undefined && field.max !== undefined ? `A number from ${field.min} to ${field.max}` : "A number",
+        field.min !== undefined && field.max !== undefined
+          ? `A number from ${field.min} to ${field.max}`
+          : "A number",
       );
     case "yesno":
       // Unticked means "no": a yes/no question is always answered.
@@ -41,17 +48,43 @@ function formField(field: RequestField, typed: string | undefined): FormField {
   }
 }
 
+export interface FormPage {
+  /** Index of the page's first field in the item, and one past its last. */
+  readonly start: number;
+  readonly end: number;
+  readonly fields: readonly RequestField[];
+}
+
 /** The fields of each form an item needs on a platform whose forms hold `capacity` fields. */
-export function formPages(item: CatalogItem, capacity: number): RequestField[][] {
-  const pages: RequestField[][] = [];
-  for (let i = 0; i < item.fields.length; i += capacity) pages.push(item.fields.slice(i, i + capacity));
-  return pages.length === 0 ? [[]] : pages;
+export function formPages(item: CatalogItem, capacity: number): FormPage[] {
+  const pages: FormPage[] = [];
+  for (let i = 0; i < item.fields.length; i += capacity) {
+    const end = Math.min(i + capacity, item.fields.length);
+    pages.push({ start: i, end, fields: item.fields.slice(i, end) });
+  }
+  return pages.length === 0 ? [{ start: 0, end: 0, fields: [] }] : pages;
+}
+
+/** The fields a submitted form showed, from its hidden `range` ("0-5"). */
+export function fieldsInRange(
+  item: CatalogItem,
+  range: string | undefined,
+): readonly RequestField[] | undefined {
+  const match = /^(\d{1,3})-(\d{1,3})$/.exec(range ?? "");
+  if (!match) return undefined;
+  return item.fields.slice(Number(match[1]), Number(match[2]));
 }
 
 /** Form `page` (1-based) of an item; `draft` names what earlier forms saved. */
 export function itemForm(
   item: CatalogItem,
-  options: { page: number; pages: number; fields: readonly RequestField[]; draft?: number; typed?: Readonly<Record<string, string>> },
+  options: {
+    page: number;
+    pages: number;
+    form: FormPage;
+    draft?: number;
+    typed?: Readonly<Record<string, string>>;
+  },
 ): Form {
   const { page, pages } = options;
   const last = page === pages;
@@ -61,19 +94,60 @@ export function itemForm(
     title: pages > 1 ? `${item.name} (${page} of ${pages})` : item.name,
     ...(item.description ? { intro: item.description } : {}),
     submitLabel: last ? "Request" : "Next",
-    fields: options.fields.map((field) => formField(field, options.typed?.[field.id])),
-    hidden: { item: item.id, ...(options.draft !== undefined ? { draft: String(options.draft) } : {}) },
+    fields: options.form.fields.map((field) => formField(field, options.typed?.[field.id])),
+    // The range tells the submission which fields this form showed, before anything is read.
+    hidden: {
+      item: item.id,
+      range: `${options.form.start}-${options.form.end}`,
+      ...(options.draft !== undefined ? { draft: String(options.draft) } : {}),
+    },
   };
 }
 
 const reasonForms = {
-  reject: { title: "Reject", field: "reason", label: "Why is it rejected?", required: true, submit: "Reject" },
-  ask: { title: "Ask for more info", field: "question", label: "Your question", required: true, submit: "Ask" },
+  reject: {
+    title: "Reject",
+    field: "reason",
+    label: "Why is it rejected?",
+    required: true,
+    submit: "Reject",
+  },
+  ask: {
+    title: "Ask for more info",
+    field: "question",
+    label: "Your question",
+    required: true,
+    submit: "Ask",
+  },
   answer: { title: "Answer", field: "answer", label: "Your answer", required: true, submit: "Send" },
-  cancel: { title: "Cancel request", field: "reason", label: "Why (optional)", required: false, submit: "Cancel request" },
-  reopen: { title: "Reopen", field: "reason", label: "What is still missing?", required: true, submit: "Reopen" },
-  done: { title: "Task done", field: "note", label: "What was done (optional)", required: false, submit: "Done" },
-  blocked: { title: "Task blocked", field: "reason", label: "What blocks it?", required: true, submit: "Blocked" },
+  cancel: {
+    title: "Cancel request",
+    field: "reason",
+    label: "Why (optional)",
+    required: false,
+    submit: "Cancel request",
+  },
+  reopen: {
+    title: "Reopen",
+    field: "reason",
+    label: "What is still missing?",
+    required: true,
+    submit: "Reopen",
+  },
+  done: {
+    title: "Task done",
+    field: "note",
+    label: "What was done (optional)",
+    required: false,
+    submit: "Done",
+  },
+  blocked: {
+    title: "Task blocked",
+    field: "reason",
+    label: "What blocks it?",
+    required: true,
+    submit: "Blocked",
+  },
 } as const;
 export type ReasonFormAction = keyof typeof reasonForms;
 

@@ -15,9 +15,16 @@ export function catalogCard(settings: RequestSettings): Card {
     type: "card",
     title: "Service catalog",
     subtitle: "Pick a category, or type /request search <words>",
-    fields: categories.map((c) => ({ label: c.name, value: c.description || `${countIn(settings, c)} items` })),
-    ...(categories.length === 0 ? { body: "The catalog is empty: an admin declares items under requests in opsdesk.yaml." } : {}),
-    actions: fits ? categories.map((c) => requestButton("category", c.id, c.name)) : [],
+    fields: categories.map((c) => ({
+      label: c.name,
+      value: c.description || `${countIn(settings, c)} items`,
+    })),
+    ...(categories.length === 0
+      ? { body: "The catalog is empty: an admin declares items under requests in opsdesk.yaml." }
+      : {}),
+    actions: fits
+      ? categories.map((c, index) => requestButton("category", c.id, { label: c.name, index }))
+      : [],
     links: [],
   };
 }
@@ -31,10 +38,17 @@ export function itemsCard(title: string, items: readonly CatalogItem[], emptyTex
   return {
     type: "card",
     title,
-    subtitle: fits ? "Pick an item to open its form, or type /request <item> field:value …" : "Type /request search <words> to narrow the list",
-    fields: items.map((item) => ({ label: `${item.name} (${item.id})`, value: item.description || item.name })),
+    subtitle: fits
+      ? "Pick an item to open its form, or type /request <item> field:value …"
+      : "Type /request search <words> to narrow the list",
+    fields: items.map((item) => ({
+      label: `${item.name} (${item.id})`,
+      value: item.description || item.name,
+    })),
     ...(items.length === 0 ? { body: emptyText } : {}),
-    actions: fits ? items.map((item) => requestButton("item", item.id, item.name)) : [],
+    actions: fits
+      ? items.map((item, index) => requestButton("item", item.id, { label: item.name, index }))
+      : [],
     links: [],
   };
 }
