@@ -119,8 +119,18 @@ export async function queueRequestPosts(
         body,
       });
     }
-    for (const message of posts.directMessages ?? []) {
-      await queueDirectMessage(tx, platform, message, `${key}:dm:${message.key}`, at);
+    const messages = posts.directMessages ?? [];
+    // One read for every recipient's chat account on this platform, however many approvers there are.
+    const identities =
+      messages.length === 0
+        ? []
+        : await tx.identity.findMany({
+            where: { platform, personId: { in: messages.map((m) => m.personId) } },
+          });
+    for (const message of messages) {
+      const identity = identities.find((candidate) => candidate.personId === message.personId);
+      if (identity)
+        await queueDirectMessage(tx, platform, identity.externalId, message, `${key}:dm:${message.key}`, at);
     }
   }
 }
@@ -128,17 +138,16 @@ export async function queueRequestPosts(
 async function queueDirectMessage(
   tx: Tx,
   platform: Platform,
+  userId: string,
   message: DirectMessage,
   idempotencyKey: string,
   at: Date,
 ): Promise<void> {
-  const identity = await tx.identity.findFirst({ where: { platform, personId: message.personId } });
-  if (!identity) return;
   const body: DirectMessageBody = { text: message.text, ...(message.card ? { card: message.card } : {}) };
   await enqueueOutbox(tx, {
     platform,
-    channelId: identity.externalId,
-    orderingKey: `dm:${platform}:${identity.externalId}`,
+    channelId: userId,
+    orderingKey: `dm:${platform}:${userId}`,
     kind: "direct_message",
     idempotencyKey,
     body,
