@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { text } from "../../../src/kernel/commands/argument-kinds.js";
-import { defineCommand, defineRegistry, defineSubcommand } from "../../../src/kernel/commands/command-spec.js";
+import {
+  defineCommand,
+  defineRegistry,
+  defineSubcommand,
+} from "../../../src/kernel/commands/command-spec.js";
 import { parseCommandOptions } from "../../../src/kernel/commands/parse-options.js";
 import { parseCommandText } from "../../../src/kernel/commands/parse-text.js";
 
@@ -34,7 +38,10 @@ describe("GIVEN a subcommand that accepts undeclared options", () => {
   });
 
   it("WHEN sent as options or a form THEN undeclared non-blank options are kept and blank ones dropped", () => {
-    const parsed = parseCommandOptions(registry, { command: "order", options: { item: "laptop", ram: "32", desk: "" } });
+    const parsed = parseCommandOptions(registry, {
+      command: "order",
+      options: { item: "laptop", ram: "32", desk: "" },
+    });
     expect((parsed as { extra?: unknown }).extra).toEqual({ ram: "32" });
   });
 
