@@ -4,6 +4,7 @@ import { alwaysOpenCalendar, buildCalendar, type WeeklyHoursInput } from "./cale
 import { defaultChangeSettings } from "./change-settings.js";
 import { defaultContinuitySettings } from "./continuity-schema.js";
 import { defaultReleaseSettings } from "./releases-schema.js";
+import { emptyRequestSettings } from "./request-settings.js";
 import type {
   ChannelPurpose,
   ChannelRefs,
@@ -57,6 +58,7 @@ export function defaultConfig(): OpsdeskConfig {
     changes: defaultChangeSettings(),
     releases: defaultReleaseSettings(),
     continuity: defaultContinuitySettings(),
+    requests: emptyRequestSettings(),
     sla: defaultSlaSettings(),
     reports: { digests: [] },
   };

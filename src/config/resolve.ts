@@ -7,6 +7,7 @@ import { checkUnique, unknownReferenceMessage } from "./references.js";
 import { resolveReleases } from "./releases-schema.js";
 import { resolveChanges } from "./resolve-changes.js";
 import { resolveReports } from "./resolve-reports.js";
+import { resolveRequests } from "./resolve-requests.js";
 import type { OpsdeskFile } from "./schema.js";
 import { resolveSla } from "./sla-resolve.js";
 import type {
@@ -71,6 +72,13 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       },
       problems,
     );
+  const requests =
+    file.requests &&
+    resolveRequests(
+      file.requests,
+      { groupIds: file.groups?.map((group) => group.id), personIds: file.people?.map((person) => person.id) },
+      problems,
+    );
   const sla =
     file.sla &&
     resolveSla(
@@ -93,6 +101,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
     changes === undefined ||
     releases === undefined ||
     continuity === undefined ||
+    requests === undefined ||
     sla === undefined ||
     file.timezone === undefined ||
     calendars === undefined ||
@@ -117,6 +126,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       changes,
       releases,
       continuity,
+      requests,
       sla,
       reports,
     },

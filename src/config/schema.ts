@@ -24,6 +24,7 @@ import {
 import { expectedMessage, expecting } from "./messages.js";
 import { releasesSection } from "./releases-schema.js";
 import { reportsSection } from "./reports-schema.js";
+import { requestsSection } from "./requests-schema.js";
 import { slaSection } from "./sla-schema.js";
 import { notAPlaceProblem } from "./time-zones.js";
 import { groupRoles, serviceTiers } from "./types.js";
@@ -235,6 +236,7 @@ export const fileSections = {
   changes: changesSection.prefault({}),
   releases: releasesSection.prefault({}),
   continuity: continuitySection.prefault({}),
+  requests: requestsSection.prefault({}),
   sla: slaSection,
   reports: reportsSection.prefault({}),
 } as const;

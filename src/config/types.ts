@@ -40,6 +40,7 @@ export interface BusinessCalendar {
 import type { PriorityMatrix } from "../kernel/priority.js";
 import type { SlaSettings } from "../kernel/sla/policy.js";
 import type { ChangeSettings } from "./change-settings.js";
+import type { RequestSettings } from "./request-settings.js";
 
 export type { PriorityMatrix };
 
@@ -110,6 +111,8 @@ export interface OpsdeskConfig {
   readonly releases: ReleaseSettings;
   /** Service continuity plans per business service, and how often they are drilled. */
   readonly continuity: ContinuitySettings;
+  /** The service catalog (requests practice). */
+  readonly requests: RequestSettings;
   /** SLA policies and the sweep interval; every priority has a policy. */
   readonly sla: SlaSettings;
   /** Weekly digests of reports. */

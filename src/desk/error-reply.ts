@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ArgumentError } from "../kernel/commands/argument-error.js";
-import { isOpsDeskError } from "../kernel/errors.js";
+import { FieldErrors, isOpsDeskError } from "../kernel/errors.js";
 import { privateNotice, type Reply } from "../kernel/views/reply.js";
 import type { Logger } from "../log.js";
 
@@ -12,6 +12,8 @@ export function errorReply(error: unknown, log: Logger, options: { asFieldErrors
   if (options.asFieldErrors && error instanceof ArgumentError && error.argument) {
     return { kind: "field_errors", errors: { [error.argument]: error.problem } };
   }
+  if (options.asFieldErrors && error instanceof FieldErrors)
+    return { kind: "field_errors", errors: { ...error.fields } };
   if (isOpsDeskError(error)) return privateNotice("error", error.userMessage);
   const correlationId = randomUUID().slice(0, 8);
   log.error({ err: error, correlationId }, "unexpected error while handling an interaction");

@@ -76,3 +76,17 @@ export class AlreadyDoneError extends OpsDeskError {
     super("already_done", userMessage);
   }
 }
+
+/**
+ * Several fields of a submitted form are wrong: each problem is shown next to its field (Slack keeps the
+ * form open with them; Discord names them in the private answer). For forms whose fields come from
+ * configuration rather than the command grammar, e.g. a catalog item's.
+ */
+export class FieldErrors extends ValidationError {
+  readonly fields: Readonly<Record<string, string>>;
+
+  constructor(fields: Readonly<Record<string, string>>, userMessage: string) {
+    super(userMessage);
+    this.fields = fields;
+  }
+}

@@ -81,6 +81,8 @@ export interface AnyCommand {
   readonly command: string;
   readonly subcommand: string;
   readonly args: Readonly<Record<string, unknown>>;
+  /** Options the subcommand does not declare, when it accepts them (SubcommandSpec.acceptsExtraOptions). */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 /** Typed text (`/incident ack INC-7`), typed options (Discord), or a submitted form. */

@@ -7,6 +7,7 @@ import type { PracticeEnv, PracticeServices, RunningPractice } from "./env.js";
 import { incidentsModule } from "./incidents/module.js";
 import { releasesModule } from "./releases/module.js";
 import { reportsModule } from "./reports/module.js";
+import { requestsModule } from "./requests/module.js";
 
 /**
  * The one list of practices. A new practice is a folder under src/practices with a `module.ts`, and one
@@ -17,6 +18,7 @@ export const practiceModules = [
   changesModule,
   releasesModule,
   continuityModule,
+  requestsModule,
   reportsModule,
 ] as const;
 

@@ -8,6 +8,7 @@ import { incidentScenarios } from "./incidents/scenarios.js";
 import { linkScenarios } from "./links/scenarios.js";
 import { releaseScenarios } from "./releases/scenarios.js";
 import { reportScenarios } from "./reports/scenarios.js";
+import { requestScenarios } from "./requests/scenarios.js";
 
 let driver: ChatDriver;
 beforeAll(async () => {
@@ -24,4 +25,5 @@ describe("GIVEN OpsDesk on Discord over HTTP interactions", () => {
   describe("releases", () => releaseScenarios(() => driver));
   describe("continuity", () => continuityScenarios(() => driver));
   describe("reports", () => reportScenarios(() => driver));
+  describe("requests", () => requestScenarios(() => driver));
 });

@@ -97,4 +97,60 @@ continuity:
       steps:
         - { title: Fail over the user database, owner: service-desk }
         - { title: Restart the identity pods, owner: service-desk }
+requests:
+  managers: { rita: ada, carl: ada }
+  categories:
+    - { id: hardware, name: Hardware, description: Laptops and peripherals }
+    - { id: access, name: Access and accounts }
+  items:
+    - id: laptop
+      name: New laptop
+      category: hardware
+      fields:
+        - { id: model, label: Model, type: choice, required: true, default: standard, options: [standard, developer] }
+        - { id: ram, label: Memory (GB), type: number, default: 16, min: 8, max: 64 }
+        - { id: needed_by, label: Needed by, type: date }
+      approval: manager
+      fulfilment:
+        order: ordered
+        tasks:
+          - { title: Order the laptop, group: service-desk, instructions: "Order a {model} laptop with {ram} GB for {requester}." }
+          - { title: Hand it over, group: service-desk }
+    - id: access
+      name: Access to a system
+      category: access
+      requestableBy: [service-desk, cab]
+      fields:
+        - { id: system, label: System, type: choice, required: true, options: [payments, identity] }
+      approval: { group: cab, quorum: 2 }
+      fulfilment:
+        order: parallel
+        tasks:
+          - { title: Grant access, group: service-desk, instructions: "Grant {system} to {requester}." }
+          - { title: Record the grant, group: cab }
+    - id: reset
+      name: Password reset
+      category: access
+      fields:
+        - { id: account, label: Account, type: text, required: true }
+      fulfilment:
+        tasks:
+          - { title: Reset the password, group: service-desk, instructions: "Reset {account}." }
+    - id: starter
+      name: New starter
+      category: access
+      fields:
+        - { id: full_name, label: Full name, type: text, required: true }
+        - { id: start_date, label: Start date, type: date, required: true }
+        - { id: buddy, label: Buddy, type: person }
+        - { id: team, label: Team, type: choice, required: true, options: [engineering, sales] }
+        - { id: laptop, label: Laptop, type: choice, default: standard, options: [standard, developer] }
+        - { id: remote, label: Works remotely, type: yesno }
+        - { id: software, label: Software, type: multichoice, options: [figma, office, jetbrains] }
+        - { id: desk, label: Desk number, type: text, pattern: "[A-Z][0-9]{1,3}", patternHelp: "a letter and up to 3 digits, like B12" }
+        - { id: seats, label: Seats, type: number, min: 1, max: 4 }
+      fulfilment:
+        order: parallel
+        tasks:
+          - { title: Create accounts, group: service-desk, instructions: "Accounts for {full_name} ({team}), buddy {buddy}." }
 `;

@@ -47,14 +47,18 @@ export function outcomeOf(tally: Tally): Outcome {
   return tally.approvals >= tally.needed ? "approved" : "pending";
 }
 
-/** Counts votes whose decision says approve (`approve`, `go`) or anything else (a rejection). */
+/**
+ * Counts votes whose decision says approve (`approve`, `go`) or anything else (a rejection); an approver
+ * asked but not yet decided (`null`, a service request's approver row) is not counted.
+ */
 export function tallyOf(
-  votes: readonly { decision: string }[],
+  votes: readonly { decision: string | null }[],
   needed: number,
   approving: string = "approve",
 ): Tally {
-  const approvals = votes.filter((vote) => vote.decision === approving).length;
-  return { approvals, rejections: votes.length - approvals, needed };
+  const cast = votes.filter((vote) => vote.decision !== null);
+  const approvals = cast.filter((vote) => vote.decision === approving).length;
+  return { approvals, rejections: cast.length - approvals, needed };
 }
 
 /** Someone who may not vote on an item because it is their own work, and what to tell them. */

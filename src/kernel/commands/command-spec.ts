@@ -11,6 +11,11 @@ export interface SubcommandSpec<A extends ArgShape = ArgShape> {
   /** Declaration order is the order of positionals, usage lines, help and Discord options. */
   readonly args: A;
   readonly examples: readonly string[];
+  /**
+   * Options it does not declare are kept in the parsed command's `extra` instead of refused: for values whose
+   * names come from the configuration rather than the code (a catalog item's fields, `/request laptop ram:16`).
+   */
+  readonly acceptsExtraOptions?: boolean;
   crossCheck?(args: ArgsOf<A>): ArgProblem | undefined;
 }
 

@@ -76,11 +76,11 @@ function collectRawArgs(command: CommandSpec, chosen: ChosenSubcommand): RawArgs
       words.push(token.source);
       continue;
     }
-    if (arg === undefined) {
+    if (arg === undefined && chosen.spec.acceptsExtraOptions !== true) {
       const problem = unknownOptionProblem(command, chosen.name, token.key);
       fail(problem, token.key, `To use "${token.source}" as text, put it in quotes`);
     } else if (token.value === "" && !token.quoted) {
-      fail(`${token.key}: needs a value, e.g. ${token.key}:${arg.placeholder}`, token.key);
+      fail(`${token.key}: needs a value, e.g. ${token.key}:${arg?.placeholder ?? "<value>"}`, token.key);
     }
     if (Object.hasOwn(values, token.key)) fail(`${token.key} is given twice`, token.key);
     values[token.key] = token.value;

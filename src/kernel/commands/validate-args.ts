@@ -13,6 +13,8 @@ export interface UntypedCommand {
   readonly command: string;
   readonly subcommand: string;
   readonly args: Readonly<Record<string, unknown>>;
+  /** Undeclared options, for a subcommand that accepts them (SubcommandSpec.acceptsExtraOptions). */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 const shownValueMax = 40;
@@ -65,11 +67,13 @@ export function validateArgs(
     throw new ArgumentError({ problem, usage, ...(argument === undefined ? {} : { argument }) });
   };
 
+  const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (hasNulByte(key) || (typeof value === "string" && hasNulByte(value)))
       fail(`${key} ${nulByteAdvice}`, key);
-    if (!Object.hasOwn(spec.args, key) && !isBlank(raw[key]))
-      fail(unknownOptionProblem(command, subcommand, key), key);
+    if (Object.hasOwn(spec.args, key) || isBlank(raw[key])) continue;
+    if (spec.acceptsExtraOptions === true) extra[key] = raw[key];
+    else fail(unknownOptionProblem(command, subcommand, key), key);
   }
 
   const args: Record<string, unknown> = {};
@@ -87,5 +91,7 @@ export function validateArgs(
 
   const crossProblem = spec.crossCheck?.(args);
   if (crossProblem !== undefined) fail(crossProblem.problem, crossProblem.argument);
-  return { command: command.name, subcommand, args };
+  return spec.acceptsExtraOptions === true
+    ? { command: command.name, subcommand, args, extra }
+    : { command: command.name, subcommand, args };
 }

@@ -1,0 +1,45 @@
+import type { Db, Tx } from "../../db/client.js";
+import type { CompletionValue } from "../../kernel/commands/complete-line.js";
+import type { TicketOwner } from "../../kernel/tickets/directory.js";
+import type { ItemSummary } from "../../kernel/tickets/item-ref.js";
+import { openRequestStatuses, REQUEST_PREFIX, type RequestStatus } from "./model.js";
+import { requestStatusLabels } from "./views/labels.js";
+
+/**
+ * Service requests as other practices see them through the ticket directory: found by number and shown
+ * on their cards (a request is not yet told about links; its card does not show them).
+ */
+export function requestOwner(db: Db): TicketOwner {
+  return { prefix: REQUEST_PREFIX, suggest: (typed) => suggestRequests(db, typed), find: findSummary };
+}
+
+async function findSummary(db: Db | Tx, key: string): Promise<ItemSummary | undefined> {
+  const number = Number(key);
+  if (!Number.isSafeInteger(number)) return undefined;
+  const row = await db.serviceRequest.findUnique({
+    where: { number },
+    select: { number: true, itemName: true, status: true },
+  });
+  if (!row) return undefined;
+  const status = row.status as RequestStatus;
+  return {
+    ref: { kind: REQUEST_PREFIX, key: String(row.number) },
+    label: `${REQUEST_PREFIX}-${row.number}`,
+    title: row.itemName,
+    status: requestStatusLabels[status],
+    open: openRequestStatuses.includes(status),
+  };
+}
+
+async function suggestRequests(db: Db, typed: string): Promise<CompletionValue[]> {
+  const digits = typed.replace(new RegExp(`^${REQUEST_PREFIX}-?`, "i"), "");
+  const lower = typed.toLowerCase();
+  const rows = await db.serviceRequest.findMany({
+    orderBy: { number: "desc" },
+    take: 200,
+    select: { number: true, itemName: true },
+  });
+  return rows
+    .filter((r) => String(r.number).startsWith(digits) || r.itemName.toLowerCase().includes(lower))
+    .map((r) => ({ value: `${REQUEST_PREFIX}-${r.number}`, label: r.itemName }));
+}
