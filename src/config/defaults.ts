@@ -53,6 +53,7 @@ export function defaultConfig(): OpsdeskConfig {
     services: [],
     channels: defaultChannels({}),
     changes: defaultChangeSettings(),
+    cmdb: { types: [] },
     sla: defaultSlaSettings(),
   };
 }

@@ -1,4 +1,5 @@
 import { ALWAYS_OPEN_CALENDAR_ID, alwaysOpenCalendar, buildCalendar } from "./calendars.js";
+import { resolveCmdb } from "./cmdb-schema.js";
 import type { ConfigProblem } from "./config-problems.js";
 import { findCycles } from "./cycles.js";
 import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./defaults.js";
@@ -89,6 +90,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       services,
       channels: defaultChannels(file.channels),
       changes,
+      cmdb: resolveCmdb(file.cmdb ?? { types: [] }),
       sla,
     },
   };

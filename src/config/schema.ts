@@ -2,6 +2,7 @@ import * as z from "zod";
 import { priorities } from "../kernel/priority.js";
 import { ALWAYS_OPEN_CALENDAR_ID } from "./calendars.js";
 import { changesSection } from "./changes-schema.js";
+import { cmdbSection } from "./cmdb-schema.js";
 import { BUSINESS_CALENDAR_ID, BUSINESS_WEEK_HOURS, DEFAULT_TIMEZONE } from "./defaults.js";
 import {
   consoleChannel,
@@ -230,6 +231,7 @@ export const fileSections = {
     "default channels per purpose: incidents, approvals, slaAlerts",
   ).default({}),
   changes: changesSection.prefault({}),
+  cmdb: cmdbSection.prefault({}),
   sla: slaSection,
 } as const;
 

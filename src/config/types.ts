@@ -6,8 +6,9 @@
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof weekdays)[number];
 
-// One list of roles: the core's rights checks and the config file share it.
 import { type Role, roles } from "../kernel/people/actor.js";
+// One list of roles: the core's rights checks and the config file share it.
+import type { CmdbSettings } from "./cmdb-schema.js";
 
 export const groupRoles = roles;
 export type GroupRole = Role;
@@ -104,6 +105,8 @@ export interface OpsdeskConfig {
   readonly services: readonly Service[];
   readonly channels: Readonly<Record<ChannelPurpose, DefaultChannelRefs>>;
   readonly changes: ChangeSettings;
+  /** CI types added to the built-in ones, and the scheduled Backstage import. */
+  readonly cmdb: CmdbSettings;
   /** SLA policies and the sweep interval; every priority has a policy. */
   readonly sla: SlaSettings;
 }

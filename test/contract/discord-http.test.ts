@@ -1,6 +1,7 @@
 // Every practice's contract scenarios on Discord over HTTP interactions, through one driver (drivers/discord.ts) and one desk.
 import { afterAll, beforeAll, describe } from "vitest";
 import { changeScenarios } from "./changes/scenarios.js";
+import { cmdbScenarios } from "./cmdb/scenarios.js";
 import type { ChatDriver } from "./driver.js";
 import { startDiscordHttpDriver } from "./drivers/discord.js";
 import { incidentScenarios } from "./incidents/scenarios.js";
@@ -18,4 +19,5 @@ describe("GIVEN OpsDesk on Discord over HTTP interactions", () => {
   describe("incidents", () => incidentScenarios(() => driver));
   describe("changes", () => changeScenarios(() => driver));
   describe("links between practices", () => linkScenarios(() => driver));
+  describe("the CMDB", () => cmdbScenarios(() => driver));
 });

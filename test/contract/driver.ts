@@ -107,6 +107,11 @@ export interface ChatDriver {
    * the platform asks first. Fails when there is no such message or button.
    */
   click(as: Person, ref: string, label: string, on?: PostedKind): Promise<Answer>;
+  /**
+   * Clicks the button labelled `label` on the latest direct message the bot sent `as` whose text includes
+   * `containing` (an owner's Confirm / Reject, an asset's Accept / Decline). Fails when there is none.
+   */
+  clickInDirectMessage(as: Person, containing: string, label: string): Promise<Answer>;
   /** Submits a form that opened for `as`, with values by field id; fields left out stay empty. */
   submit(as: Person, form: OpenForm, values: Readonly<Record<string, string>>): Promise<Answer>;
   /**

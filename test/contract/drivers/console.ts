@@ -177,6 +177,18 @@ export async function startConsoleDriver(): Promise<ChatDriver> {
       );
     },
 
+    async clickInDirectMessage(as, containing, label) {
+      const message = (await api.messages(`@${as}`, as))
+        .filter((m) => contentText(m).includes(containing))
+        .at(-1);
+      if (!message) throw new Error(`no direct message to ${as} containing "${containing}"`);
+      const action = message.view?.actions?.find((a) => a.label === label);
+      if (!action) throw new Error(`the direct message to ${as} has no "${label}" button`);
+      return answerFrom(
+        await send(as, "/button", { channel: `@${as}`, action: action.id, value: action.value }),
+      );
+    },
+
     async submit(as, form, values) {
       const neutral = forms.get(form);
       if (!neutral) throw new Error(`form ${form.id} did not open in the console`);

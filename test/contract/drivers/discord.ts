@@ -294,6 +294,19 @@ async function startDiscordDriver(mode: "gateway" | "http"): Promise<ChatDriver>
       return (await answerTo(confirmed, question)).answer;
     },
 
+    async clickInDirectMessage(as, containing, label) {
+      const message = fake
+        .directMessagesTo(discordIds[as])
+        .filter((m) => m.content.includes(containing))
+        .at(-1);
+      if (!message) throw new Error(`no direct message to ${as} containing "${containing}"`);
+      const button = buttonsOf(message).find((b) => b.label === label);
+      if (!button?.custom_id) throw new Error(`the direct message to ${as} has no "${label}" button`);
+      const where = { channelId: message.channel_id, messageId: message.id };
+      const sent = await send(as, buttonClick({ customId: button.custom_id, ...where }));
+      return (await answerTo(sent, where)).answer;
+    },
+
     async submit(as, form, values) {
       const modal = modals.get(form);
       if (!modal) throw new Error(`form ${form.id} did not open on Discord`);
