@@ -1,6 +1,7 @@
 import type { PracticeEnv, RunningPractice } from "../env.js";
 import { cmdbCommand } from "./command.js";
 import { type CmdbContext, ciTypesOf } from "./context.js";
+import { catalogImportJob } from "./jobs.js";
 import { cmdbPractice } from "./practice.js";
 import { syncServiceCis } from "./sync-services.js";
 
@@ -25,7 +26,7 @@ export const cmdbModule = {
     return {
       practice: cmdbPractice(cmdb),
       cmdb,
-      jobs: [],
+      jobs: catalogImportJob({ db: env.db, settings: env.config.cmdb, log: env.log }),
       start: () => syncServiceCis(env.db, env.config, env.clock.now()),
     };
   },

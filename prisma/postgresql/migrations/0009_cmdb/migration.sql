@@ -11,6 +11,7 @@ CREATE TABLE "ConfigItem" (
     "attributes" TEXT NOT NULL DEFAULT '{}',
     "source" TEXT NOT NULL,
     "serviceId" TEXT,
+    "origin" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 0,

@@ -11,6 +11,7 @@ CREATE TABLE "ConfigItem" (
     "attributes" TEXT NOT NULL DEFAULT '{}',
     "source" TEXT NOT NULL,
     "serviceId" TEXT,
+    "origin" TEXT,
     "createdAt" DATETIME NOT NULL,
     "updatedAt" DATETIME NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 0
