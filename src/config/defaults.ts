@@ -54,6 +54,7 @@ export function defaultConfig(): OpsdeskConfig {
     channels: defaultChannels({}),
     changes: defaultChangeSettings(),
     cmdb: { types: [] },
+    assets: { channels: { console: "#assets" } },
     sla: defaultSlaSettings(),
   };
 }

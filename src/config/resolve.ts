@@ -91,6 +91,9 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       channels: defaultChannels(file.channels),
       changes,
       cmdb: resolveCmdb(file.cmdb ?? { types: [] }),
+      assets: {
+        channels: { ...file.assets?.channels, console: file.assets?.channels?.console ?? "#assets" },
+      },
       sla,
     },
   };

@@ -232,6 +232,11 @@ export const fileSections = {
   ).default({}),
   changes: changesSection.prefault({}),
   cmdb: cmdbSection.prefault({}),
+  // Where IT asset warnings go (licences expiring, seats running out, warranties ending).
+  assets: mapping(
+    { channels: channelRefs.default({}) },
+    'asset settings like { channels: { slack: C0123ABCD, console: "#assets" } }',
+  ).prefault({}),
   sla: slaSection,
 } as const;
 

@@ -107,6 +107,8 @@ export interface OpsdeskConfig {
   readonly changes: ChangeSettings;
   /** CI types added to the built-in ones, and the scheduled Backstage import. */
   readonly cmdb: CmdbSettings;
+  /** The asset channel: licence, seat and warranty warnings (the console's defaults to #assets). */
+  readonly assets: { readonly channels: DefaultChannelRefs };
   /** SLA policies and the sweep interval; every priority has a policy. */
   readonly sla: SlaSettings;
 }

@@ -1,6 +1,7 @@
 import type { Advice } from "../kernel/practice.js";
 import { createTicketDirectory } from "../kernel/tickets/directory.js";
 import { createTicketEventBus } from "../kernel/tickets/events.js";
+import { assetsModule } from "./assets/module.js";
 import { changesModule } from "./changes/module.js";
 import { cmdbModule } from "./cmdb/module.js";
 import type { PracticeEnv, PracticeServices, RunningPractice } from "./env.js";
@@ -10,7 +11,7 @@ import { incidentsModule } from "./incidents/module.js";
  * The one list of practices. A new practice is a folder under src/practices with a `module.ts`, and one
  * line here; the desk, the adapters, the manifests and the scheduler find it from this list.
  */
-export const practiceModules = [incidentsModule, changesModule, cmdbModule] as const;
+export const practiceModules = [incidentsModule, changesModule, cmdbModule, assetsModule] as const;
 
 export type RunningPractices = {
   [M in (typeof practiceModules)[number] as M["id"]]: ReturnType<M["create"]>;

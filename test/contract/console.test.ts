@@ -1,5 +1,6 @@
 // Every practice's contract scenarios in the local console, through one driver (drivers/console.ts) and one desk.
 import { afterAll, beforeAll, describe } from "vitest";
+import { assetScenarios } from "./assets/scenarios.js";
 import { changeScenarios } from "./changes/scenarios.js";
 import { cmdbScenarios } from "./cmdb/scenarios.js";
 import type { ChatDriver } from "./driver.js";
@@ -20,4 +21,5 @@ describe("GIVEN OpsDesk's local console", () => {
   describe("changes", () => changeScenarios(() => driver));
   describe("links between practices", () => linkScenarios(() => driver));
   describe("the CMDB", () => cmdbScenarios(() => driver));
+  describe("IT assets", () => assetScenarios(() => driver));
 });

@@ -23,8 +23,8 @@ import type { RunningOpsDesk } from "../../src/app/start.js";
 /** The people of the test desk (test/support/desk-config.ts); `stranger` is not in opsdesk.yaml. */
 export type Person = "ada" | "otto" | "rita" | "carl" | "cleo" | "stranger";
 
-/** The desk's channels tickets are posted to: a service's own, the default incidents channel, approvals. */
-export type DeskChannel = "incidents" | "payments" | "approvals";
+/** The desk's channels tickets are posted to: a service's own, the default incidents channel, approvals, assets. */
+export type DeskChannel = "incidents" | "payments" | "approvals" | "assets";
 
 /** Which of a ticket's posted messages: its card, or (for a change waiting for the CAB) its approval prompt. */
 export type PostedKind = "card" | "approval prompt";

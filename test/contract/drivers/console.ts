@@ -32,6 +32,7 @@ const deskChannels: Record<DeskChannel, string> = {
   incidents: channels.console.incidents,
   payments: channels.console.payments,
   approvals: channels.console.approvals,
+  assets: channels.console.assets,
 };
 
 interface Sent {

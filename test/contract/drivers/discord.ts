@@ -42,6 +42,7 @@ const deskChannels: Record<DeskChannel, string> = {
   incidents: channels.discord.incidents,
   payments: channels.discord.payments,
   approvals: channels.discord.approvals,
+  assets: channels.discord.assets,
 };
 
 // Interaction callback types.

@@ -37,6 +37,7 @@ const deskChannels: Record<DeskChannel, string> = {
   incidents: channels.slack.incidents,
   payments: channels.slack.payments,
   approvals: channels.slack.approvals,
+  assets: channels.slack.assets,
 };
 const FORM = "application/x-www-form-urlencoded";
 

@@ -1,4 +1,36 @@
 -- CreateTable
+CREATE TABLE "Asset" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "serial" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "model" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "location" TEXT NOT NULL DEFAULT '',
+    "costCents" INTEGER,
+    "warrantyEnd" DATETIME,
+    "ciKey" TEXT,
+    "seats" INTEGER,
+    "minFreeSeats" INTEGER,
+    "expiresAt" DATETIME,
+    "createdAt" DATETIME NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 0
+);
+
+-- CreateTable
+CREATE TABLE "AssetHandover" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "assetId" INTEGER NOT NULL,
+    "toPersonId" TEXT NOT NULL,
+    "byPersonId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    "decidedAt" DATETIME,
+    "returnedAt" DATETIME,
+    CONSTRAINT "AssetHandover_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "ConfigItem" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "key" TEXT NOT NULL,
@@ -30,6 +62,18 @@ CREATE TABLE "CiRelationship" (
     CONSTRAINT "CiRelationship_fromId_fkey" FOREIGN KEY ("fromId") REFERENCES "ConfigItem" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "CiRelationship_toId_fkey" FOREIGN KEY ("toId") REFERENCES "ConfigItem" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Asset_serial_key" ON "Asset"("serial");
+
+-- CreateIndex
+CREATE INDEX "Asset_status_idx" ON "Asset"("status");
+
+-- CreateIndex
+CREATE INDEX "AssetHandover_toPersonId_status_idx" ON "AssetHandover"("toPersonId", "status");
+
+-- CreateIndex
+CREATE INDEX "AssetHandover_assetId_status_idx" ON "AssetHandover"("assetId", "status");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ConfigItem_key_key" ON "ConfigItem"("key");
