@@ -12,6 +12,16 @@ import { recordCiChange } from "./timeline.js";
  * retires its CI, as the service itself is retired; relationships added in chat or by an import are kept.
  */
 export async function syncServiceCis(db: Db, config: OpsdeskConfig, at: Date): Promise<void> {
+  try {
+    await syncOnce(db, config, at);
+  } catch (error) {
+    // Replicas starting together: another one created the same CI first; its rows are there now.
+    if ((error as { code?: unknown }).code !== "P2002") throw error;
+    await syncOnce(db, config, at);
+  }
+}
+
+async function syncOnce(db: Db, config: OpsdeskConfig, at: Date): Promise<void> {
   await db.$transaction(async (tx) => {
     const actorId = await ensureSystemPerson(tx, at);
     const byService = new Map<string, number>();
