@@ -6,7 +6,7 @@ export interface PersonMention {
 /*
  * Slack escapes mentions in slash-command text as `<@U0123|name>` (or `<@U0123>` without a name);
  * Discord writes `<@123>`, and `<@!123>` for members with a nickname. Discord's typed user option and
- * the console send the bare id; in typed console text a mention is `@rita`.
+ * the console send the bare id.
  */
 const slackOrDiscordMention = /^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$/;
 const plainId = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -15,6 +15,5 @@ export function parsePersonMention(input: string): PersonMention | undefined {
   const text = input.trim();
   const mentioned = slackOrDiscordMention.exec(text)?.[1];
   if (mentioned !== undefined) return { platformId: mentioned };
-  const bare = text.startsWith("@") ? text.slice(1) : text;
-  return plainId.test(bare) ? { platformId: bare } : undefined;
+  return plainId.test(text) ? { platformId: text } : undefined;
 }

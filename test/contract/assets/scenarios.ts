@@ -9,6 +9,12 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 
 const readOnly = new Set(["show", "impact", "list", "mine"]);
 
+/**
+ * A person named in a command as typed on the platform: a Slack or Discord mention; in the console the
+ * person's id (the console completes `@` to it, and a bare `@name` is refused on every platform on purpose).
+ */
+const named = (d: ChatDriver, person: Person) => (d.platform === "console" ? person : d.mention(person));
+
 export function assetScenarios(driver: () => ChatDriver): void {
   const asset = async (d: ChatDriver, as: Person, subcommand: string, args: Record<string, string> = {}) => {
     const answer = await d.run(as, { command: "asset", subcommand, args });
@@ -26,7 +32,7 @@ export function assetScenarios(driver: () => ChatDriver): void {
         location: "Berlin",
         warranty: inDays(400),
       });
-      expect(await asset(d, "ada", "assign", { serial: "LAP-1001", to: d.mention("rita") })).toMatch(
+      expect(await asset(d, "ada", "assign", { serial: "LAP-1001", to: named(d, "rita") })).toMatch(
         /LAP-1001 \(ThinkPad X1\) is offered to Rita Reporter \(HO-\d+\); it is theirs once they accept it\./,
       );
       expect(await asset(d, "rita", "mine")).toContain("You hold no assets recorded in OpsDesk.");
@@ -46,7 +52,7 @@ export function assetScenarios(driver: () => ChatDriver): void {
       expect(await asset(d, "ada", "show", { serial: "LAP-1001" })).toContain("Rita Reporter");
 
       await asset(d, "ada", "add", { serial: "LAP-1002", model: "ThinkPad T14" });
-      await asset(d, "ada", "assign", { serial: "LAP-1002", to: d.mention("otto") });
+      await asset(d, "ada", "assign", { serial: "LAP-1002", to: named(d, "otto") });
       const declined = await d.clickInDirectMessage("otto", "serial LAP-1002", "Decline");
       await d.settle();
       expect(declined.text).toContain("You declined LAP-1002 (ThinkPad T14).");
@@ -63,7 +69,7 @@ export function assetScenarios(driver: () => ChatDriver): void {
     it("THEN the assignment is refused with what to do, and nothing is offered", async () => {
       const d = driver();
       await asset(d, "ada", "add", { serial: "LAP-2001", model: "MacBook Air" });
-      await asset(d, "ada", "assign", { serial: "LAP-2001", to: d.mention("rita") });
+      await asset(d, "ada", "assign", { serial: "LAP-2001", to: named(d, "rita") });
       await d.clickInDirectMessage("rita", "serial LAP-2001", "Accept");
       await d.settle();
       expect(await asset(d, "rita", "lost", { serial: "LAP-2001" })).toContain(
@@ -71,7 +77,7 @@ export function assetScenarios(driver: () => ChatDriver): void {
       );
       const db = d.opsdesk.database.db;
       const before = await db.assetHandover.count();
-      expect(await asset(d, "ada", "assign", { serial: "LAP-2001", to: d.mention("otto") })).toContain(
+      expect(await asset(d, "ada", "assign", { serial: "LAP-2001", to: named(d, "otto") })).toContain(
         "LAP-2001 (MacBook Air) is lost; only an asset in stock or in use can be assigned. Put it back in stock when it is found.",
       );
       expect(await asset(d, "ada", "show", { serial: "NOPE-1" })).toContain(
@@ -98,7 +104,7 @@ export function assetScenarios(driver: () => ChatDriver): void {
       });
       await asset(d, "ada", "add", { serial: "SRV-77", model: "PowerEdge R650", warranty: inDays(20) });
       for (const person of ["rita", "otto"] as const) {
-        await asset(d, "ada", "assign", { serial: "LIC-FIGMA", to: d.mention(person) });
+        await asset(d, "ada", "assign", { serial: "LIC-FIGMA", to: named(d, person) });
         await d.clickInDirectMessage(person, "serial LIC-FIGMA", "Accept");
         await d.settle();
       }
