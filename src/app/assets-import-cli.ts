@@ -5,7 +5,7 @@
 // builds the practices (a CI named in the file is checked through the CMDB's owner in the ticket directory).
 import { readFile } from "node:fs/promises";
 import { loadEnv } from "../config/env.js";
-import { loadConfigFile } from "../config/load.js";
+import { defaultConfigPath, loadConfigFile } from "../config/load.js";
 import { openDatabase } from "../db/client.js";
 import { locateDatabase } from "../db/location.js";
 import { migrateDatabase } from "../db/migrate.js";
@@ -38,7 +38,9 @@ async function main([file, ...pairs]: readonly string[]): Promise<number> {
     mapping[field as CsvField] = column;
   }
   const env = loadEnv(process.env);
-  const { config } = await loadConfigFile(env.OPSDESK_CONFIG);
+  const { config } = await loadConfigFile(env.OPSDESK_CONFIG ?? defaultConfigPath, {
+    required: env.OPSDESK_CONFIG !== undefined,
+  });
   const location = locateDatabase(env.DATABASE_URL);
   await migrateDatabase(location);
   const database = await openDatabase(location);

@@ -13,8 +13,10 @@ import type { HttpServer } from "../http/server.js";
 import type { Clock } from "../kernel/clock.js";
 import type { Platform } from "../kernel/people/actor.js";
 import type { Logger } from "../log.js";
+import type { OpsdeskMetrics } from "../metrics/opsdesk-metrics.js";
 import { type ChatTransport, OutboxDispatcher } from "../outbox/index.js";
 import { createPractices, practiceList, type RunningPractices } from "../practices/index.js";
+import { instrumentDesk } from "./instrument-desk.js";
 
 export interface ChatConnections {
   platforms: Platform[];
@@ -50,6 +52,8 @@ export async function connectChat(input: {
   server: HttpServer;
   /** How many interactions may do database work at once (see work-limiter.ts). */
   interactionConcurrency: number;
+  /** Counts every interaction the desk handles (GET /metrics). */
+  metrics: OpsdeskMetrics;
   /** The console's sandbox and who may reach it; absent when OPSDESK_CONSOLE=off. */
   console?: { sandbox: ConsoleSandbox; access: ConsoleAccess } | undefined;
 }): Promise<ChatConnections> {
@@ -63,13 +67,16 @@ export async function connectChat(input: {
   // The dispatcher needs the transports, which need the desk, which needs the practices: wake it late.
   let dispatcher: OutboxDispatcher | undefined;
   const practices = createPractices({ db, clock, config, platforms, log, wake: () => dispatcher?.wake() });
-  const desk = createDesk({
-    practices: practiceList(practices).map((running) => running.practice),
-    db,
-    clock,
-    log,
-    work: createWorkLimiter(input.interactionConcurrency),
-  });
+  const desk = instrumentDesk(
+    createDesk({
+      practices: practiceList(practices).map((running) => running.practice),
+      db,
+      clock,
+      log,
+      work: createWorkLimiter(input.interactionConcurrency),
+    }),
+    input.metrics,
+  );
   const deps: InteractionDeps = { desk, clock, log };
 
   let slack: SlackAdapter | undefined;

@@ -1,14 +1,16 @@
 import type { AddressInfo } from "node:net";
 import type { Env } from "../config/env.js";
-import { loadConfigFile } from "../config/load.js";
+import { defaultConfigPath, loadConfigFile } from "../config/load.js";
 import type { OpsdeskConfig } from "../config/types.js";
 import { type DatabaseHandle, openDatabase } from "../db/client.js";
 import { locateDatabase } from "../db/location.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type ReadinessState, registerHealthRoutes } from "../http/health.js";
+import { registerMetricsRoute } from "../http/metrics.js";
 import { HttpServer } from "../http/server.js";
 import { type Clock, type OffsetClock, systemClock } from "../kernel/clock.js";
 import type { Logger } from "../log.js";
+import { OpsdeskMetrics } from "../metrics/opsdesk-metrics.js";
 import type { OutboxDispatcher } from "../outbox/index.js";
 import type { ChangeContext } from "../practices/changes/context.js";
 import type { IncidentContext } from "../practices/incidents/context.js";
@@ -18,7 +20,9 @@ import type { Scheduler } from "../scheduler/index.js";
 import { connectChat } from "./connect-chat.js";
 import { type PreparedConsole, prepareConsole } from "./prepare-console.js";
 import { createScheduler } from "./start-scheduler.js";
+import { StartupError } from "./startup-error.js";
 import { syncConfigToDatabase } from "./sync-config.js";
+import { waitForDatabase } from "./wait-for-database.js";
 
 export interface RunningOpsDesk {
   address: AddressInfo;
@@ -58,11 +62,17 @@ export async function startOpsDesk({
   clock: base = systemClock,
 }: StartOptions): Promise<RunningOpsDesk> {
   const startedAt = performance.now();
-  const { config, usedDefaults } = await loadConfigFile(env.OPSDESK_CONFIG);
-  if (usedDefaults) log.info({ path: env.OPSDESK_CONFIG }, "no configuration file; using built-in defaults");
+  const configPath = env.OPSDESK_CONFIG ?? defaultConfigPath;
+  const { config, usedDefaults } = await loadConfigFile(configPath, {
+    required: env.OPSDESK_CONFIG !== undefined,
+  });
+  if (usedDefaults) log.info({ path: configPath }, "no configuration file; using built-in defaults");
 
   const location = locateDatabase(env.DATABASE_URL);
-  const migration = await migrateDatabase(location);
+  const migration = await waitForDatabase(location, () => migrateDatabase(location), {
+    waitMs: env.OPSDESK_DATABASE_WAIT,
+    log,
+  });
   log.info({ database: location.display, provider: location.provider, ...migration }, "database migrated");
 
   const database = await openDatabase(location);
@@ -73,7 +83,8 @@ export async function startOpsDesk({
       env,
       db: database.db,
       provider: location.provider,
-      freshDatabase: migration.alreadyApplied === 0,
+      // Someone else's tables in the file make it theirs: never a sandbox, even though OpsDesk migrated it.
+      freshDatabase: migration.alreadyApplied === 0 && migration.emptyBefore,
       clock: base,
       config,
     });
@@ -88,6 +99,11 @@ export async function startOpsDesk({
 
   const server = new HttpServer(log);
   registerHealthRoutes(server, database.db, state);
+  const metrics = new OpsdeskMetrics(database.db, clock);
+  registerMetricsRoute(server, metrics);
+  server.onResponse(({ method, path, seconds }) => {
+    if (method === "POST" && acknowledgedPaths.has(path)) metrics.recordAcknowledgement(path, seconds);
+  });
   // SQLite has one writer: two at a time keeps it busy without making new requests wait behind a crowd.
   const interactionConcurrency = location.provider === "sqlite" ? 2 : 8;
   const chat = await connectChat({
@@ -98,9 +114,14 @@ export async function startOpsDesk({
     log,
     server,
     interactionConcurrency,
+    metrics,
     console: prepared.console,
   });
-  const address = await server.listen(env.PORT, env.HOST);
+  const address = await listenOrExplain(server, env).catch(async (error: unknown) => {
+    await chat.stop();
+    await database.close();
+    throw error;
+  });
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   const consoleUrl = prepared.console ? `${consoleHost(url, address)}/console` : undefined;
   if (prepared.console?.access.mode === "on" && !["127.0.0.1", "::1"].includes(address.address)) {
@@ -131,6 +152,11 @@ export async function startOpsDesk({
     replicaId: chat.dispatcher.replicaId,
   });
   for (const practice of running) for (const job of practice.jobs) scheduler.register(job);
+  metrics.attach({
+    outbox: () => chat.dispatcher.metrics.snapshot(),
+    schedulerRuns: () => scheduler.countsByJob(),
+    practices: running,
+  });
   const sla = { intervalMs: deskConfig.sla.sweepIntervalMs, sweep: chat.practices.incidents.sweep };
   scheduler.start();
   log.info(
@@ -173,9 +199,38 @@ export async function startOpsDesk({
   };
 }
 
+/** The platforms' HTTP endpoints whose answer is the acknowledgement they wait 3 s for. */
+const acknowledgedPaths = new Set(["/slack/events", "/discord/interactions"]);
+
 /** Bound to every interface, the console is still opened on this machine: name loopback, not 0.0.0.0. */
 function consoleHost(url: string, address: AddressInfo): string {
   if (address.address === "0.0.0.0") return `http://127.0.0.1:${address.port}`;
   if (address.address === "::") return `http://[::1]:${address.port}`;
   return url;
+}
+
+/** The one HTTP port: taken or forbidden is the operator's to fix, so say which and how. */
+async function listenOrExplain(server: HttpServer, env: Env): Promise<AddressInfo> {
+  try {
+    return await server.listen(env.PORT, env.HOST);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const where = `${env.HOST}:${env.PORT}`;
+    if (code === "EADDRINUSE")
+      throw new StartupError(
+        `Port ${env.PORT} on ${env.HOST} is already in use (another OpsDesk or another program): stop it, or set PORT to a free port.`,
+        { cause: error },
+      );
+    if (code === "EACCES")
+      throw new StartupError(
+        `OpsDesk may not listen on ${where} (EACCES): ports below 1024 need privileges; set PORT to 1024 or above.`,
+        { cause: error },
+      );
+    if (code === "EADDRNOTAVAIL")
+      throw new StartupError(
+        `${env.HOST} is not an address of this machine (EADDRNOTAVAIL): set HOST to one of its addresses, 127.0.0.1 or 0.0.0.0.`,
+        { cause: error },
+      );
+    throw error;
+  }
 }

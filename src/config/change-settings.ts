@@ -1,10 +1,9 @@
+import type { Quorum } from "../kernel/approvals/rules.js";
 import type { ChangeImpact, ChangeRisk } from "../kernel/assessment.js";
 import type { CalendarDefinition } from "../kernel/sla/calendar-definition.js";
 
 /** How many approvals decide: a fixed number, or a share of the approvers (rounded up). */
-export type Quorum =
-  | { readonly kind: "count"; readonly value: number }
-  | { readonly kind: "percent"; readonly value: number };
+export type { Quorum } from "../kernel/approvals/rules.js";
 
 /** Who approves one type of change. Without a group, everyone in a group with the `cab` role approves. */
 export interface ApprovalRule {

@@ -2,6 +2,8 @@ import { itilPriorityMatrix } from "../kernel/priority.js";
 import { defaultSlaSettings } from "../kernel/sla/policy.js";
 import { alwaysOpenCalendar, buildCalendar, type WeeklyHoursInput } from "./calendars.js";
 import { defaultChangeSettings } from "./change-settings.js";
+import { defaultContinuitySettings } from "./continuity-schema.js";
+import { defaultReleaseSettings } from "./releases-schema.js";
 import type {
   ChannelPurpose,
   ChannelRefs,
@@ -53,9 +55,12 @@ export function defaultConfig(): OpsdeskConfig {
     services: [],
     channels: defaultChannels({}),
     changes: defaultChangeSettings(),
+    releases: defaultReleaseSettings(),
+    continuity: defaultContinuitySettings(),
     cmdb: { types: [] },
     assets: { channels: { console: "#assets" } },
     sla: defaultSlaSettings(),
+    reports: { digests: [] },
   };
 }
 

@@ -1,10 +1,13 @@
 import { ALWAYS_OPEN_CALENDAR_ID, alwaysOpenCalendar, buildCalendar } from "./calendars.js";
 import { resolveCmdb } from "./cmdb-schema.js";
 import type { ConfigProblem } from "./config-problems.js";
+import { resolveContinuity } from "./continuity-schema.js";
 import { findCycles } from "./cycles.js";
 import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./defaults.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
+import { resolveReleases } from "./releases-schema.js";
 import { resolveChanges } from "./resolve-changes.js";
+import { resolveReports } from "./resolve-reports.js";
 import type { OpsdeskFile } from "./schema.js";
 import { resolveSla } from "./sla-resolve.js";
 import type {
@@ -52,6 +55,23 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       },
       problems,
     );
+  const releases =
+    file.releases &&
+    resolveReleases(
+      file.releases,
+      file.groups?.map((group) => group.id),
+      problems,
+    );
+  const continuity =
+    file.continuity &&
+    resolveContinuity(
+      file.continuity,
+      {
+        serviceIds: file.services?.map((service) => service.id),
+        groupIds: file.groups?.map((group) => group.id),
+      },
+      problems,
+    );
   const sla =
     file.sla &&
     resolveSla(
@@ -65,9 +85,15 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       },
       problems,
     );
+  const reports =
+    file.reports &&
+    resolveReports(file.reports, { serviceIds: file.services?.map((service) => service.id) }, problems);
   if (
     problems.length > 0 ||
+    reports === undefined ||
     changes === undefined ||
+    releases === undefined ||
+    continuity === undefined ||
     sla === undefined ||
     file.timezone === undefined ||
     calendars === undefined ||
@@ -90,11 +116,14 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       services,
       channels: defaultChannels(file.channels),
       changes,
+      releases,
+      continuity,
       cmdb: resolveCmdb(file.cmdb ?? { types: [] }),
       assets: {
         channels: { ...file.assets?.channels, console: file.assets?.channels?.console ?? "#assets" },
       },
       sla,
+      reports,
     },
   };
 }

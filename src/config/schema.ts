@@ -3,6 +3,7 @@ import { priorities } from "../kernel/priority.js";
 import { ALWAYS_OPEN_CALENDAR_ID } from "./calendars.js";
 import { changesSection } from "./changes-schema.js";
 import { cmdbSection } from "./cmdb-schema.js";
+import { continuitySection } from "./continuity-schema.js";
 import { BUSINESS_CALENDAR_ID, BUSINESS_WEEK_HOURS, DEFAULT_TIMEZONE } from "./defaults.js";
 import {
   consoleChannel,
@@ -22,6 +23,8 @@ import {
   timezone,
 } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
+import { releasesSection } from "./releases-schema.js";
+import { reportsSection } from "./reports-schema.js";
 import { slaSection } from "./sla-schema.js";
 import { notAPlaceProblem } from "./time-zones.js";
 import { groupRoles, serviceTiers } from "./types.js";
@@ -231,6 +234,8 @@ export const fileSections = {
     "default channels per purpose: incidents, approvals, slaAlerts",
   ).default({}),
   changes: changesSection.prefault({}),
+  releases: releasesSection.prefault({}),
+  continuity: continuitySection.prefault({}),
   cmdb: cmdbSection.prefault({}),
   // Where IT asset warnings go (licences expiring, seats running out, warranties ending).
   assets: mapping(
@@ -238,6 +243,7 @@ export const fileSections = {
     'asset settings like { channels: { slack: C0123ABCD, console: "#assets" } }',
   ).prefault({}),
   sla: slaSection,
+  reports: reportsSection.prefault({}),
 } as const;
 
 export type FileSection = keyof typeof fileSections;

@@ -1,3 +1,5 @@
+import type { ContinuitySettings } from "./continuity-schema.js";
+import type { ReleaseSettings } from "./releases-schema.js";
 /**
  * The configuration the rest of OpsDesk sees: every default applied, every reference checked and resolved.
  * Nothing downstream has to ask "what if this is missing".
@@ -105,10 +107,32 @@ export interface OpsdeskConfig {
   readonly services: readonly Service[];
   readonly channels: Readonly<Record<ChannelPurpose, DefaultChannelRefs>>;
   readonly changes: ChangeSettings;
+  /** Go/no-go votes and how long a deployment stays a suspect for new incidents. */
+  readonly releases: ReleaseSettings;
+  /** Service continuity plans per business service, and how often they are drilled. */
+  readonly continuity: ContinuitySettings;
   /** CI types added to the built-in ones, and the scheduled Backstage import. */
   readonly cmdb: CmdbSettings;
   /** The asset channel: licence, seat and warranty warnings (the console's defaults to #assets). */
   readonly assets: { readonly channels: DefaultChannelRefs };
   /** SLA policies and the sweep interval; every priority has a policy. */
   readonly sla: SlaSettings;
+  /** Weekly digests of reports. */
+  readonly reports: ReportsSettings;
+}
+
+export interface ReportsSettings {
+  readonly digests: readonly DigestSettings[];
+}
+
+/** A weekly digest: these reports, over this period, posted to this channel on a day and time of the desk. */
+export interface DigestSettings {
+  readonly id: string;
+  readonly reports: readonly ("sla" | "incidents" | "changes" | "backlog")[];
+  readonly period: "7d" | "30d" | "90d";
+  readonly service?: string;
+  readonly channel: ChannelRefs;
+  readonly day: Weekday;
+  /** "09:00" on the desk's time zone. */
+  readonly time: string;
 }

@@ -5,6 +5,13 @@ import type { Logger } from "../log.js";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
+export type ResponseListener = (answered: {
+  method: string;
+  path: string;
+  status: number;
+  seconds: number;
+}) => void;
+
 /**
  * OpsDesk's one HTTP server: health, readiness and, as adapters arrive, Slack requests, Discord HTTP
  * interactions and the console, each mounted on its own path. It counts requests in flight so shutdown
@@ -16,6 +23,7 @@ export class HttpServer {
   readonly #server: Server;
   readonly #log: Logger;
   readonly #closing: (() => void)[] = [];
+  readonly #answered: ResponseListener[] = [];
   #inFlight = 0;
   #drained: (() => void) | undefined;
 
@@ -44,6 +52,11 @@ export class HttpServer {
       });
     });
     return this.#server.address() as AddressInfo;
+  }
+
+  /** Called when a response has been sent (for the metrics: how fast each platform got its answer). */
+  onResponse(listener: ResponseListener): void {
+    this.#answered.push(listener);
   }
 
   /** Runs when close() begins: for responses that never finish by themselves (event streams). */
@@ -76,11 +89,17 @@ export class HttpServer {
 
   #handle(req: IncomingMessage, res: ServerResponse): void {
     this.#inFlight++;
+    const startedAt = performance.now();
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    res.on("finish", () => {
+      const seconds = (performance.now() - startedAt) / 1000;
+      for (const listener of this.#answered)
+        listener({ method: req.method ?? "", path, status: res.statusCode, seconds });
+    });
     res.on("close", () => {
       this.#inFlight--;
       if (this.#inFlight === 0) this.#drained?.();
     });
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
     const handler =
       this.#routes.get(`${req.method} ${path}`) ??
       this.#prefixes.find((p) => path.startsWith(p.prefix))?.handler;

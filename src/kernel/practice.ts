@@ -1,6 +1,5 @@
 import type { Tx } from "../db/client.js";
 import type { CommandSpec } from "./commands/command-spec.js";
-import type { CompletionValue } from "./commands/complete-line.js";
 import type { Actor, Platform } from "./people/actor.js";
 import type { TicketOwner } from "./tickets/directory.js";
 import type { TicketEvent } from "./tickets/events.js";

@@ -1,4 +1,5 @@
 import type { Card } from "../kernel/views/card.js";
+import type { ImageView } from "../kernel/views/image.js";
 import type { PostText } from "../kernel/views/post-text.js";
 
 /**
@@ -17,4 +18,14 @@ export interface TextMessageBody {
 export interface DirectMessageBody {
   text: PostText;
   card?: Card;
+}
+
+/**
+ * A picture with its words: a report's chart and the numbers it shows, as text beside it (kinds
+ * `post_image`, to a channel, and `direct_image`, to one person whose platform user id is the row's
+ * channelId). Each platform uploads the PNG its own way and puts the text in the same message.
+ */
+export interface ImageMessageBody {
+  image: ImageView;
+  text: PostText;
 }

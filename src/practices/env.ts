@@ -39,4 +39,13 @@ export interface RunningPractice {
   start?(): Promise<void>;
   /** The sandbox clock jumped: catch up at once (e.g. sweep SLA clocks) instead of at the next slot. */
   afterClockJump?(): Promise<void>;
+  /** Gauges for `GET /metrics`, read from the database when Prometheus scrapes. */
+  gauges?(): Promise<readonly GaugeSample[]>;
+}
+
+/** One gauge value a practice reports; the metric names are fixed in src/metrics (one place). */
+export interface GaugeSample {
+  readonly metric: "tickets_open" | "sla_clocks" | "sla_breached_clocks";
+  readonly labels: Readonly<Record<string, string>>;
+  readonly value: number;
 }

@@ -4,14 +4,25 @@ import { createTicketEventBus } from "../kernel/tickets/events.js";
 import { assetsModule } from "./assets/module.js";
 import { changesModule } from "./changes/module.js";
 import { cmdbModule } from "./cmdb/module.js";
+import { continuityModule } from "./continuity/module.js";
 import type { PracticeEnv, PracticeServices, RunningPractice } from "./env.js";
 import { incidentsModule } from "./incidents/module.js";
+import { releasesModule } from "./releases/module.js";
+import { reportsModule } from "./reports/module.js";
 
 /**
  * The one list of practices. A new practice is a folder under src/practices with a `module.ts`, and one
  * line here; the desk, the adapters, the manifests and the scheduler find it from this list.
  */
-export const practiceModules = [incidentsModule, changesModule, cmdbModule, assetsModule] as const;
+export const practiceModules = [
+  incidentsModule,
+  changesModule,
+  releasesModule,
+  continuityModule,
+  reportsModule,
+  cmdbModule,
+  assetsModule,
+] as const;
 
 export type RunningPractices = {
   [M in (typeof practiceModules)[number] as M["id"]]: ReturnType<M["create"]>;

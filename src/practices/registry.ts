@@ -10,5 +10,7 @@ export const commandRegistry = defineRegistry<AnyPracticeCommand>(
 
 export type ParsedCommand = ParsedCommandIn<typeof commandRegistry>;
 export type { ChangeCommand } from "./changes/command.js";
+export type { ContinuityCommand } from "./continuity/command.js";
 export type { IncidentCommand } from "./incidents/command.js";
 export type { SlaCommand } from "./incidents/sla/command.js";
+export type { ReleaseCommand } from "./releases/command.js";

@@ -84,6 +84,7 @@ export class Scheduler {
   readonly #jobs = new Map<string, Registered>();
   readonly #inFlight = new Set<Promise<unknown>>();
   #counts: SchedulerCounts = { succeeded: 0, failed: 0, not_elected: 0, taken_over: 0 };
+  readonly #byJob = new Map<string, SchedulerCounts>();
   #started = false;
   readonly replicaId: string;
 
@@ -125,6 +126,18 @@ export class Scheduler {
 
   counts(): SchedulerCounts {
     return { ...this.#counts };
+  }
+
+  /** Runs this replica made (or skipped) per job and outcome, for `opsdesk_scheduler_runs_total`. */
+  countsByJob(): Record<string, SchedulerCounts> {
+    return Object.fromEntries([...this.#byJob].map(([job, counts]) => [job, { ...counts }]));
+  }
+
+  #count(job: string, outcome: keyof SchedulerCounts): void {
+    this.#counts[outcome] += 1;
+    const counts = this.#byJob.get(job) ?? { succeeded: 0, failed: 0, not_elected: 0, taken_over: 0 };
+    counts[outcome] += 1;
+    this.#byJob.set(job, counts);
   }
 
   /** Starts firing every registered job at its slots. Calling it twice is harmless. */
@@ -228,7 +241,7 @@ export class Scheduler {
       if (old.getTime() === slot.getTime()) continue;
       const [report] = await this.#runElected(registered, old);
       if (report && report.outcome !== "not_elected") {
-        this.#counts.taken_over += 1;
+        this.#count(registered.definition.name, "taken_over");
         reports.push({ ...report, takeOver: true });
       }
     }
@@ -242,14 +255,14 @@ export class Scheduler {
     const startedAt = performance.now();
     try {
       await registered.definition.run({ job, slot, attempt, now: this.#clock.now() });
-      this.#counts.succeeded += 1;
+      this.#count(job, "succeeded");
       this.#logger.debug(
         { job, slot, attempt, replicaId: this.replicaId, ms: Math.round(performance.now() - startedAt) },
         "scheduled run finished",
       );
       return { job, slot, outcome: "succeeded", takeOver: attempt > 1 };
     } catch (error) {
-      this.#counts.failed += 1;
+      this.#count(job, "failed");
       this.#coordinator.noteFailure(key, error instanceof Error ? error.message : String(error));
       this.#logger.error(
         { job, slot, attempt, replicaId: this.replicaId, err: error },
@@ -260,7 +273,7 @@ export class Scheduler {
   }
 
   #notElected(job: string, slot: Date): void {
-    this.#counts.not_elected += 1;
+    this.#count(job, "not_elected");
     this.#logger.debug({ job, slot, replicaId: this.replicaId }, "scheduled run elected elsewhere");
   }
 

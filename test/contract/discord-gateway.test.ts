@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe } from "vitest";
 import { assetScenarios } from "./assets/scenarios.js";
 import { changeScenarios } from "./changes/scenarios.js";
 import { cmdbScenarios } from "./cmdb/scenarios.js";
+import { continuityScenarios } from "./continuity/scenarios.js";
 import type { ChatDriver } from "./driver.js";
 import { startDiscordGatewayDriver } from "./drivers/discord.js";
 import { incidentScenarios } from "./incidents/scenarios.js";
 import { linkScenarios } from "./links/scenarios.js";
+import { releaseScenarios } from "./releases/scenarios.js";
+import { reportScenarios } from "./reports/scenarios.js";
 
 let driver: ChatDriver;
 beforeAll(async () => {
@@ -20,6 +23,9 @@ describe("GIVEN OpsDesk on Discord over the gateway", () => {
   describe("incidents", () => incidentScenarios(() => driver));
   describe("changes", () => changeScenarios(() => driver));
   describe("links between practices", () => linkScenarios(() => driver));
+  describe("releases", () => releaseScenarios(() => driver));
+  describe("continuity", () => continuityScenarios(() => driver));
+  describe("reports", () => reportScenarios(() => driver));
   describe("the CMDB", () => cmdbScenarios(() => driver));
   describe("IT assets", () => assetScenarios(() => driver));
 });

@@ -88,6 +88,17 @@ export interface MajorRoom {
   readonly linkedFromCardThread: boolean;
 }
 
+/** A picture OpsDesk posted (a report's chart), as the platform keeps it. */
+export interface PostedImage {
+  readonly filename: string;
+  /** What a screen reader says for it (Slack's alt_txt, Discord's attachment description, the img alt). */
+  readonly altText: string;
+  /** The words of the same message: the chart's numbers. */
+  readonly text: string;
+  /** The uploaded bytes. */
+  readonly png: Buffer;
+}
+
 export interface ChatDriver {
   /** For test names: `slack`, `discord gateway`, … */
   readonly name: string;
@@ -134,6 +145,8 @@ export interface ChatDriver {
    * only words and the mentions OpsDesk made.
    */
   liveMarkup(where: { channel: DeskChannel } | { dm: Person }, containing: string): Promise<string[][]>;
+  /** Pictures OpsDesk posted in a desk channel, or sent to a person directly, oldest first. */
+  images(where: { channel: DeskChannel } | { dm: Person }): Promise<PostedImage[]>;
   /** The card (or approval prompt) of `ref` as posted; fails when there is none. */
   card(ref: string, which?: PostedKind): Promise<PostedCard>;
   /** How many cards (or approval prompts) of `ref` were posted in the desk's channels (one, if all is well). */

@@ -87,4 +87,19 @@ changes:
     - { id: cert-rotation, title: Rotate TLS certificates, services: [payments], duration: 30m }
   blackouts:
     - { name: ${blackout.name}, start: "${blackout.start.toFormat("yyyy-MM-dd HH:mm")}", end: "${blackout.end.toFormat("yyyy-MM-dd HH:mm")}" }
+releases:
+  approvers: cab
+  quorum: 2
+  suspectFor: 4h
+continuity:
+  drillEvery: 30d
+  plans:
+    - service: identity
+      rto: 4h
+      rpo: 15m
+      mtd: 8h
+      contacts: ["Identity vendor hotline: +1 555 0100"]
+      steps:
+        - { title: Fail over the user database, owner: service-desk }
+        - { title: Restart the identity pods, owner: service-desk }
 `;

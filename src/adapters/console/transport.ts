@@ -4,7 +4,7 @@ import type { AlertBody, CardBody, MajorRoomBody, ThreadLineBody } from "../../o
 import { reviveCard } from "../../outbox/card-payload.js";
 import type { ChatTransport, DeliveryResult, OutboxRow, RefStore } from "../../outbox/index.js";
 import { PermanentDeliveryError } from "../../outbox/index.js";
-import type { DirectMessageBody } from "../../outbox/message-payload.js";
+import type { DirectMessageBody, ImageMessageBody } from "../../outbox/message-payload.js";
 import type { ConsoleContent } from "./messages/message.js";
 import type { ConsoleMessageStore } from "./messages/store.js";
 import { directChannel } from "./workspace.js";
@@ -35,6 +35,15 @@ export class ConsoleTransport implements ChatTransport {
         return this.#openMajorRoom(row, refs, row.body as MajorRoomBody);
       case "direct_message":
         return this.#directMessage(row);
+      case "post_image":
+        return this.#post(row, row.channelId, imageContent(row.body as ImageMessageBody));
+      case "direct_image":
+        return this.#postTo(
+          row,
+          directChannel(row.channelId),
+          row.channelId,
+          imageContent(row.body as ImageMessageBody),
+        );
       case "post_alert": {
         const alert = row.body as AlertBody;
         return this.#post(row, row.channelId, {
@@ -53,6 +62,22 @@ export class ConsoleTransport implements ChatTransport {
 
   async #post(row: OutboxRow, channelId: string, content: ConsoleContent): Promise<DeliveryResult> {
     const message = await this.#store.post({ channelId, content, idempotencyKey: row.idempotencyKey });
+    return { message: { channelId, messageId: String(message.id) } };
+  }
+
+  /** A message only `personId` sees, in their direct-message channel. */
+  async #postTo(
+    row: OutboxRow,
+    channelId: string,
+    personId: string,
+    content: ConsoleContent,
+  ): Promise<DeliveryResult> {
+    const message = await this.#store.post({
+      channelId,
+      audienceId: personId,
+      content,
+      idempotencyKey: row.idempotencyKey,
+    });
     return { message: { channelId, messageId: String(message.id) } };
   }
 
@@ -142,4 +167,9 @@ function contentOf(row: OutboxRow): ConsoleContent {
   // Mentions are platform ids; in the console they are person ids, written @id.
   const mentions = Array.isArray(body.mentions) ? body.mentions.map((id) => `@${String(id)}`) : [];
   return { kind: "text", text: [...mentions, plainPostText(readPostText(body.text))].join(" ") };
+}
+
+/** A chart and its numbers; the console shows text only, so the line becomes its words. */
+function imageContent(body: ImageMessageBody): ConsoleContent {
+  return { kind: "image", view: body.image, text: plainPostText(readPostText(body.text)) };
 }

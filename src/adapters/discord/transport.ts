@@ -14,7 +14,8 @@ import type {
   RefStore,
 } from "../../outbox/index.js";
 import { PermanentDeliveryError, silentLogger } from "../../outbox/index.js";
-import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
+import type { DirectMessageBody, ImageMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
+import { imageMessage } from "./render/image.js";
 import { postTextContent, renderCard, truncate } from "./render/index.js";
 import { noMentions } from "./render/message.js";
 import { classifyDiscordError } from "./transport-errors.js";
@@ -62,6 +63,15 @@ export class DiscordTransport implements ChatTransport {
           return await this.#postAlert(row, row.body as AlertBody, signal);
         case "direct_message":
           return await this.#directMessage(row, row.body as DirectMessageBody, signal);
+        case "post_image":
+          return await this.#postImage(row, row.channelId, row.body as ImageMessageBody, signal);
+        case "direct_image":
+          return await this.#postImage(
+            row,
+            await this.#dmChannel(row.channelId, signal),
+            row.body as ImageMessageBody,
+            signal,
+          );
         default:
           throw new PermanentDeliveryError("unknown_kind", `Discord cannot deliver a "${row.kind}" message`);
       }
@@ -120,19 +130,45 @@ export class DiscordTransport implements ChatTransport {
     return { details: { channelId: posted.channel_id, messageId: posted.id } };
   }
 
+  /** A person's DM channel with the bot: Discord returns the existing one. */
+  async #dmChannel(userId: string, signal?: AbortSignal): Promise<string> {
+    const channel = (await this.#rest.post("/users/@me/channels", {
+      body: { recipient_id: userId },
+      ...(signal ? { signal } : {}),
+    })) as APIChannel;
+    return channel.id;
+  }
+
+  /**
+   * A chart: the PNG as a message attachment (multipart, `files[0]` with `attachments[0].description` as its
+   * alt text, https://discord.com/developers/docs/reference#uploading-files) and its numbers as the content.
+   * The nonce makes a repeat return the first message, as for every post.
+   */
+  async #postImage(
+    row: OutboxRow,
+    channelId: string,
+    body: ImageMessageBody,
+    signal?: AbortSignal,
+  ): Promise<DeliveryResult> {
+    const { payload, file } = imageMessage(body.image, readPostText(body.text));
+    const posted = (await this.#rest.post(`/channels/${channelId}/messages`, {
+      body: { ...payload, nonce: nonceFor(row.idempotencyKey), enforce_nonce: true },
+      files: [file],
+      ...(signal ? { signal } : {}),
+    })) as APIMessage;
+    return { details: { channelId: posted.channel_id, messageId: posted.id } };
+  }
+
   /** Privately to one person: their DM channel (Discord returns the existing one), then the message. */
   async #directMessage(
     row: OutboxRow,
     body: DirectMessageBody,
     signal?: AbortSignal,
   ): Promise<DeliveryResult> {
-    const channel = (await this.#rest.post("/users/@me/channels", {
-      body: { recipient_id: row.channelId },
-      ...(signal ? { signal } : {}),
-    })) as APIChannel;
+    const channelId = await this.#dmChannel(row.channelId, signal);
     const text = postTextContent(readPostText(body.text));
     const posted = await this.#post(
-      channel.id,
+      channelId,
       body.card ? { ...renderCard(reviveCard(body.card)), ...text } : text,
       row.idempotencyKey,
       signal,

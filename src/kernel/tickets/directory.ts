@@ -36,6 +36,13 @@ export interface TicketOwner {
   readonly linkedAs?: LinkRelation;
   /** Buttons the card on the OTHER side of a link may show for this owner's item (e.g. "Apply workaround"). */
   linkActions?(link: LinkView, on: ItemRef): readonly CardAction[];
+  /**
+   * Another practice asks this owner to take one of its own steps on an item, inside that practice's
+   * transaction, as `actor` (a release that starts deploying starts its scheduled changes' implementation:
+   * step `start`). The owner applies its own rules; a refusal is its typed error and rolls the caller back.
+   * Steps an owner does not know are a programming error.
+   */
+  perform?(tx: Tx, key: string, step: string, actor: Actor): Promise<void>;
 }
 
 export interface LinkChange {

@@ -21,6 +21,13 @@ export interface ItemSummary {
   readonly serviceId?: string | null;
   /** One short line more, e.g. a known error's workaround or the impact path of a CI. */
   readonly detail?: string;
+  /**
+   * The owner's own status code (`scheduled`, `implement`), stable whatever the wording, for practices that
+   * plan around another's items (a release checks its changes are scheduled).
+   */
+  readonly state?: string;
+  /** When the item is planned to happen, for items that have a window (a change). */
+  readonly window?: { readonly start: Date; readonly end: Date };
 }
 
 export function sameRef(a: ItemRef, b: ItemRef): boolean {

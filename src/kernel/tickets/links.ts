@@ -7,9 +7,18 @@ import { type ItemRef, type ItemSummary, sameRef } from "./item-ref.js";
 /**
  * How two items relate, read from the `from` side. Directional: an incident is `caused_by` a change, an
  * incident has a `problem`, a problem is `fixed_by` a change, an incident was `suggested` a known error when
- * it was raised, a ticket `affects` a CI.
+ * it was raised, a ticket `affects` a CI, a release `includes` a change (ITIL 4 release management: a release
+ * is a set of changes deployed together).
  */
-export const linkRelations = ["related", "caused_by", "problem", "fixed_by", "suggested", "affects"] as const;
+export const linkRelations = [
+  "related",
+  "caused_by",
+  "problem",
+  "fixed_by",
+  "suggested",
+  "affects",
+  "includes",
+] as const;
 export type LinkRelation = (typeof linkRelations)[number];
 
 /** How a link reads on each side's card: outgoing (from the `from` item) and incoming. */
@@ -20,6 +29,7 @@ export const relationLabels: Record<LinkRelation, { readonly out: string; readon
   fixed_by: { out: "Fixed by", in: "Fixes" },
   suggested: { out: "Looks like", in: "Suggested for" },
   affects: { out: "Affects", in: "Affected by" },
+  includes: { out: "Includes", in: "Released in" },
 };
 
 /** A link as one side sees it: the relation, which way it points, and the item at the other end. */

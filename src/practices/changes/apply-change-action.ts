@@ -38,6 +38,23 @@ export async function applyChangeAction(
   return writeOnVersion(ctx, `CHG-${number}`, (tx) => attemptOnce(ctx, tx, actor, number, valid));
 }
 
+/**
+ * One step inside a transaction someone else holds (another practice asking through the ticket directory,
+ * src/kernel/tickets/directory.ts `perform`): the same rules, hooks and posts as a step a person takes.
+ */
+export async function applyChangeActionIn(
+  ctx: ChangeContext,
+  tx: Tx,
+  actor: Actor,
+  number: number,
+  command: ChangeActionInput,
+): Promise<ChangeActionResult> {
+  const result = await attemptOnce(ctx, tx, actor, number, validate(changeActionSchema, command));
+  // Within one transaction nothing else moves the version between the read and the write.
+  if (!result) throw new Error(`CHG-${number} changed under its own transaction`);
+  return result;
+}
+
 async function attemptOnce(
   ctx: ChangeContext,
   tx: Tx,

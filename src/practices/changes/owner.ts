@@ -1,10 +1,12 @@
 import type { Db, Tx } from "../../db/client.js";
 import type { CompletionValue } from "../../kernel/commands/complete-line.js";
+import type { Actor } from "../../kernel/people/actor.js";
 import type { LinkChange, TicketOwner } from "../../kernel/tickets/directory.js";
 import type { ItemSummary } from "../../kernel/tickets/item-ref.js";
 import { itemLine } from "../../kernel/tickets/link-fields.js";
 import { relationLabels } from "../../kernel/tickets/links.js";
 import { appendTimeline } from "../../kernel/tickets/timeline-append.js";
+import { applyChangeActionIn } from "./apply-change-action.js";
 import { conflictsFor } from "./conflict-check.js";
 import { type ChangeContext, runChangeHooks } from "./context.js";
 import { findChange } from "./find-change.js";
@@ -24,6 +26,7 @@ export function changeOwner(ctx: ChangeContext): TicketOwner {
     find: findSummary,
     linkedAs: "caused_by",
     linked: (tx, key, change) => recordLink(ctx, tx, Number(key), change),
+    perform: (tx, key, step, actor) => performStep(ctx, tx, Number(key), step, actor),
   };
 }
 
@@ -32,7 +35,14 @@ async function findSummary(db: Db | Tx, key: string): Promise<ItemSummary | unde
   if (!Number.isSafeInteger(number)) return undefined;
   const row = await db.change.findUnique({
     where: { number },
-    select: { number: true, title: true, status: true },
+    select: {
+      number: true,
+      title: true,
+      status: true,
+      plannedStart: true,
+      plannedEnd: true,
+      services: { select: { serviceId: true }, orderBy: { serviceId: "asc" }, take: 1 },
+    },
   });
   if (!row) return undefined;
   const status = row.status as ChangeStatus;
@@ -42,6 +52,9 @@ async function findSummary(db: Db | Tx, key: string): Promise<ItemSummary | unde
     title: row.title,
     status: changeStatusLabels[status],
     open: activeChangeStatuses.includes(status) || status === "review",
+    serviceId: row.services[0]?.serviceId ?? null,
+    state: status,
+    window: { start: row.plannedStart, end: row.plannedEnd },
   };
 }
 
@@ -73,6 +86,21 @@ async function recordLink(ctx: ChangeContext, tx: Tx, number: number, link: Link
     serviceIds: change.services.map((service) => service.id),
   });
   await runChangeHooks(ctx, tx, { kind, change, previous, actor: link.actor, conflicts, body });
+}
+
+/**
+ * Steps other practices may ask for: `start` (a release deploying starts its scheduled changes'
+ * implementation). The change's own rules decide, as if the actor had pressed Start.
+ */
+async function performStep(
+  ctx: ChangeContext,
+  tx: Tx,
+  number: number,
+  step: string,
+  actor: Actor,
+): Promise<void> {
+  if (step !== "start") throw new Error(`changes cannot perform "${step}"`);
+  await applyChangeActionIn(ctx, tx, actor, number, { type: "start" });
 }
 
 /** Changes still in play (up to review) whose number starts with, or title contains, what was typed. */

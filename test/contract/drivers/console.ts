@@ -232,6 +232,25 @@ export async function startConsoleDriver(): Promise<ChatDriver> {
         );
     },
 
+    async images(where) {
+      const messages =
+        "channel" in where
+          ? (await api.messages(deskChannels[where.channel], "ada")).filter((m) => !m.private)
+          : await api.messages(`@${where.dm}`, where.dm);
+      return messages.flatMap((m) =>
+        m.kind === "image" && m.image
+          ? [
+              {
+                filename: m.image.filename,
+                altText: m.image.altText,
+                text: m.text ?? "",
+                png: Buffer.from(m.image.pngBase64, "base64"),
+              },
+            ]
+          : [],
+      );
+    },
+
     mention: (person) => `@${person}`,
 
     async liveMarkup(where, containing) {

@@ -354,6 +354,21 @@ async function startDiscordDriver(mode: "gateway" | "http"): Promise<ChatDriver>
       return fake.messagesIn(deskChannels[channel]).map((m) => `${m.content}\n${JSON.stringify(m.embeds)}`);
     },
 
+    async images(where) {
+      const messages =
+        "channel" in where
+          ? fake.messagesIn(deskChannels[where.channel])
+          : fake.directMessagesTo(discordIds[where.dm]);
+      return messages.flatMap((m) =>
+        (Array.isArray(m.attachments) ? (m.attachments as Record<string, unknown>[]) : []).map((a) => ({
+          filename: String(a.filename),
+          altText: String(a.description ?? ""),
+          text: m.content,
+          png: fake.attachmentBytes(String(a.id)) ?? Buffer.alloc(0),
+        })),
+      );
+    },
+
     mention: (person) => `<@${discordIds[person]}>`,
 
     async liveMarkup(where, containing) {

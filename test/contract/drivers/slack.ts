@@ -375,6 +375,20 @@ export async function startSlackDriver(): Promise<ChatDriver> {
         .map((m) => `${m.text}\n${JSON.stringify(m.blocks ?? [])}`);
     },
 
+    async images(where) {
+      const channel =
+        "channel" in where ? deskChannels[where.channel] : fake.directChannelOf(slackIds[where.dm]);
+      if (!channel) return [];
+      return fake.messagesIn(channel).flatMap((m) =>
+        (m.files ?? []).map((file) => ({
+          filename: file.name,
+          altText: file.alt_txt ?? "",
+          text: unescapeMrkdwn(m.text),
+          png: fake.uploadedBytes(file.id) ?? Buffer.alloc(0),
+        })),
+      );
+    },
+
     mention: (person) => `<@${slackIds[person]}>`,
 
     async liveMarkup(where, containing) {

@@ -146,6 +146,11 @@ export class FakeDiscord {
     return channel ? this.messagesIn(channel.id) : [];
   }
 
+  /** The bytes of an uploaded attachment, by attachment id. */
+  attachmentBytes(attachmentId: string): Buffer | undefined {
+    return this.state.attachmentData.get(attachmentId);
+  }
+
   /** Registered commands: global ones, or those of a guild. */
   commands(guildId?: string): StoredCommand[] {
     return guildId ? [...(this.state.guildCommands.get(guildId) ?? [])] : [...this.state.globalCommands];

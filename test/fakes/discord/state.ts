@@ -60,6 +60,8 @@ export class FakeState {
   readonly interactions = new Map<string, InteractionState>();
   readonly interactionsByToken = new Map<string, InteractionState>();
   readonly threadMembers = new Map<string, Set<string>>();
+  /** The bytes of each uploaded attachment, by attachment id. */
+  readonly attachmentData = new Map<string, Buffer>();
   readonly calls: RecordedCall[] = [];
   readonly guildCreatedAt: string;
   /** Filled in once the server listens. */

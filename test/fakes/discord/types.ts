@@ -46,6 +46,8 @@ export interface RecordedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The file's bytes, so a test can decode what was uploaded. */
+  data: Buffer;
 }
 
 export type InteractionResponseKind =

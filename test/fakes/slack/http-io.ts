@@ -61,7 +61,7 @@ export function loneSurrogateError(
 }
 
 /** Form bodies carry objects as JSON strings; Slack decodes them for these fields. */
-const JSON_FIELDS = ["blocks", "attachments", "view", "metadata", "unfurls"];
+const JSON_FIELDS = ["blocks", "attachments", "view", "metadata", "unfurls", "files"];
 
 export function decodeJsonFields(args: Args): Args | { decodeError: string } {
   const out: Args = { ...args };

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as chat from "./api/chat.js";
 import * as conversations from "./api/conversations.js";
+import * as files from "./api/files.js";
 import * as history from "./api/history.js";
 import type { MethodHandler } from "./api/method.js";
 import * as views from "./api/views.js";
@@ -34,6 +35,8 @@ const HANDLERS: Record<string, MethodHandler> = {
   "conversations.history": history.history,
   "conversations.replies": history.replies,
   "conversations.setTopic": conversations.setTopic,
+  "files.getUploadURLExternal": files.getUploadURLExternal,
+  "files.completeUploadExternal": files.completeUploadExternal,
   "pins.add": workspace.pinsAdd,
   "users.info": workspace.usersInfo,
   "reactions.add": workspace.reactionsAdd,

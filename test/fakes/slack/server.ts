@@ -18,6 +18,7 @@ import type {
   ResponseUrlContext,
   SeedChannel,
 } from "./types.js";
+import { receiveUpload, UPLOAD_PREFIX } from "./upload-url.js";
 import { applyViewSubmissionAck, type ViewAckOutcome } from "./view-ack.js";
 
 export { DEFAULTS } from "./state.js";
@@ -93,6 +94,7 @@ export class FakeSlack {
     this.origin = `http://127.0.0.1:${port}`;
     this.socketMode.attach(this.server, this.origin);
     this.state.issueSocketUrl = () => this.socketMode.issueUrl();
+    this.state.uploadUrl = (fileId) => `${this.origin}${UPLOAD_PREFIX}${fileId}`;
   }
 
   async close(): Promise<void> {
@@ -242,7 +244,25 @@ export class FakeSlack {
       await handleResponseUrl(this.state, req, res, id, (call) => this.record(call));
       return;
     }
+    if (url.pathname.startsWith(UPLOAD_PREFIX) && req.method === "POST") {
+      const fileId = decodeURIComponent(url.pathname.slice(UPLOAD_PREFIX.length));
+      await receiveUpload(this.state, req, res, fileId, (call) => this.record(call));
+      return;
+    }
     sendJson(res, 404, { ok: false, error: "not_found" });
+  }
+
+  /** The bot's direct conversation with a user, once there is one. */
+  directChannelOf(userId: string): string | undefined {
+    for (const channel of this.state.channels.values()) {
+      if (channel.is_im && channel.members.includes(userId)) return channel.id;
+    }
+    return undefined;
+  }
+
+  /** The bytes uploaded for a file id, once its upload URL received them. */
+  uploadedBytes(fileId: string): Buffer | undefined {
+    return this.state.uploads.get(fileId)?.bytes;
   }
 }
 

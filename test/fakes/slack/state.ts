@@ -4,6 +4,7 @@ import type {
   FakeEphemeral,
   FakeMessage,
   FakeSlackOptions,
+  FakeUpload,
   FakeUser,
   FakeView,
   ResponseUrlContext,
@@ -65,6 +66,10 @@ export class SlackState {
   readonly views = new Map<string, FakeView>();
   readonly triggers = new Map<string, IssuedTrigger>();
   readonly responseUrls = new Map<string, IssuedResponseUrl>();
+  /** Files announced by files.getUploadURLExternal, by file id. */
+  readonly uploads = new Map<string, FakeUpload>();
+  /** The URL files.getUploadURLExternal hands out for a file id; set by FakeSlack once it listens. */
+  uploadUrl: (fileId: string) => string = (fileId) => `/upload/v1/${fileId}`;
 
   constructor(options: FakeSlackOptions) {
     this.now = options.now ?? Date.now;

@@ -31,6 +31,8 @@ export interface FakeMessage {
   blocks?: unknown[];
   attachments?: unknown[];
   metadata?: unknown;
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: FakeSharedFile[];
   user: string;
   bot_id?: string;
   app_id?: string;
@@ -147,4 +149,26 @@ export interface FailureRule {
   body?: string;
   /** Apply the call (post the message) and only then answer with the failure. */
   afterApplying?: boolean;
+}
+
+/** A file as files.getUploadURLExternal announced it; `bytes` once its upload URL received them. */
+export interface FakeUpload {
+  id: string;
+  filename: string;
+  length: number;
+  altTxt?: string;
+  bytes?: Buffer;
+  /** Shared by files.completeUploadExternal: an upload is completed once. */
+  completed: boolean;
+}
+
+/** A file in a message, as Slack's message objects list it. */
+export interface FakeSharedFile {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  size: number;
+  alt_txt?: string;
 }

@@ -124,7 +124,7 @@ describe("GIVEN a card with more fields, links and actions than one Slack messag
   const card: Card = {
     type: "card",
     title: "Big card",
-    fields: Array.from({ length: 13 }, (_, i) => ({ label: `Field ${i}`, value: `v${i}` })),
+    fields: Array.from({ length: 23 }, (_, i) => ({ label: `Field ${i}`, value: `v${i}` })),
     actions: Array.from({ length: 30 }, (_, i) => ({
       id: `test.action_${i}`,
       label: `Action ${i}`,
@@ -135,9 +135,11 @@ describe("GIVEN a card with more fields, links and actions than one Slack messag
   };
   const message = renderCard(card);
 
-  it("THEN the extras are left out and a context line says how many", () => {
+  it("THEN fields continue in a second section, the rest are left out and a context line says how many", () => {
     expect(messageProblems(message.blocks)).toEqual([]);
-    expect((blockOf(message.blocks, "section") as types.SectionBlock).fields).toHaveLength(10);
+    const sections = message.blocks.filter((block) => block.type === "section" && "fields" in block);
+    expect(sections.map((block) => (block as types.SectionBlock).fields?.length)).toEqual([10, 10]);
+    expect((sections[1] as types.SectionBlock).fields?.[0]?.text).toBe("*Field 10*\nv10");
     expect(blockOf(message.blocks, "actions")?.elements).toHaveLength(25);
     const context = blockOf(message.blocks, "context")?.elements.map((e) => ("text" in e ? e.text : ""));
     expect(context).toEqual(["…and 3 more fields not shown", "…and 5 more actions not shown"]);

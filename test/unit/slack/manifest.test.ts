@@ -66,6 +66,7 @@ describe("GIVEN the manifest for HTTP mode", () => {
       "chat:write.public",
       "channels:manage",
       "pins:write",
+      "files:write",
       "channels:history",
       "groups:history",
     ]);

@@ -1,4 +1,5 @@
 import type { Card } from "../../../kernel/views/card.js";
+import type { ImageView } from "../../../kernel/views/image.js";
 import type { List } from "../../../kernel/views/list.js";
 import type { Notice } from "../../../kernel/views/notice.js";
 import { reviveCard } from "../../../outbox/card-payload.js";
@@ -14,6 +15,8 @@ export type ConsoleContent =
   | { kind: "list"; view: List }
   | { kind: "notice"; view: Notice }
   | { kind: "text"; text: string }
+  /** A chart with its numbers as text beside it. */
+  | { kind: "image"; view: ImageView; text: string }
   | { kind: "chat"; text: string; authorId: string; authorName: string };
 
 /** A stored console message as the rest of the adapter sees it. */
@@ -54,6 +57,8 @@ export function encodeContent(content: ConsoleContent): { kind: string; body: st
       const { view, headline, mentions } = content;
       return { kind: "alert", body: JSON.stringify({ card: view, headline, mentions }) };
     }
+    case "image":
+      return { kind: "image", body: JSON.stringify({ image: content.view, text: content.text }) };
     default:
       return { kind: content.kind, body: JSON.stringify(content.view) };
   }
@@ -82,6 +87,12 @@ function decodeContent(kind: string, parsed: unknown): ConsoleContent {
       };
     case "notice":
       return { kind: "notice", view: parsed as Notice };
+    case "image":
+      return {
+        kind: "image",
+        view: (parsed as { image: ImageView }).image,
+        text: String(fields.text ?? ""),
+      };
     case "chat":
       return {
         kind: "chat",

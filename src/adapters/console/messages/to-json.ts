@@ -17,12 +17,14 @@ export function messageJson(message: ConsoleMessage, timezone: string) {
       ? { text: content.text }
       : content.kind === "chat"
         ? { text: content.text, author: content.authorId }
-        : content.kind === "alert"
-          ? {
-              text: [...content.mentions.map((m) => `@${m}`), content.headline].join(" "),
-              view: content.view,
-            }
-          : { view: content.view }),
+        : content.kind === "image"
+          ? { text: content.text, image: content.view }
+          : content.kind === "alert"
+            ? {
+                text: [...content.mentions.map((m) => `@${m}`), content.headline].join(" "),
+                view: content.view,
+              }
+            : { view: content.view }),
     replies: message.replyCount,
     createdAt: message.createdAt.toISOString(),
     updatedAt: message.updatedAt.toISOString(),

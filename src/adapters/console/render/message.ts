@@ -1,6 +1,7 @@
 import type { ConsoleContent, ConsoleMessage } from "../messages/message.js";
 import { renderCard } from "./card.js";
 import { type Html, html, multiline } from "./html.js";
+import { renderImage } from "./image.js";
 import { renderList } from "./list.js";
 import { renderNotice } from "./notice.js";
 import { timeElement } from "./time.js";
@@ -15,6 +16,8 @@ export function renderContent(content: ConsoleContent, id: string, timezone: str
       return renderList(content.view);
     case "notice":
       return renderNotice(content.view);
+    case "image":
+      return renderImage(content.view, content.text);
     case "text":
     case "chat":
       return html`<p class="text">${multiline(content.text)}</p>`;

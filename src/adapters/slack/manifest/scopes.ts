@@ -18,6 +18,10 @@ export const botScopes: readonly { readonly scope: string; readonly why: string 
   },
   { scope: "pins:write", why: "pin the major incident's summary in its channel" },
   {
+    scope: "files:write",
+    why: "upload report charts (files.getUploadURLExternal, files.completeUploadExternal) to the person who asked and to digest channels",
+  },
+  {
     scope: "channels:history",
     why: "after an interrupted delivery, find OpsDesk's own earlier post by its idempotency key before posting again, so nothing is posted twice",
   },

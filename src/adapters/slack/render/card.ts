@@ -68,12 +68,20 @@ function fallbackText(card: Card): string {
  */
 export function renderCard(card: Card, options: RenderCardOptions = {}): SlackMessage {
   const fields = fieldsSection(card.fields, options.personFor, statusLine(card));
+  // Slack shows ten fields per section: a card with more (links to other practices' items add fields)
+  // continues in a second section rather than losing them; only what exceeds that is counted as left out.
+  const more =
+    fields.dropped > 0
+      ? fieldsSection(card.fields.slice(slackLimits.sectionFields), options.personFor)
+      : undefined;
+  const dropped = more?.dropped ?? fields.dropped;
   const links = linksLine(card.links);
   const actions = actionsBlock(card.actions);
   const body = card.body?.trim();
   const blocks: (types.KnownBlock | undefined)[] = [
     { type: "header", text: plainLine(card.title, slackLimits.headerText) },
     fields.block,
+    more?.block,
     body === undefined || body === ""
       ? undefined
       : { type: "section", text: mrkdwn(userMrkdwn(body, slackLimits.sectionText)) },
@@ -81,7 +89,7 @@ export function renderCard(card: Card, options: RenderCardOptions = {}): SlackMe
     contextBlock([
       card.context === undefined ? undefined : userMrkdwn(card.context, slackLimits.contextText),
       card.timestamp === undefined ? undefined : dateToken(card.timestamp),
-      moreNote(fields.dropped, fields.dropped === 1 ? "field" : "fields"),
+      moreNote(dropped, dropped === 1 ? "field" : "fields"),
       moreNote(links.dropped, links.dropped === 1 ? "link" : "links"),
       moreNote(actions.dropped, actions.dropped === 1 ? "action" : "actions"),
     ]),

@@ -31,7 +31,13 @@ export async function readBody(request: IncomingMessage): Promise<ParsedBody> {
       if (typeof value === "string") {
         if (field === "payload_json") body = JSON.parse(value);
       } else {
-        files.push({ field, filename: value.name, contentType: value.type, size: value.size });
+        files.push({
+          field,
+          filename: value.name,
+          contentType: value.type,
+          size: value.size,
+          data: Buffer.from(await value.arrayBuffer()),
+        });
       }
     }
     return { body, files };

@@ -117,7 +117,7 @@ export function registerChannelRoutes(router: Router): void {
     const extra: JsonRecord = {};
     if (nonce !== undefined) extra.nonce = nonce;
     if (data.message_reference) extra.message_reference = data.message_reference;
-    const attachments = attachmentsFor(context.state, context.files);
+    const attachments = attachmentsFor(context.state, context.files, context.body);
     return {
       status: 200,
       body: storeMessage(context.state, context.param("channelId"), data, extra, attachments),

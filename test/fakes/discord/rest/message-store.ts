@@ -1,6 +1,7 @@
 import { applyMessageEdit, newMessage } from "../entities.js";
 import { emptyMessage, invalidFormBody, unknownChannel } from "../http/errors.js";
-import { isRecord, type JsonRecord } from "../json.js";
+import { asRecord, isRecord, type JsonRecord } from "../json.js";
+import { attachmentFormErrors } from "../limits/attachment-limits.js";
 import { isEmptyMessage, messageFormErrors } from "../limits/message-limits.js";
 import type { FakeState } from "../state.js";
 import type { FakeChannel, FakeMessage } from "../types.js";
@@ -20,6 +21,7 @@ export function validateMessageBody(
   options: { creating: boolean; fileCount: number },
 ): JsonRecord {
   const errors = messageFormErrors(body);
+  attachmentFormErrors(errors, body);
   if (!errors.empty) throw invalidFormBody(errors.toJSON());
   if (options.creating && isEmptyMessage(body, options.fileCount)) throw emptyMessage();
   return isRecord(body) ? body : {};
@@ -58,17 +60,34 @@ export function editStoredMessage(state: FakeState, message: FakeMessage, data: 
   return message;
 }
 
+/**
+ * Attachment objects for uploaded files. A `files[n]` part is described by the payload's attachment with
+ * `id` n (its `description` is the alt text), as in "Uploading Files"
+ * (https://discord.com/developers/docs/reference#uploading-files).
+ */
 export function attachmentsFor(
   state: FakeState,
-  files: ReadonlyArray<{ filename: string; contentType: string; size: number }>,
+  files: ReadonlyArray<{ field: string; filename: string; contentType: string; size: number; data?: Buffer }>,
+  body?: unknown,
 ): JsonRecord[] {
+  const described = new Map<string, string>();
+  for (const raw of Array.isArray(asRecord(body).attachments)
+    ? (asRecord(body).attachments as unknown[])
+    : []) {
+    const entry = asRecord(raw);
+    if (typeof entry.description === "string") described.set(String(entry.id), entry.description);
+  }
   return files.map((file) => {
     const id = state.ids.next();
+    const index = /^files\[(\d+)\]$/.exec(file.field)?.[1];
+    const description = index !== undefined ? described.get(index) : undefined;
+    if (file.data) state.attachmentData.set(id, file.data);
     return {
       id,
       filename: file.filename,
       size: file.size,
       content_type: file.contentType,
+      ...(description !== undefined ? { description } : {}),
       url: `https://cdn.discordapp.com/attachments/fake/${id}/${file.filename}`,
       proxy_url: `https://media.discordapp.net/attachments/fake/${id}/${file.filename}`,
     };
