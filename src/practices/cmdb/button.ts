@@ -9,7 +9,7 @@ import { cmdbActionFromId, cmdbActions } from "./views/actions.js";
 
 const registry = defineRegistry([cmdbCommand]);
 
-/** Confirm / Reject in the owner's direct message: the same as `/cmdb confirm REL-4`. */
+/** Confirm / Reject in the owner's direct message: the same as `/cmdb confirm CIR-4`. */
 export function planCmdbButton(ctx: CmdbContext, actionId: string, value: string): Plan {
   const action = cmdbActionFromId(actionId);
   return {

@@ -3,7 +3,7 @@ import { defineCommand, defineSubcommand, type ParsedCommandOf } from "../../ker
 import { ciLimits, relationshipTypes } from "./model.js";
 
 /** A pending relationship's reference in the owner's direct message and its text equivalent. */
-export const RELATIONSHIP_PREFIX = "REL";
+export const RELATIONSHIP_PREFIX = "CIR";
 
 const relationshipLabels = {
   "depends-on": "Depends on (used by)",
@@ -21,7 +21,7 @@ const settableStatusLabels = {
 // CI keys are slugs like service ids: the service argument kind reads them (and suggests services).
 const ci = (description: string) => service({ description, positional: true, required: true });
 const requestRef = ticket({
-  description: "The relationship waiting for confirmation, e.g. REL-4",
+  description: "The relationship waiting for confirmation, e.g. CIR-4",
   prefix: RELATIONSHIP_PREFIX,
   positional: true,
   required: true,
@@ -112,12 +112,12 @@ export const cmdbCommand = defineCommand({
     confirm: defineSubcommand({
       description: "Confirm a relationship asked of your group",
       args: { request: requestRef },
-      examples: ["/cmdb confirm REL-4"],
+      examples: ["/cmdb confirm CIR-4"],
     }),
     reject: defineSubcommand({
       description: "Reject a relationship asked of your group",
       args: { request: requestRef },
-      examples: ["/cmdb reject REL-4"],
+      examples: ["/cmdb reject CIR-4"],
     }),
     help: defineSubcommand({ description: "Show this help", args: {}, examples: [] }),
   },

@@ -63,7 +63,7 @@ export async function runCmdbCommand(ctx: CmdbContext, actor: Actor, command: Cm
       if (outcome.pendingId === undefined) return privateNotice("success", `Recorded: ${text}.`);
       return privateNotice(
         "success",
-        `REL-${outcome.pendingId} (${text}) waits for ${outcome.from.ownerGroupId}, which owns ${outcome.from.key}: they are asked to confirm it.`,
+        `CIR-${outcome.pendingId} (${text}) waits for ${outcome.from.ownerGroupId}, which owns ${outcome.from.key}: they are asked to confirm it.`,
       );
     }
     case "unrelate": {
@@ -89,7 +89,7 @@ export async function runCmdbCommand(ctx: CmdbContext, actor: Actor, command: Cm
     case "reject": {
       const { text } = await decideRelationship(ctx, actor, command.args.request, command.subcommand);
       const verb = command.subcommand === "confirm" ? "Confirmed" : "Rejected";
-      return privateNotice("success", `${verb} REL-${command.args.request}: ${text}.`);
+      return privateNotice("success", `${verb} CIR-${command.args.request}: ${text}.`);
     }
   }
 }

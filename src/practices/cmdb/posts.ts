@@ -27,7 +27,7 @@ export async function queueConfirmationRequests(
   const what = relationshipText(from.key, request.type, to.key);
   const card: Card = {
     type: "card",
-    title: `REL-${request.id} · ${what}`,
+    title: `CIR-${request.id} · ${what}`,
     fields: [
       { label: "Asked by", value: request.actor.person.displayName, inline: true },
       { label: "Owner group", value: from.ownerGroupId, inline: true },
@@ -39,7 +39,7 @@ export async function queueConfirmationRequests(
     ],
     links: [],
   };
-  const text = postText`${request.actor.person.displayName} asks to record that ${what} (REL-${request.id}). Your group owns ${from.key}: confirm or reject it.`;
+  const text = postText`${request.actor.person.displayName} asks to record that ${what} (CIR-${request.id}). Your group owns ${from.key}: confirm or reject it.`;
   for (const { personId } of members)
     await directMessage(ctx, tx, personId, text, `cmdb:rel:${request.id}:ask:${personId}`, request.at, card);
 }
@@ -59,7 +59,7 @@ export async function tellRequester(
 ): Promise<void> {
   if (!answer.requestedById) return;
   const verb = answer.decision === "confirm" ? "confirmed" : "rejected";
-  const text = postText`${answer.actor.person.displayName} ${verb} REL-${answer.id}: ${answer.text}.`;
+  const text = postText`${answer.actor.person.displayName} ${verb} CIR-${answer.id}: ${answer.text}.`;
   await directMessage(ctx, tx, answer.requestedById, text, `cmdb:rel:${answer.id}:${verb}`, answer.at);
 }
 

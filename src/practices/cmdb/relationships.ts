@@ -126,7 +126,7 @@ export async function unrelateCis(
 
 /**
  * The owner group's answer to a pending relationship (the Confirm / Reject buttons of the direct message, or
- * `/cmdb confirm REL-4`). The first member to answer decides; the requester is told either way.
+ * `/cmdb confirm CIR-4`). The first member to answer decides; the requester is told either way.
  */
 export async function decideRelationship(
   ctx: CmdbContext,
@@ -137,9 +137,9 @@ export async function decideRelationship(
   const outcome = await ctx.db.$transaction(async (tx) => {
     const pending = await tx.ciRelationship.findUnique({ where: { id }, include: { from: true, to: true } });
     if (!pending)
-      throw new NotFoundError(`There is no relationship REL-${id} waiting (it may have been rejected).`);
+      throw new NotFoundError(`There is no relationship CIR-${id} waiting (it may have been rejected).`);
     const text = relationshipText(pending.from.key, pending.type as RelationshipType, pending.to.key);
-    if (pending.status !== "pending") throw new AlreadyDoneError(`REL-${id} (${text}) is already confirmed.`);
+    if (pending.status !== "pending") throw new AlreadyDoneError(`CIR-${id} (${text}) is already confirmed.`);
     if (!(await inOwnerGroup(tx, actor.person.id, pending.from.ownerGroupId)))
       throw new ForbiddenError(
         `Only members of ${pending.from.ownerGroupId} can answer for ${pending.from.key}.`,
@@ -153,7 +153,7 @@ export async function decideRelationship(
             data: { status: "confirmed" },
           })
         : await tx.ciRelationship.deleteMany({ where: { id, status: "pending" } });
-    if (claimed.count === 0) throw new AlreadyDoneError(`REL-${id} (${text}) is already decided.`);
+    if (claimed.count === 0) throw new AlreadyDoneError(`CIR-${id} (${text}) is already decided.`);
     await recordOnBoth(tx, pending, {
       at,
       actorId: actor.person.id,

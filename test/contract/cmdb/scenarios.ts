@@ -121,7 +121,7 @@ export function cmdbScenarios(driver: () => ChatDriver): void {
         relationship: "runs-on",
         to: "db-host-1",
       });
-      expect(asked).toMatch(/REL-\d+ \(ledger-db runs on db-host-1\) waits for cab, which owns ledger-db/);
+      expect(asked).toMatch(/CIR-\d+ \(ledger-db runs on db-host-1\) waits for cab, which owns ledger-db/);
       expect(await cmdb(d, "rita", "show", { ci: "ledger-db" })).toContain("Runs on (waiting for the owner)");
       expect((await d.directMessages("carl")).join("\n")).toContain(
         "Ada Agent asks to record that ledger-db runs on db-host-1",
@@ -129,8 +129,8 @@ export function cmdbScenarios(driver: () => ChatDriver): void {
 
       const confirmed = await d.clickInDirectMessage("carl", "ledger-db runs on db-host-1", "Confirm");
       await d.settle();
-      expect(confirmed.text).toContain("Confirmed REL-");
-      expect((await d.directMessages("ada")).join("\n")).toContain("Carl CAB confirmed REL-");
+      expect(confirmed.text).toContain("Confirmed CIR-");
+      expect((await d.directMessages("ada")).join("\n")).toContain("Carl CAB confirmed CIR-");
       expect(await cmdb(d, "rita", "show", { ci: "db-host-1" })).toContain("Hosts");
       expect((await d.clickInDirectMessage("cleo", "ledger-db runs on db-host-1", "Reject")).text).toContain(
         "is already confirmed",
@@ -139,8 +139,8 @@ export function cmdbScenarios(driver: () => ChatDriver): void {
       await cmdb(d, "ada", "relate", { ci: "ledger-db", relationship: "runs-on", to: "db-host-2" });
       const rejected = await d.clickInDirectMessage("cleo", "ledger-db runs on db-host-2", "Reject");
       await d.settle();
-      expect(rejected.text).toContain("Rejected REL-");
-      expect((await d.directMessages("ada")).join("\n")).toContain("Cleo CAB rejected REL-");
+      expect(rejected.text).toContain("Rejected CIR-");
+      expect((await d.directMessages("ada")).join("\n")).toContain("Cleo CAB rejected CIR-");
       expect(await cmdb(d, "rita", "show", { ci: "ledger-db" })).not.toContain("db-host-2 · DB host 2");
     });
   });
