@@ -130,8 +130,9 @@ export async function startOpsDesk({
       "the console answers only requests from this machine; set OPSDESK_CONSOLE=remote and OPSDESK_CONSOLE_SECRET to open it to others",
     );
   }
-  await chat.start();
   const running = practiceList(chat.practices);
+  for (const practice of running) await practice.start?.();
+  await chat.start();
   if (prepared.sandbox.refusal === null) {
     clock.onAdvance(() => {
       for (const practice of running) {

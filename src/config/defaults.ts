@@ -59,6 +59,8 @@ export function defaultConfig(): OpsdeskConfig {
     releases: defaultReleaseSettings(),
     continuity: defaultContinuitySettings(),
     requests: emptyRequestSettings(),
+    cmdb: { types: [] },
+    assets: { channels: { console: "#assets" } },
     sla: defaultSlaSettings(),
     reports: { digests: [] },
   };

@@ -1,4 +1,5 @@
 import { ALWAYS_OPEN_CALENDAR_ID, alwaysOpenCalendar, buildCalendar } from "./calendars.js";
+import { resolveCmdb } from "./cmdb-schema.js";
 import type { ConfigProblem } from "./config-problems.js";
 import { resolveContinuity } from "./continuity-schema.js";
 import { findCycles } from "./cycles.js";
@@ -127,6 +128,10 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       releases,
       continuity,
       requests,
+      cmdb: resolveCmdb(file.cmdb ?? { types: [] }),
+      assets: {
+        channels: { ...file.assets?.channels, console: file.assets?.channels?.console ?? "#assets" },
+      },
       sla,
       reports,
     },

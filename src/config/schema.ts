@@ -2,6 +2,7 @@ import * as z from "zod";
 import { priorities } from "../kernel/priority.js";
 import { ALWAYS_OPEN_CALENDAR_ID } from "./calendars.js";
 import { changesSection } from "./changes-schema.js";
+import { cmdbSection } from "./cmdb-schema.js";
 import { continuitySection } from "./continuity-schema.js";
 import { BUSINESS_CALENDAR_ID, BUSINESS_WEEK_HOURS, DEFAULT_TIMEZONE } from "./defaults.js";
 import {
@@ -237,6 +238,12 @@ export const fileSections = {
   releases: releasesSection.prefault({}),
   continuity: continuitySection.prefault({}),
   requests: requestsSection.prefault({}),
+  cmdb: cmdbSection.prefault({}),
+  // Where IT asset warnings go (licences expiring, seats running out, warranties ending).
+  assets: mapping(
+    { channels: channelRefs.default({}) },
+    'asset settings like { channels: { slack: C0123ABCD, console: "#assets" } }',
+  ).prefault({}),
   sla: slaSection,
   reports: reportsSection.prefault({}),
 } as const;

@@ -8,8 +8,9 @@ import type { ReleaseSettings } from "./releases-schema.js";
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof weekdays)[number];
 
-// One list of roles: the core's rights checks and the config file share it.
 import { type Role, roles } from "../kernel/people/actor.js";
+// One list of roles: the core's rights checks and the config file share it.
+import type { CmdbSettings } from "./cmdb-schema.js";
 
 export const groupRoles = roles;
 export type GroupRole = Role;
@@ -113,6 +114,10 @@ export interface OpsdeskConfig {
   readonly continuity: ContinuitySettings;
   /** The service catalog (requests practice). */
   readonly requests: RequestSettings;
+  /** CI types added to the built-in ones, and the scheduled Backstage import. */
+  readonly cmdb: CmdbSettings;
+  /** The asset channel: licence, seat and warranty warnings (the console's defaults to #assets). */
+  readonly assets: { readonly channels: DefaultChannelRefs };
   /** SLA policies and the sweep interval; every priority has a policy. */
   readonly sla: SlaSettings;
   /** Weekly digests of reports. */

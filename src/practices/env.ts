@@ -35,6 +35,8 @@ export interface PracticeEnv extends PracticeServices {
 export interface RunningPractice {
   practice: Practice;
   jobs: readonly JobDefinition[];
+  /** Runs once at start, after the config sync and before chat is taken in (e.g. mirror config into tables). */
+  start?(): Promise<void>;
   /** The sandbox clock jumped: catch up at once (e.g. sweep SLA clocks) instead of at the next slot. */
   afterClockJump?(): Promise<void>;
   /** Gauges for `GET /metrics`, read from the database when Prometheus scrapes. */

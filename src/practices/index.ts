@@ -1,7 +1,9 @@
 import type { Advice } from "../kernel/practice.js";
 import { createTicketDirectory } from "../kernel/tickets/directory.js";
 import { createTicketEventBus } from "../kernel/tickets/events.js";
+import { assetsModule } from "./assets/module.js";
 import { changesModule } from "./changes/module.js";
+import { cmdbModule } from "./cmdb/module.js";
 import { continuityModule } from "./continuity/module.js";
 import type { PracticeEnv, PracticeServices, RunningPractice } from "./env.js";
 import { incidentsModule } from "./incidents/module.js";
@@ -20,6 +22,8 @@ export const practiceModules = [
   continuityModule,
   requestsModule,
   reportsModule,
+  cmdbModule,
+  assetsModule,
 ] as const;
 
 export type RunningPractices = {

@@ -1,6 +1,8 @@
 // Every practice's contract scenarios in the local console, through one driver (drivers/console.ts) and one desk.
 import { afterAll, beforeAll, describe } from "vitest";
+import { assetScenarios } from "./assets/scenarios.js";
 import { changeScenarios } from "./changes/scenarios.js";
+import { cmdbScenarios } from "./cmdb/scenarios.js";
 import { continuityScenarios } from "./continuity/scenarios.js";
 import type { ChatDriver } from "./driver.js";
 import { startConsoleDriver } from "./drivers/console.js";
@@ -26,4 +28,6 @@ describe("GIVEN OpsDesk's local console", () => {
   describe("continuity", () => continuityScenarios(() => driver));
   describe("reports", () => reportScenarios(() => driver));
   describe("requests", () => requestScenarios(() => driver));
+  describe("the CMDB", () => cmdbScenarios(() => driver));
+  describe("IT assets", () => assetScenarios(() => driver));
 });

@@ -23,8 +23,8 @@ import type { RunningOpsDesk } from "../../src/app/start.js";
 /** The people of the test desk (test/support/desk-config.ts); `stranger` is not in opsdesk.yaml. */
 export type Person = "ada" | "otto" | "rita" | "carl" | "cleo" | "stranger";
 
-/** The desk's channels tickets are posted to: a service's own, the default incidents channel, approvals. */
-export type DeskChannel = "incidents" | "payments" | "approvals";
+/** The desk's channels tickets are posted to: a service's own, the default incidents channel, approvals, assets. */
+export type DeskChannel = "incidents" | "payments" | "approvals" | "assets";
 
 /** Which of a ticket's posted messages: its card, or (for a change waiting for the CAB) its approval prompt. */
 export type PostedKind = "card" | "approval prompt";
@@ -118,6 +118,11 @@ export interface ChatDriver {
    * the platform asks first. Fails when there is no such message or button.
    */
   click(as: Person, ref: string, label: string, on?: PostedKind): Promise<Answer>;
+  /**
+   * Clicks the button labelled `label` on the latest direct message the bot sent `as` whose text includes
+   * `containing` (an owner's Confirm / Reject, an asset's Accept / Decline). Fails when there is none.
+   */
+  clickInDirectMessage(as: Person, containing: string, label: string): Promise<Answer>;
   /** Submits a form that opened for `as`, with values by field id; fields left out stay empty. */
   submit(as: Person, form: OpenForm, values: Readonly<Record<string, string>>): Promise<Answer>;
   /**

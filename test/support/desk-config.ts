@@ -19,18 +19,21 @@ export const channels = {
     payments: "C0PAYMENTS",
     approvals: "C0APPROVALS",
     alerts: "C0SLAALERTS",
+    assets: "C0ASSETS",
   },
   discord: {
     incidents: "200000000000000001",
     payments: "200000000000000002",
     approvals: "200000000000000003",
     alerts: "200000000000000004",
+    assets: "200000000000000005",
   },
   console: {
     incidents: "#incidents",
     payments: "#payments",
     approvals: "#approvals",
     alerts: "#sla-alerts",
+    assets: "#assets",
   },
 } as const;
 
@@ -74,6 +77,8 @@ channels:
   incidents: { slack: ${channels.slack.incidents}, discord: "${channels.discord.incidents}" }
   approvals: { slack: ${channels.slack.approvals}, discord: "${channels.discord.approvals}" }
   slaAlerts: { slack: ${channels.slack.alerts}, discord: "${channels.discord.alerts}" }
+assets:
+  channels: { slack: ${channels.slack.assets}, discord: "${channels.discord.assets}", console: "${channels.console.assets}" }
 changes:
   normal: { approvers: cab, quorum: 2 }
   emergency: { approvers: cab, quorum: "50%" }

@@ -32,6 +32,7 @@ const deskChannels: Record<DeskChannel, string> = {
   incidents: channels.console.incidents,
   payments: channels.console.payments,
   approvals: channels.console.approvals,
+  assets: channels.console.assets,
 };
 
 interface Sent {
@@ -174,6 +175,18 @@ export async function startConsoleDriver(): Promise<ChatDriver> {
       if (!action) throw new Error(`the ${on} of ${ref} has no "${label}" button`);
       return answerFrom(
         await send(as, "/button", { channel: deskChannels[channel], action: action.id, value: action.value }),
+      );
+    },
+
+    async clickInDirectMessage(as, containing, label) {
+      const message = (await api.messages(`@${as}`, as))
+        .filter((m) => contentText(m).includes(containing))
+        .at(-1);
+      if (!message) throw new Error(`no direct message to ${as} containing "${containing}"`);
+      const action = message.view?.actions?.find((a) => a.label === label);
+      if (!action) throw new Error(`the direct message to ${as} has no "${label}" button`);
+      return answerFrom(
+        await send(as, "/button", { channel: `@${as}`, action: action.id, value: action.value }),
       );
     },
 

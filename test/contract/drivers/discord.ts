@@ -42,6 +42,7 @@ const deskChannels: Record<DeskChannel, string> = {
   incidents: channels.discord.incidents,
   payments: channels.discord.payments,
   approvals: channels.discord.approvals,
+  assets: channels.discord.assets,
 };
 
 // Interaction callback types.
@@ -292,6 +293,19 @@ async function startDiscordDriver(mode: "gateway" | "http"): Promise<ChatDriver>
       const question = { channelId: deskChannels[channel], messageId: first.messageId };
       const confirmed = await send(as, buttonClick({ customId: confirm.custom_id, ...question }));
       return (await answerTo(confirmed, question)).answer;
+    },
+
+    async clickInDirectMessage(as, containing, label) {
+      const message = fake
+        .directMessagesTo(discordIds[as])
+        .filter((m) => m.content.includes(containing))
+        .at(-1);
+      if (!message) throw new Error(`no direct message to ${as} containing "${containing}"`);
+      const button = buttonsOf(message).find((b) => b.label === label);
+      if (!button?.custom_id) throw new Error(`the direct message to ${as} has no "${label}" button`);
+      const where = { channelId: message.channel_id, messageId: message.id };
+      const sent = await send(as, buttonClick({ customId: button.custom_id, ...where }));
+      return (await answerTo(sent, where)).answer;
     },
 
     async submit(as, form, values) {

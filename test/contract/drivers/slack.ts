@@ -37,6 +37,7 @@ const deskChannels: Record<DeskChannel, string> = {
   incidents: channels.slack.incidents,
   payments: channels.slack.payments,
   approvals: channels.slack.approvals,
+  assets: channels.slack.assets,
 };
 const FORM = "application/x-www-form-urlencoded";
 
@@ -272,6 +273,27 @@ export async function startSlackDriver(): Promise<ChatDriver> {
         userId: slackIds[as],
         channelId: deskChannels[channel],
         messageTs: message.ts,
+      });
+      remember(as, sent, interactive(sent.payload));
+      return answerTo(sent, as, before);
+    },
+
+    async clickInDirectMessage(as, containing, label) {
+      const call = fake
+        .callsTo("chat.postMessage")
+        .filter((c) => c.args.channel === slackIds[as] && String(c.args.text ?? "").includes(containing))
+        .at(-1);
+      if (!call) throw new Error(`no direct message to ${as} containing "${containing}"`);
+      const button = buttonsOf(call.args.blocks).find((b) => b.text.text === label);
+      if (!button) throw new Error(`the direct message to ${as} has no "${label}" button`);
+      const posted = call.response as { channel: string; ts: string };
+      const before = fake.calls.length;
+      const sent = await world.slack.blockAction({
+        actionId: button.action_id,
+        ...(button.value !== undefined ? { value: button.value } : {}),
+        userId: slackIds[as],
+        channelId: posted.channel,
+        messageTs: posted.ts,
       });
       remember(as, sent, interactive(sent.payload));
       return answerTo(sent, as, before);

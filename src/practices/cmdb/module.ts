@@ -1,0 +1,33 @@
+import type { PracticeEnv, RunningPractice } from "../env.js";
+import { cmdbCommand } from "./command.js";
+import { type CmdbContext, ciTypesOf } from "./context.js";
+import { catalogImportJob } from "./jobs.js";
+import { cmdbPractice } from "./practice.js";
+import { syncServiceCis } from "./sync-services.js";
+
+export interface RunningCmdb extends RunningPractice {
+  cmdb: CmdbContext;
+}
+
+/** The CMDB: configuration items and relationships, opsdesk.yaml's services mirrored as business services at start. */
+export const cmdbModule = {
+  id: "cmdb",
+  commands: [cmdbCommand],
+  create(env: PracticeEnv): RunningCmdb {
+    const cmdb: CmdbContext = {
+      db: env.db,
+      clock: env.clock,
+      config: env.config,
+      platforms: env.platforms,
+      tickets: env.tickets,
+      types: ciTypesOf(env.config),
+      onCommitted: () => env.wake(),
+    };
+    return {
+      practice: cmdbPractice(cmdb),
+      cmdb,
+      jobs: catalogImportJob({ db: env.db, settings: env.config.cmdb, log: env.log }),
+      start: () => syncServiceCis(env.db, env.config, env.clock.now()),
+    };
+  },
+} as const;

@@ -1,0 +1,74 @@
+// Impact through the CMDB's graph (src/practices/cmdb/impact.ts) on a real SQLite file and a real PostgreSQL:
+// a cycle ends, a diamond is walked once, a 400-deep chain is followed to the business service at its end, and
+// a pending relationship counts for nothing.
+import { describe, expect, it } from "vitest";
+import { affectedBusinessServices, impactOf, pathTo } from "../../../src/practices/cmdb/impact.js";
+import { impactLine } from "../../../src/practices/cmdb/owner.js";
+import { seedCiGraph } from "../../support/ci-graph.js";
+import { describeEachDatabase } from "../../support/databases.js";
+
+describeEachDatabase("GIVEN a graph of configuration items", (db) => {
+  const root = async (key: string) => db().handle.db.configItem.findUniqueOrThrow({ where: { key } });
+
+  describe("WHEN what depends on a CI goes round in a cycle and through a diamond", () => {
+    it("THEN each CI is in the tree once, under the CI it is nearest through", async () => {
+      // 1 and 2 depend on 0; 3 depends on 1 and 2; 0 depends on 3 (the cycle); 4 is a business service on 3.
+      await seedCiGraph(db().handle.db, {
+        prefix: "cyc",
+        count: 5,
+        types: (i) => (i === 4 ? "business_service" : "database"),
+        edges: [
+          [1, 0],
+          [2, 0],
+          [3, 1],
+          [3, 2],
+          [0, 3],
+          [4, 3],
+        ],
+      });
+      const tree = await impactOf(db().handle.db, await root("cyc-0"));
+      expect(tree.nodes.map((n) => [n.key, n.depth])).toEqual([
+        ["cyc-1", 1],
+        ["cyc-2", 1],
+        ["cyc-3", 2],
+        ["cyc-4", 3],
+      ]);
+      expect(impactLine(tree)).toBe("cyc 4 (business service) via cyc-0 -> cyc-1 -> cyc-3");
+    });
+  });
+
+  describe("WHEN the business service sits at the end of a 400-deep chain", () => {
+    it("THEN the whole chain is followed and the path names every step", async () => {
+      const depth = 400;
+      await seedCiGraph(db().handle.db, {
+        prefix: "deep",
+        count: depth + 1,
+        types: (i) => (i === depth ? "business_service" : "service"),
+        edges: Array.from({ length: depth }, (_, i) => [i + 1, i] as const),
+      });
+      const tree = await impactOf(db().handle.db, await root("deep-0"));
+      expect(tree.nodes).toHaveLength(depth);
+      const [service] = affectedBusinessServices(tree);
+      expect(service?.key).toBe(`deep-${depth}`);
+      expect(service && pathTo(tree, service)).toHaveLength(depth + 1);
+    });
+  });
+
+  describe("WHEN a relationship still waits for its owner", () => {
+    it("THEN it carries no impact", async () => {
+      const ids = await seedCiGraph(db().handle.db, {
+        prefix: "pend",
+        count: 2,
+        types: () => "server",
+        edges: [[1, 0]],
+      });
+      await db().handle.db.ciRelationship.updateMany({
+        where: { toId: ids[0] },
+        data: { status: "pending" },
+      });
+      const tree = await impactOf(db().handle.db, await root("pend-0"));
+      expect(tree.nodes).toEqual([]);
+      expect(impactLine(tree)).toBe("no business service depends on it");
+    });
+  });
+});
