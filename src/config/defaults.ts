@@ -2,6 +2,7 @@ import { itilPriorityMatrix } from "../kernel/priority.js";
 import { defaultSlaSettings } from "../kernel/sla/policy.js";
 import { alwaysOpenCalendar, buildCalendar, type WeeklyHoursInput } from "./calendars.js";
 import { defaultChangeSettings } from "./change-settings.js";
+import { defaultProblemSettings } from "./problems-schema.js";
 import type {
   ChannelPurpose,
   ChannelRefs,
@@ -53,6 +54,7 @@ export function defaultConfig(): OpsdeskConfig {
     services: [],
     channels: defaultChannels({}),
     changes: defaultChangeSettings(),
+    problems: defaultProblemSettings(),
     sla: defaultSlaSettings(),
   };
 }

@@ -2,6 +2,7 @@ import { ALWAYS_OPEN_CALENDAR_ID, alwaysOpenCalendar, buildCalendar } from "./ca
 import type { ConfigProblem } from "./config-problems.js";
 import { findCycles } from "./cycles.js";
 import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./defaults.js";
+import { resolveProblems } from "./problems-schema.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
 import { resolveChanges } from "./resolve-changes.js";
 import type { OpsdeskFile } from "./schema.js";
@@ -51,6 +52,13 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       },
       problems,
     );
+  const problemSettings =
+    file.problems &&
+    resolveProblems(
+      file.problems,
+      file.groups?.map((group) => group.id),
+      problems,
+    );
   const sla =
     file.sla &&
     resolveSla(
@@ -67,6 +75,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
   if (
     problems.length > 0 ||
     changes === undefined ||
+    problemSettings === undefined ||
     sla === undefined ||
     file.timezone === undefined ||
     calendars === undefined ||
@@ -89,6 +98,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       services,
       channels: defaultChannels(file.channels),
       changes,
+      problems: problemSettings,
       sla,
     },
   };

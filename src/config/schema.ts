@@ -21,6 +21,7 @@ import {
   timezone,
 } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
+import { problemsSection } from "./problems-schema.js";
 import { slaSection } from "./sla-schema.js";
 import { notAPlaceProblem } from "./time-zones.js";
 import { groupRoles, serviceTiers } from "./types.js";
@@ -230,6 +231,7 @@ export const fileSections = {
     "default channels per purpose: incidents, approvals, slaAlerts",
   ).default({}),
   changes: changesSection.prefault({}),
+  problems: problemsSection.prefault({}),
   sla: slaSection,
 } as const;
 

@@ -38,6 +38,7 @@ export interface BusinessCalendar {
 import type { PriorityMatrix } from "../kernel/priority.js";
 import type { SlaSettings } from "../kernel/sla/policy.js";
 import type { ChangeSettings } from "./change-settings.js";
+import type { ProblemSettings } from "./problems-schema.js";
 
 export type { PriorityMatrix };
 
@@ -104,6 +105,8 @@ export interface OpsdeskConfig {
   readonly services: readonly Service[];
   readonly channels: Readonly<Record<ChannelPurpose, DefaultChannelRefs>>;
   readonly changes: ChangeSettings;
+  /** Problem managers and the recurring-incident window. */
+  readonly problems: ProblemSettings;
   /** SLA policies and the sweep interval; every priority has a policy. */
   readonly sla: SlaSettings;
 }

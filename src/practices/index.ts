@@ -4,12 +4,13 @@ import { createTicketEventBus } from "../kernel/tickets/events.js";
 import { changesModule } from "./changes/module.js";
 import type { PracticeEnv, PracticeServices, RunningPractice } from "./env.js";
 import { incidentsModule } from "./incidents/module.js";
+import { problemsModule } from "./problems/module.js";
 
 /**
  * The one list of practices. A new practice is a folder under src/practices with a `module.ts`, and one
  * line here; the desk, the adapters, the manifests and the scheduler find it from this list.
  */
-export const practiceModules = [incidentsModule, changesModule] as const;
+export const practiceModules = [incidentsModule, changesModule, problemsModule] as const;
 
 export type RunningPractices = {
   [M in (typeof practiceModules)[number] as M["id"]]: ReturnType<M["create"]>;

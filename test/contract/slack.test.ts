@@ -5,6 +5,7 @@ import type { ChatDriver } from "./driver.js";
 import { startSlackDriver } from "./drivers/slack.js";
 import { incidentScenarios } from "./incidents/scenarios.js";
 import { linkScenarios } from "./links/scenarios.js";
+import { problemScenarios } from "./problems/scenarios.js";
 
 let driver: ChatDriver;
 beforeAll(async () => {
@@ -18,4 +19,5 @@ describe("GIVEN OpsDesk on Slack", () => {
   describe("incidents", () => incidentScenarios(() => driver));
   describe("changes", () => changeScenarios(() => driver));
   describe("links between practices", () => linkScenarios(() => driver));
+  describe("problems", () => problemScenarios(() => driver));
 });

@@ -59,6 +59,9 @@ groups:
     name: Change advisory board
     roles: [cab]
     members: [otto, carl, cleo]
+  - id: problem-managers
+    name: Problem managers
+    members: [otto]
 services:
   - id: payments
     name: Payments API
@@ -74,6 +77,8 @@ channels:
   incidents: { slack: ${channels.slack.incidents}, discord: "${channels.discord.incidents}" }
   approvals: { slack: ${channels.slack.approvals}, discord: "${channels.discord.approvals}" }
   slaAlerts: { slack: ${channels.slack.alerts}, discord: "${channels.discord.alerts}" }
+problems:
+  managers: problem-managers
 changes:
   normal: { approvers: cab, quorum: 2 }
   emergency: { approvers: cab, quorum: "50%" }

@@ -1,0 +1,39 @@
+import type { Plan, Practice } from "../../kernel/practice.js";
+import { activeServices } from "../../kernel/services.js";
+import { problemActionFromId, problemActionTable } from "./action-table.js";
+import { planProblemButton } from "./button.js";
+import { type ProblemCommand, problemCommand } from "./command.js";
+import type { ProblemContext } from "./context.js";
+import { runProblemCommand } from "./handler.js";
+import { onChangeClosed } from "./on-ticket-event.js";
+import { problemOwner } from "./owner.js";
+import { problemCreateForm } from "./views/forms.js";
+
+/** Problem management as the desk sees it: `/problem`, its buttons, PRB suggestions and change events. */
+export function problemsPractice(deps: { problems: ProblemContext }): Practice {
+  const { problems } = deps;
+  return {
+    id: "problems",
+    commands: [problemCommand],
+    tickets: [problemOwner(problems)],
+    planCommand(call): Plan {
+      // `/problem` alone: nothing to go on yet, so the form opens.
+      if (call.bare && call.from !== "form") {
+        return {
+          opensForm: true,
+          run: async () => ({ kind: "form", form: problemCreateForm(await activeServices(problems.db)) }),
+        };
+      }
+      const command = call.parse() as ProblemCommand;
+      return { opensForm: false, run: (request) => runProblemCommand({ ...request, problems }, command) };
+    },
+    action(actionId) {
+      const action = problemActionFromId(actionId);
+      if (!action) return undefined;
+      const entry = problemActionTable[action];
+      return { label: entry.label, opensForm: "form" in entry };
+    },
+    planAction: (actionId, value) => planProblemButton(problems, actionId, value),
+    onTicketEvent: (tx, event) => onChangeClosed(problems, tx, event),
+  };
+}
