@@ -3,6 +3,7 @@ import type { Clock } from "../../kernel/clock.js";
 import type { Actor } from "../../kernel/people/actor.js";
 import type { PriorityMatrix } from "../../kernel/priority.js";
 import type { TicketDirectory } from "../../kernel/tickets/directory.js";
+import type { DatabaseEngine } from "./database-engine.js";
 import type { ProblemEventKind, ProblemSnapshot } from "./model.js";
 import type { ProblemManagers } from "./permissions.js";
 
@@ -25,6 +26,8 @@ export interface ProblemContext {
   priorityMatrix: PriorityMatrix;
   managers: ProblemManagers;
   tickets: TicketDirectory;
+  /** For the one engine-specific query: known-error full-text search. */
+  engine: DatabaseEngine;
   onChange?: ReadonlyArray<(tx: Tx, change: ProblemChange) => Promise<void>>;
   onCommitted?: () => void;
 }

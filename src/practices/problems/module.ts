@@ -2,6 +2,7 @@ import type { OpsdeskConfig } from "../../config/types.js";
 import type { PracticeEnv, RunningPractice } from "../env.js";
 import { problemCommand } from "./command.js";
 import type { ProblemContext } from "./context.js";
+import { databaseEngine } from "./database-engine.js";
 import { problemEventsHook } from "./events-hook.js";
 import type { ProblemManagers } from "./permissions.js";
 import { problemPostsHook } from "./posts.js";
@@ -23,6 +24,7 @@ export const problemsModule = {
       priorityMatrix: config.priorityMatrix,
       managers: managersOf(config),
       tickets: env.tickets,
+      engine: databaseEngine(db),
       // Events before posts: a practice acting on a problem event queues its posts after the problem's.
       onChange: [
         problemEventsHook(env.events),

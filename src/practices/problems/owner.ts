@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../../db/client.js";
 import type { CompletionValue } from "../../kernel/commands/complete-line.js";
+import { clipText } from "../../kernel/text/clip.js";
 import type { LinkChange, TicketOwner } from "../../kernel/tickets/directory.js";
 import type { ItemSummary } from "../../kernel/tickets/item-ref.js";
 import { itemLine } from "../../kernel/tickets/link-fields.js";
@@ -9,6 +10,9 @@ import type { ProblemContext } from "./context.js";
 import { findProblem } from "./find-problem.js";
 import { openProblemStatuses, PROBLEM_PREFIX, type ProblemStatus, problemRef } from "./model.js";
 import { problemStatusLabels } from "./views/labels.js";
+
+/** How long a workaround may be on another practice's card line before it is clipped. */
+const detailMax = 300;
 
 /**
  * Problems as other practices see them through the ticket directory: found by number, shown on their cards,
@@ -40,6 +44,8 @@ async function findSummary(db: Db | Tx, key: string): Promise<ItemSummary | unde
     status: problemStatusLabels[status],
     open: openProblemStatuses.includes(status),
     serviceId: row.serviceId,
+    // The workaround travels with the problem onto incident cards and into their threads when linked.
+    ...(row.workaround ? { detail: clipText(row.workaround, detailMax) } : {}),
   };
 }
 

@@ -1,10 +1,14 @@
 import type { Plan, Practice } from "../../kernel/practice.js";
 import { activeServices } from "../../kernel/services.js";
+import { privateNotice, type Reply } from "../../kernel/views/reply.js";
 import { problemActionFromId, problemActionTable } from "./action-table.js";
+import { adviseKnownError } from "./advise.js";
+import { type AppliedWorkaround, applyWorkaround } from "./apply-workaround.js";
 import { planProblemButton } from "./button.js";
 import { type ProblemCommand, problemCommand } from "./command.js";
 import type { ProblemContext } from "./context.js";
 import { runProblemCommand } from "./handler.js";
+import { APPLY_WORKAROUND, knownErrorOwner } from "./known-error-owner.js";
 import { onChangeClosed } from "./on-ticket-event.js";
 import { problemOwner } from "./owner.js";
 import { problemCreateForm } from "./views/forms.js";
@@ -15,7 +19,7 @@ export function problemsPractice(deps: { problems: ProblemContext }): Practice {
   return {
     id: "problems",
     commands: [problemCommand],
-    tickets: [problemOwner(problems)],
+    tickets: [problemOwner(problems), knownErrorOwner()],
     planCommand(call): Plan {
       // `/problem` alone: nothing to go on yet, so the form opens.
       if (call.bare && call.from !== "form") {
@@ -28,12 +32,27 @@ export function problemsPractice(deps: { problems: ProblemContext }): Practice {
       return { opensForm: false, run: (request) => runProblemCommand({ ...request, problems }, command) };
     },
     action(actionId) {
+      if (actionId === APPLY_WORKAROUND) return { label: "Apply workaround", opensForm: false };
       const action = problemActionFromId(actionId);
       if (!action) return undefined;
       const entry = problemActionTable[action];
       return { label: entry.label, opensForm: "form" in entry };
     },
-    planAction: (actionId, value) => planProblemButton(problems, actionId, value),
+    planAction: (actionId, value) =>
+      actionId === APPLY_WORKAROUND
+        ? {
+            opensForm: false,
+            run: async ({ actor }) => workaroundApplied(await applyWorkaround(problems, actor, value)),
+          }
+        : planProblemButton(problems, actionId, value),
     onTicketEvent: (tx, event) => onChangeClosed(problems, tx, event),
+    advise: (tx, draft) => adviseKnownError(tx, problems.engine, draft),
   };
+}
+
+function workaroundApplied(done: AppliedWorkaround): Reply {
+  return privateNotice(
+    "success",
+    `${done.incident} is linked to ${done.problem} (${done.knownError}); its thread has the workaround: ${done.workaround}`,
+  );
 }

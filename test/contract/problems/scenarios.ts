@@ -59,12 +59,11 @@ export function problemScenarios(driver: () => ChatDriver): void {
       const incident = await raiseIncident(d, "Card payments time out");
       const form = formIn(await d.openCreateForm("ada", "problem"));
       expect(form.id).toBe("problem.new");
-      expect(form.fields).toEqual(["title", "service", "incidents", "symptom", "impact", "urgency"]);
+      expect(form.fields).toEqual(["title", "service", "incidents", "impact", "urgency"]);
       const answer = await d.submit("ada", form, {
         title: "Payment timeouts every night",
         service: "payments",
         incidents: incident,
-        symptom: "Checkout spins, then fails",
         impact: "high",
         urgency: "high",
       });
@@ -77,7 +76,6 @@ export function problemScenarios(driver: () => ChatDriver): void {
       expect(card.channel).toBe("payments");
       expect(card.fields.Status).toBe("New");
       expect(card.fields.Priority).toBe("P1 · Critical");
-      expect(card.fields.Symptom).toBe("Checkout spins, then fails");
       expect(card.fields.Incidents).toBe(`${incident} · Card payments time out (New)`);
       expect(card.buttons).toEqual([
         "Assess",
@@ -102,7 +100,11 @@ export function problemScenarios(driver: () => ChatDriver): void {
       const d = driver();
       const ref = refIn(
         "PRB",
-        await problem(d, "ada", "new", { title: "Nightly batch exhausts the DB pool", service: "payments" }),
+        await problem(d, "ada", "new", {
+          title: "Nightly batch exhausts the DB pool",
+          service: "payments",
+          symptom: "Checkout spins, then fails",
+        }),
       );
       expect((await click(d, "ada", ref, "Assess")).text).toContain(`${ref} is being assessed.`);
       expect((await d.card(ref)).fields.Owner).toBe("Ada Agent");
@@ -133,6 +135,7 @@ export function problemScenarios(driver: () => ChatDriver): void {
       );
       expect((await click(d, "otto", ref, "Close")).text).toContain(`${ref} is closed.`);
       const card = await d.card(ref);
+      expect(card.fields.Symptom).toBe("Checkout spins, then fails");
       expect(card.fields.Status).toBe("Closed");
       expect(card.fields["Root cause"]).toBe("Pool of 10 for 40 workers (Capacity)");
       expect(card.fields.Workaround).toBe("Restart the payments worker");
@@ -315,6 +318,56 @@ export function problemScenarios(driver: () => ChatDriver): void {
       expect((await d.card(ref)).fields["Known error"]).toBe(ke);
       expect(await problem(d, "otto", "publish", { ref })).toContain(`${ref} is already published as ${ke}.`);
       expect(await problem(d, "rita", "list", { scope: "known" })).toContain(ref);
+    });
+
+    it("THEN raising a look-alike incident suggests it with its workaround and Apply workaround, and a near miss suggests nothing", async () => {
+      const d = driver();
+      const ref = refIn(
+        "PRB",
+        await problem(d, "ada", "new", {
+          title: "Password reset links expire instantly",
+          service: "payments",
+        }),
+      );
+      await problem(d, "ada", "assess", { ref });
+      await problem(d, "ada", "workaround", { ref, text: "Send the reset link from the admin console" });
+      const ke = refIn("KE", await problem(d, "otto", "publish", { ref }));
+
+      const raised = await d.run("rita", {
+        command: "incident",
+        subcommand: "new",
+        args: { title: "Reset password link expired", service: "payments" },
+      });
+      await d.settle();
+      const incident = refIn("INC", raised.text);
+      expect(raised.text).toContain(
+        `${ke} · Password reset links expire instantly (Published) — Send the reset link from the admin console`,
+      );
+      expect(raised.buttons).toContain("Apply workaround");
+      const card = await d.card(incident);
+      expect(card.fields["Looks like"]).toBe(
+        `${ke} · Password reset links expire instantly (Published) — Send the reset link from the admin console`,
+      );
+      expect(card.buttons).toContain("Apply workaround");
+
+      expect((await click(d, "rita", incident, "Apply workaround")).text).toContain(
+        `Only agents can apply a workaround to ${incident}.`,
+      );
+      expect((await click(d, "ada", incident, "Apply workaround")).text).toContain(
+        `${incident} is linked to ${ref} (${ke}); its thread has the workaround: Send the reset link from the admin console`,
+      );
+      expect(await d.threadLines(incident)).toContainEqual(
+        expect.stringContaining("Send the reset link from the admin console"),
+      );
+      expect((await d.card(ref)).fields.Incidents).toContain(incident);
+
+      const nearMiss = await d.run("rita", {
+        command: "incident",
+        subcommand: "new",
+        args: { title: "Password manager extension crashes", service: "payments" },
+      });
+      expect(nearMiss.text).not.toContain("Looks like");
+      expect(nearMiss.buttons).not.toContain("Apply workaround");
     });
   });
 }

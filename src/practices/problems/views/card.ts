@@ -44,7 +44,6 @@ function analysisFields(problem: ProblemSnapshot): CardField[] {
     fields.push({ label: "Root cause", value: `${problem.rootCause}${category}` });
   }
   if (problem.workaround) fields.push({ label: "Workaround", value: problem.workaround });
-  if (problem.knownError) fields.push({ label: "Known error", value: problem.knownError.ref, inline: true });
   if (problem.resolutionNote) fields.push({ label: "Resolution", value: problem.resolutionNote });
   if (problem.cancelReason) fields.push({ label: "Cancelled because", value: problem.cancelReason });
   return fields;
@@ -65,15 +64,17 @@ export function problemCard(
     fields: [
       { label: "Status", value: problemStatusLabels[problem.status], inline: true },
       { label: "Priority", value: priorityLabels[problem.priority], inline: true },
-      { label: "Impact", value: levelLabels[problem.impact], inline: true },
-      { label: "Urgency", value: levelLabels[problem.urgency], inline: true },
       { label: "Service", value: problem.service?.name ?? "None", inline: true },
       { label: "Owner", value: problem.owner?.displayName ?? "Unassigned", inline: true },
-      { label: "Raised by", value: problem.reporter.displayName, inline: true },
+      ...(problem.knownError ? [{ label: "Known error", value: problem.knownError.ref, inline: true }] : []),
       ...analysisFields(problem),
       ...(linked?.fields ?? []),
     ],
     ...(body === "" ? {} : { body }),
+    // Slack shows at most ten fields: who raised it and the matrix inputs go on the context line.
+    context:
+      `Raised by ${problem.reporter.displayName} · ` +
+      `impact ${levelLabels[problem.impact].toLowerCase()}, urgency ${levelLabels[problem.urgency].toLowerCase()}`,
     timestamp: problem.createdAt,
     actions: [...actions.map((action) => problemCardAction(problem, action)), ...(linked?.actions ?? [])],
     links: [],

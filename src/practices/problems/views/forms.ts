@@ -85,7 +85,11 @@ export const cancelForm = (problem: ProblemSnapshot) =>
     { reason: { label: "Why cancel it?", multiline: true } },
   );
 
-/** `/problem` alone: the raise form, with the active services to choose from. */
+/**
+ * `/problem` alone: the raise form, with the active services to choose from. Five fields, the most a Discord
+ * modal holds, so every platform shows the same form; the symptom and description are given in text
+ * (`/problem <title> symptom:"…"`).
+ */
 export function problemCreateForm(services: readonly ServiceName[]): Form {
   const field = (argument: string, presentation: FieldPresentation) =>
     fieldForArgument(problemCommand, "new", argument, presentation);
@@ -105,7 +109,6 @@ export function problemCreateForm(services: readonly ServiceName[]): Form {
             }),
           ]),
       field("incidents", { label: "Incidents", placeholder: "INC-3, INC-5" }),
-      field("symptom", { label: "Symptom", multiline: true }),
       field("impact", { label: "Impact" }),
       field("urgency", { label: "Urgency" }),
     ],
