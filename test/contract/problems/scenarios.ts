@@ -232,6 +232,9 @@ export function problemScenarios(driver: () => ChatDriver): void {
       await problem(d, "ada", "cause", { ref, cause: "Gateway keep-alive too short" });
       await problem(d, "ada", "fix", { ref });
       await problem(d, "ada", "resolve", { ref, note: "Keep-alive raised" });
+      const told = `${ref} is resolved: Keep-alive raised. If ${incident} is fixed too, resolve it as fixed by ${ref}.`;
+      expect(await d.threadLines(incident)).toContain(told);
+      expect(await d.directMessages("rita")).toContainEqual(expect.stringContaining(told));
       expect(await problem(d, "otto", "close", { ref })).toContain(
         `${ref} still has open incidents: ${incident}. Resolve them (or unlink them) before closing it.`,
       );
