@@ -10,7 +10,7 @@ import { appendTimeline } from "../../kernel/tickets/timeline-append.js";
 import { validate } from "../../kernel/validate.js";
 import { type ProblemContext, runProblemHooks } from "./context.js";
 import { findProblem } from "./find-problem.js";
-import { type CreateProblemInput, createProblemSchema } from "./inputs.js";
+import { type CreateProblemInput, createProblemSchema, type ValidCreateProblem } from "./inputs.js";
 import { PROBLEM_PREFIX, type ProblemSnapshot } from "./model.js";
 import { assertMayRaiseProblems } from "./permissions.js";
 
@@ -31,58 +31,71 @@ export async function createProblem(
   const data = validate(createProblemSchema, input);
   const incidents = data.incidents.map((typed) => incidentRef(ctx, typed));
   const now = ctx.clock.now();
-  const created = await ctx.db.$transaction(async (tx) => {
-    if (data.serviceId) await requireService(tx, data.serviceId);
-    const number = await nextTicketNumber(tx, PROBLEM_PREFIX);
-    const priority = priorityFor(ctx.priorityMatrix, data.impact, data.urgency);
-    const row = await tx.problem.create({
-      data: {
-        number,
-        title: data.title,
-        description: data.description,
-        symptom: data.symptom,
-        impact: data.impact,
-        urgency: data.urgency,
-        priority,
-        status: "new",
-        serviceId: data.serviceId ?? null,
-        reporterId: actor.person.id,
-        createdAt: now,
-        updatedAt: now,
-      },
-    });
-    await appendTimeline(tx, {
-      ticketKind: PROBLEM_TICKET_KIND,
-      ticketId: row.id,
-      at: now,
-      actorId: actor.person.id,
-      kind: "created",
-      after: { title: data.title, priority, service: data.serviceId ?? null },
-    });
-    // Linked before the first card is queued, so the card shows them; each incident is told (its card and
-    // thread say so). The problem's own owner is not told: its first card is queued just below.
-    const ref: ItemRef = { kind: PROBLEM_PREFIX, key: String(number) };
-    for (const incident of incidents) {
-      await linkItems(
-        tx,
-        ctx.tickets,
-        { from: incident.ref, to: ref, relation: "problem", actor, at: now },
-        { tellOwners: false },
-      );
-      await ctx.tickets.owner(incident.ref.kind)?.linked?.(tx, incident.ref.key, {
-        link: { relation: "problem", direction: "out", other: ref, createdAt: now },
-        added: true,
-        actor,
-        at: now,
-        other: await ctx.tickets.require(tx, ref),
-      });
-    }
-    const problem = await findProblem(tx, number);
-    await runProblemHooks(ctx, tx, { kind: "created", problem, previous: null, actor });
-    return problem;
-  }, transactionOptions);
+  const created = await ctx.db.$transaction(
+    (tx) => createProblemIn(ctx, tx, actor, data, incidents, now),
+    transactionOptions,
+  );
   ctx.onCommitted?.();
   return created;
+}
+
+/** The raise itself, inside the caller's transaction (also used by "Open problem" on a recurring cluster). */
+export async function createProblemIn(
+  ctx: ProblemContext,
+  tx: Tx,
+  actor: Actor,
+  data: ValidCreateProblem,
+  incidents: readonly { ref: ItemRef }[],
+  now: Date,
+): Promise<ProblemSnapshot> {
+  if (data.serviceId) await requireService(tx, data.serviceId);
+  const number = await nextTicketNumber(tx, PROBLEM_PREFIX);
+  const priority = priorityFor(ctx.priorityMatrix, data.impact, data.urgency);
+  const row = await tx.problem.create({
+    data: {
+      number,
+      title: data.title,
+      description: data.description,
+      symptom: data.symptom,
+      impact: data.impact,
+      urgency: data.urgency,
+      priority,
+      status: "new",
+      serviceId: data.serviceId ?? null,
+      reporterId: actor.person.id,
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+  await appendTimeline(tx, {
+    ticketKind: PROBLEM_TICKET_KIND,
+    ticketId: row.id,
+    at: now,
+    actorId: actor.person.id,
+    kind: "created",
+    after: { title: data.title, priority, service: data.serviceId ?? null },
+  });
+  // Linked before the first card is queued, so the card shows them; each incident is told (its card and
+  // thread say so). The problem's own owner is not told: its first card is queued just below.
+  const ref: ItemRef = { kind: PROBLEM_PREFIX, key: String(number) };
+  for (const incident of incidents) {
+    await linkItems(
+      tx,
+      ctx.tickets,
+      { from: incident.ref, to: ref, relation: "problem", actor, at: now },
+      { tellOwners: false },
+    );
+    await ctx.tickets.owner(incident.ref.kind)?.linked?.(tx, incident.ref.key, {
+      link: { relation: "problem", direction: "out", other: ref, createdAt: now },
+      added: true,
+      actor,
+      at: now,
+      other: await ctx.tickets.require(tx, ref),
+    });
+  }
+  const problem = await findProblem(tx, number);
+  await runProblemHooks(ctx, tx, { kind: "created", problem, previous: null, actor });
+  return problem;
 }
 
 /** `INC-3` as typed: only incidents may be named in `incidents:`. */

@@ -58,3 +58,4 @@ export const createProblemSchema = z.object({
 });
 
 export type CreateProblemInput = z.input<typeof createProblemSchema>;
+export type ValidCreateProblem = z.output<typeof createProblemSchema>;

@@ -7,9 +7,13 @@ import { problemEventsHook } from "./events-hook.js";
 import type { ProblemManagers } from "./permissions.js";
 import { problemPostsHook } from "./posts.js";
 import { problemsPractice } from "./practice.js";
+import { recurringIncidentsJob } from "./recurring/job.js";
+import { runRecurringIncidents } from "./recurring/run.js";
 
 export interface RunningProblems extends RunningPractice {
   problems: ProblemContext;
+  /** The recurring-incident job now (the scheduler runs it every hour). */
+  recurring(now: Date): Promise<number>;
 }
 
 /** Problem management: its context, the events and posts hooks. */
@@ -32,7 +36,13 @@ export const problemsModule = {
       ],
       onCommitted: () => env.wake(),
     };
-    return { practice: problemsPractice({ problems }), problems, jobs: [] };
+    const recurring = { problems, config, platforms };
+    return {
+      practice: problemsPractice({ problems, recurring }),
+      problems,
+      recurring: (now) => runRecurringIncidents(recurring, now),
+      jobs: [recurringIncidentsJob(recurring)],
+    };
   },
 } as const;
 

@@ -11,10 +11,13 @@ import { runProblemCommand } from "./handler.js";
 import { APPLY_WORKAROUND, knownErrorOwner } from "./known-error-owner.js";
 import { onChangeClosed } from "./on-ticket-event.js";
 import { problemOwner } from "./owner.js";
+import { answerCluster } from "./recurring/answer.js";
+import { DISMISS, OPEN_PROBLEM } from "./recurring/card.js";
+import type { RecurringDeps } from "./recurring/run.js";
 import { problemCreateForm } from "./views/forms.js";
 
 /** Problem management as the desk sees it: `/problem`, its buttons, PRB suggestions and change events. */
-export function problemsPractice(deps: { problems: ProblemContext }): Practice {
+export function problemsPractice(deps: { problems: ProblemContext; recurring: RecurringDeps }): Practice {
   const { problems } = deps;
   return {
     id: "problems",
@@ -33,18 +36,34 @@ export function problemsPractice(deps: { problems: ProblemContext }): Practice {
     },
     action(actionId) {
       if (actionId === APPLY_WORKAROUND) return { label: "Apply workaround", opensForm: false };
+      if (actionId === OPEN_PROBLEM) return { label: "Open problem", opensForm: false };
+      if (actionId === DISMISS) return { label: "Dismiss", opensForm: false };
       const action = problemActionFromId(actionId);
       if (!action) return undefined;
       const entry = problemActionTable[action];
       return { label: entry.label, opensForm: "form" in entry };
     },
     planAction: (actionId, value) =>
-      actionId === APPLY_WORKAROUND
+      actionId === OPEN_PROBLEM || actionId === DISMISS
         ? {
             opensForm: false,
-            run: async ({ actor }) => workaroundApplied(await applyWorkaround(problems, actor, value)),
+            run: async ({ actor }) =>
+              privateNotice(
+                "success",
+                await answerCluster(
+                  deps.recurring,
+                  actor,
+                  value,
+                  actionId === OPEN_PROBLEM ? "open" : "dismiss",
+                ),
+              ),
           }
-        : planProblemButton(problems, actionId, value),
+        : actionId === APPLY_WORKAROUND
+          ? {
+              opensForm: false,
+              run: async ({ actor }) => workaroundApplied(await applyWorkaround(problems, actor, value)),
+            }
+          : planProblemButton(problems, actionId, value),
     onTicketEvent: (tx, event) => onChangeClosed(problems, tx, event),
     advise: (tx, draft) => adviseKnownError(tx, problems.engine, draft),
   };

@@ -373,4 +373,77 @@ export function problemScenarios(driver: () => ChatDriver): void {
       expect(nearMiss.buttons).not.toContain("Apply workaround");
     });
   });
+
+  describe("WHEN incidents on one service look alike within the window", () => {
+    const raiseThree = async (d: ChatDriver, titles: readonly string[]) => {
+      const refs: string[] = [];
+      for (const title of titles) refs.push(await raiseIncident(d, title));
+      return refs;
+    };
+    const clusterOf = async (d: ChatDriver, incident: string) => {
+      const row = await d.opsdesk.database.db.recurringClusterIncident.findUnique({
+        where: { incidentKey: incident.slice(4) },
+      });
+      return row ? `RC-${row.clusterId}` : undefined;
+    };
+
+    it("THEN the job posts once per cluster (also run twice at once), Open problem raises it with the incidents linked, and Dismiss is never suggested again", async () => {
+      const d = driver();
+      const job = (now: Date) => d.opsdesk.practices.problems.recurring(now);
+      const ledger = await raiseThree(d, [
+        "Ledger export stalls at 02:00",
+        "Ledger export stalled again",
+        "ledger EXPORT stalls overnight",
+      ]);
+      // Eight days on, they are out of the seven-day window: nothing is suggested.
+      await job(new Date(Date.now() + 8 * 86_400_000));
+      expect(await clusterOf(d, ledger[0] ?? "")).toBeUndefined();
+      await Promise.allSettled([job(new Date()), job(new Date())]);
+      await job(new Date());
+      await d.settle();
+      const rc = (await clusterOf(d, ledger[0] ?? "")) ?? "";
+      expect(rc).toMatch(/^RC-\d+$/);
+      const card = await d.card(rc);
+      expect(card.channel).toBe("payments");
+      expect(card.title).toBe(
+        `${rc} · 3 incidents on Payments API in 7 days look alike: ${ledger.join(", ")}`,
+      );
+      expect(card.buttons).toEqual(["Open problem", "Dismiss"]);
+      expect(await d.cardsPosted(rc)).toBe(1);
+
+      expect((await click(d, "rita", rc, "Open problem")).text).toContain(
+        "Only agents can answer a recurring-incident suggestion.",
+      );
+      const opened = (await click(d, "ada", rc, "Open problem")).text;
+      const prb = refIn("PRB", opened);
+      expect(opened).toContain(`${prb} is raised with ${ledger.join(", ")} linked.`);
+      expect((await d.card(prb)).fields.Incidents?.split("\n")).toHaveLength(3);
+      expect((await d.card(ledger[1] ?? "")).fields.Problem).toContain(prb);
+      expect((await d.card(rc)).fields.Outcome).toBe(`Opened ${prb} (Ada Agent)`);
+
+      const badges = await raiseThree(d, [
+        "Badge printer jams on cards",
+        "badge printer jammed",
+        "Badge printers jam",
+      ]);
+      await job(new Date());
+      await d.settle();
+      const second = (await clusterOf(d, badges[0] ?? "")) ?? "";
+      expect((await click(d, "otto", second, "Dismiss")).text).toContain(
+        `${second} is dismissed: ${badges.join(", ")} will not be suggested again.`,
+      );
+      expect((await d.card(second)).buttons).toEqual([]);
+      await job(new Date());
+      await d.settle();
+      expect(await d.cardsPosted(second)).toBe(1);
+      expect(
+        await d.opsdesk.database.db.recurringCluster.count({
+          where: {
+            status: "posted",
+            incidents: { some: { incidentKey: { in: [...ledger, ...badges].map((r) => r.slice(4)) } } },
+          },
+        }),
+      ).toBe(0);
+    });
+  });
 }

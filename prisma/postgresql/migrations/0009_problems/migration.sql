@@ -45,6 +45,27 @@ CREATE TABLE "KnownError" (
     CONSTRAINT "KnownError_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "RecurringCluster" (
+    "id" SERIAL NOT NULL,
+    "serviceId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "problemNumber" INTEGER,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "decidedAt" TIMESTAMP(3),
+    "decidedById" TEXT,
+
+    CONSTRAINT "RecurringCluster_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RecurringClusterIncident" (
+    "incidentKey" TEXT NOT NULL,
+    "clusterId" INTEGER NOT NULL,
+
+    CONSTRAINT "RecurringClusterIncident_pkey" PRIMARY KEY ("incidentKey")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Problem_number_key" ON "Problem"("number");
 
@@ -66,6 +87,9 @@ CREATE UNIQUE INDEX "KnownError_problemId_key" ON "KnownError"("problemId");
 -- CreateIndex
 CREATE INDEX "KnownError_status_idx" ON "KnownError"("status");
 
+-- CreateIndex
+CREATE INDEX "RecurringClusterIncident_clusterId_idx" ON "RecurringClusterIncident"("clusterId");
+
 -- AddForeignKey
 ALTER TABLE "Problem" ADD CONSTRAINT "Problem_serviceId_fkey" FOREIGN KEY ("serviceId") REFERENCES "Service"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
@@ -81,6 +105,8 @@ ALTER TABLE "Problem" ADD CONSTRAINT "Problem_groupId_fkey" FOREIGN KEY ("groupI
 -- AddForeignKey
 ALTER TABLE "KnownError" ADD CONSTRAINT "KnownError_problemId_fkey" FOREIGN KEY ("problemId") REFERENCES "Problem"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "RecurringClusterIncident" ADD CONSTRAINT "RecurringClusterIncident_clusterId_fkey" FOREIGN KEY ("clusterId") REFERENCES "RecurringCluster"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Raw SQL (Prisma cannot express it): the known errors' full-text index, PostgreSQL's own text search. A GIN
 -- index over the weighted tsvector of title (A), symptom (B), cause and workaround (C); the search query

@@ -46,6 +46,24 @@ CREATE TABLE "KnownError" (
     CONSTRAINT "KnownError_problemId_fkey" FOREIGN KEY ("problemId") REFERENCES "Problem" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "RecurringCluster" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "serviceId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "problemNumber" INTEGER,
+    "createdAt" DATETIME NOT NULL,
+    "decidedAt" DATETIME,
+    "decidedById" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "RecurringClusterIncident" (
+    "incidentKey" TEXT NOT NULL PRIMARY KEY,
+    "clusterId" INTEGER NOT NULL,
+    CONSTRAINT "RecurringClusterIncident_clusterId_fkey" FOREIGN KEY ("clusterId") REFERENCES "RecurringCluster" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Problem_number_key" ON "Problem"("number");
 
@@ -67,6 +85,8 @@ CREATE UNIQUE INDEX "KnownError_problemId_key" ON "KnownError"("problemId");
 -- CreateIndex
 CREATE INDEX "KnownError_status_idx" ON "KnownError"("status");
 
+-- CreateIndex
+CREATE INDEX "RecurringClusterIncident_clusterId_idx" ON "RecurringClusterIncident"("clusterId");
 
 -- Raw SQL (Prisma cannot express it): the known errors' full-text index, SQLite's own FTS5. An external-
 -- content table over "KnownError" (the text is stored once), kept current by the three triggers below; the
