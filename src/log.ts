@@ -44,15 +44,19 @@ export interface HeldDestination extends pino.DestinationStream {
 
 export function heldDestination(target: pino.DestinationStream): HeldDestination {
   let held: string[] | undefined = [];
+  const release = () => {
+    const lines = held ?? [];
+    held = undefined;
+    for (const line of lines) target.write(line);
+  };
   return {
     write(line: string) {
       if (held) held.push(line);
       else target.write(line);
+      // A warning or worse (say, a database that is not reachable yet) must not wait for a start that may
+      // never come: it is shown at once, with what was held before it.
+      if (held && /"level":(?:[4-9]\d)\b/.test(line)) release();
     },
-    release() {
-      const lines = held ?? [];
-      held = undefined;
-      for (const line of lines) target.write(line);
-    },
+    release,
   };
 }

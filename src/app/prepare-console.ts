@@ -40,6 +40,8 @@ export async function prepareConsole(input: {
   const access: ConsoleAccess = {
     mode: env.OPSDESK_CONSOLE === "remote" ? "remote" : "on",
     secret: env.OPSDESK_CONSOLE_SECRET,
+    sessionMs: env.OPSDESK_CONSOLE_SESSION,
+    trustProxy: env.OPSDESK_TRUST_PROXY,
   };
   return {
     sandbox,

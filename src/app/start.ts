@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { Env } from "../config/env.js";
-import { loadConfigFile } from "../config/load.js";
+import { defaultConfigPath, loadConfigFile } from "../config/load.js";
 import type { OpsdeskConfig } from "../config/types.js";
 import { type DatabaseHandle, openDatabase } from "../db/client.js";
 import { locateDatabase } from "../db/location.js";
@@ -18,7 +18,9 @@ import type { Scheduler } from "../scheduler/index.js";
 import { connectChat } from "./connect-chat.js";
 import { type PreparedConsole, prepareConsole } from "./prepare-console.js";
 import { createScheduler } from "./start-scheduler.js";
+import { StartupError } from "./startup-error.js";
 import { syncConfigToDatabase } from "./sync-config.js";
+import { waitForDatabase } from "./wait-for-database.js";
 
 export interface RunningOpsDesk {
   address: AddressInfo;
@@ -58,11 +60,17 @@ export async function startOpsDesk({
   clock: base = systemClock,
 }: StartOptions): Promise<RunningOpsDesk> {
   const startedAt = performance.now();
-  const { config, usedDefaults } = await loadConfigFile(env.OPSDESK_CONFIG);
-  if (usedDefaults) log.info({ path: env.OPSDESK_CONFIG }, "no configuration file; using built-in defaults");
+  const configPath = env.OPSDESK_CONFIG ?? defaultConfigPath;
+  const { config, usedDefaults } = await loadConfigFile(configPath, {
+    required: env.OPSDESK_CONFIG !== undefined,
+  });
+  if (usedDefaults) log.info({ path: configPath }, "no configuration file; using built-in defaults");
 
   const location = locateDatabase(env.DATABASE_URL);
-  const migration = await migrateDatabase(location);
+  const migration = await waitForDatabase(location, () => migrateDatabase(location), {
+    waitMs: env.OPSDESK_DATABASE_WAIT,
+    log,
+  });
   log.info({ database: location.display, provider: location.provider, ...migration }, "database migrated");
 
   const database = await openDatabase(location);
@@ -73,7 +81,8 @@ export async function startOpsDesk({
       env,
       db: database.db,
       provider: location.provider,
-      freshDatabase: migration.alreadyApplied === 0,
+      // Someone else's tables in the file make it theirs: never a sandbox, even though OpsDesk migrated it.
+      freshDatabase: migration.alreadyApplied === 0 && migration.emptyBefore,
       clock: base,
       config,
     });
@@ -100,7 +109,11 @@ export async function startOpsDesk({
     interactionConcurrency,
     console: prepared.console,
   });
-  const address = await server.listen(env.PORT, env.HOST);
+  const address = await listenOrExplain(server, env).catch(async (error: unknown) => {
+    await chat.stop();
+    await database.close();
+    throw error;
+  });
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   const consoleUrl = prepared.console ? `${consoleHost(url, address)}/console` : undefined;
   if (prepared.console?.access.mode === "on" && !["127.0.0.1", "::1"].includes(address.address)) {
@@ -177,4 +190,30 @@ function consoleHost(url: string, address: AddressInfo): string {
   if (address.address === "0.0.0.0") return `http://127.0.0.1:${address.port}`;
   if (address.address === "::") return `http://[::1]:${address.port}`;
   return url;
+}
+
+/** The one HTTP port: taken or forbidden is the operator's to fix, so say which and how. */
+async function listenOrExplain(server: HttpServer, env: Env): Promise<AddressInfo> {
+  try {
+    return await server.listen(env.PORT, env.HOST);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const where = `${env.HOST}:${env.PORT}`;
+    if (code === "EADDRINUSE")
+      throw new StartupError(
+        `Port ${env.PORT} on ${env.HOST} is already in use (another OpsDesk or another program): stop it, or set PORT to a free port.`,
+        { cause: error },
+      );
+    if (code === "EACCES")
+      throw new StartupError(
+        `OpsDesk may not listen on ${where} (EACCES): ports below 1024 need privileges; set PORT to 1024 or above.`,
+        { cause: error },
+      );
+    if (code === "EADDRNOTAVAIL")
+      throw new StartupError(
+        `${env.HOST} is not an address of this machine (EADDRNOTAVAIL): set HOST to one of its addresses, 127.0.0.1 or 0.0.0.0.`,
+        { cause: error },
+      );
+    throw error;
+  }
 }

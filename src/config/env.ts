@@ -22,7 +22,8 @@ export interface Env {
   readonly HOST: string;
   readonly LOG_LEVEL: LogLevel;
   readonly LOG_FORMAT: LogFormat;
-  readonly OPSDESK_CONFIG: string;
+  /** The configuration file. Unset: `./opsdesk.yaml`, or built-in defaults when there is none; set: it must exist. */
+  readonly OPSDESK_CONFIG?: string;
   readonly SLACK_BOT_TOKEN?: string;
   readonly SLACK_SIGNING_SECRET?: string;
   readonly SLACK_APP_TOKEN?: string;
@@ -43,6 +44,16 @@ export interface Env {
   readonly OPSDESK_CONSOLE: ConsoleMode;
   /** Shared secret the console asks for when `OPSDESK_CONSOLE=remote`. */
   readonly OPSDESK_CONSOLE_SECRET?: string;
+  /** How long a console sign-in lasts, in milliseconds (written `12h`, `30m`). */
+  readonly OPSDESK_CONSOLE_SESSION: number;
+  /**
+   * Whether OpsDesk sits behind a reverse proxy whose X-Forwarded-Proto and X-Forwarded-For it may believe
+   * (the console's Secure cookie and its sign-in throttle per address). Never set it without such a proxy:
+   * anyone could then claim any address.
+   */
+  readonly OPSDESK_TRUST_PROXY: boolean;
+  /** How long start-up waits for an unreachable database, in milliseconds (written `30s`, `5m`; `0s`: not at all). */
+  readonly OPSDESK_DATABASE_WAIT: number;
 }
 
 export const consoleModes = ["on", "off", "remote"] as const;
@@ -161,6 +172,31 @@ const lease = z
   })
   .default(60_000);
 
+/** `45s`, `30m`, `12h` within [min, max] milliseconds. */
+const duration = (min: number, max: number, range: string) =>
+  z
+    .string()
+    .regex(/^\s*\d{1,5}\s*[smh]\s*$/i, {
+      error: (issue) => `expected a duration like 30s, 10m or 12h, got ${describeValue(issue.input)}`,
+    })
+    .transform((value) => {
+      const unit = { s: 1_000, m: 60_000, h: 3_600_000 }[
+        value.trim().slice(-1).toLowerCase() as "s" | "m" | "h"
+      ];
+      return Number.parseInt(value.trim(), 10) * unit;
+    })
+    .refine((ms) => ms >= min && ms <= max, { error: () => `expected a duration from ${range}` });
+
+const yesNo = z
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .pipe(
+    z.enum(["true", "false"], {
+      error: (issue) => `expected true or false, got ${describeValue(issue.input)}`,
+    }),
+  )
+  .transform((value) => value === "true");
+
 const envSchema = z
   .object({
     DATABASE_URL: databaseUrl.optional(),
@@ -168,7 +204,7 @@ const envSchema = z
     HOST: z.string().default("127.0.0.1"),
     LOG_LEVEL: logLevel,
     LOG_FORMAT: logFormat,
-    OPSDESK_CONFIG: z.string().default("./opsdesk.yaml"),
+    OPSDESK_CONFIG: z.string().optional(),
     SLACK_BOT_TOKEN: slackToken("xoxb-", "the Bot User OAuth Token under OAuth & Permissions").optional(),
     SLACK_SIGNING_SECRET: z.string().optional(),
     SLACK_APP_TOKEN: slackToken(
@@ -210,6 +246,9 @@ const envSchema = z
           `expected at least ${consoleSecretMinLength} characters (for example the output of: openssl rand -hex 24)`,
       })
       .optional(),
+    OPSDESK_CONSOLE_SESSION: duration(60_000, 30 * 24 * 3_600_000, "1m to 720h").default(12 * 3_600_000),
+    OPSDESK_TRUST_PROXY: yesNo.default(false),
+    OPSDESK_DATABASE_WAIT: duration(0, 3_600_000, "0s to 60m").default(30_000),
   })
   .superRefine((env, ctx) => {
     // Half a Slack set-up would start silently and never receive anything; say which half is missing.

@@ -10,12 +10,27 @@ export interface LoadedConfig {
   readonly usedDefaults: boolean;
 }
 
-/** Loads opsdesk.yaml. A missing file is not an error: OpsDesk must start with zero set-up. */
-export async function loadConfigFile(path: string): Promise<LoadedConfig> {
+/** Where OpsDesk looks for its configuration when OPSDESK_CONFIG is unset. */
+export const defaultConfigPath = "./opsdesk.yaml";
+
+/**
+ * Loads opsdesk.yaml. A missing default file is not an error: OpsDesk must start with zero set-up. A file
+ * named explicitly (OPSDESK_CONFIG) must exist: running a production desk on the built-in defaults because
+ * of a typo in the path would look like working while routing nothing where it belongs.
+ */
+export async function loadConfigFile(
+  path: string,
+  options: { required?: boolean } = {},
+): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
+    if (isMissingFile(error) && options.required) {
+      throw new ConfigError([
+        `OPSDESK_CONFIG: ${path} does not exist; fix the path, or unset OPSDESK_CONFIG to start on the built-in defaults`,
+      ]);
+    }
     if (isMissingFile(error)) return { config: defaultConfig(), usedDefaults: true };
     throw new ConfigError([
       `${path}: cannot be read (${describeReadError(error)}); check the path in OPSDESK_CONFIG and the file's permissions`,

@@ -26,7 +26,7 @@ export function parseConfig(text: string, file: string): OpsdeskConfig {
     );
   }
 
-  const { sections, problems } = validateSections(doc.toJS());
+  const { sections, problems } = validateSections(toPlainValues(doc, file));
   const resolution = resolveConfig(sections);
   const all = [...problems, ...resolution.problems];
   if (all.length > 0 || resolution.config === undefined) {
@@ -41,6 +41,24 @@ export function parseConfig(text: string, file: string): OpsdeskConfig {
     );
   }
   return resolution.config;
+}
+
+/**
+ * YAML aliases can expand exponentially ("billion laughs"): the yaml library refuses a document whose
+ * aliases expand beyond `maxAliasCount` (yaml.org/spec/1.2.2 §3.2.2.2; eemeli.org/yaml "Options"), which
+ * is answered as a mistake in the file rather than a crash.
+ */
+const maxAliasCount = 100;
+
+function toPlainValues(doc: ReturnType<typeof parseDocument>, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new ConfigError([
+      `${file}: its aliases (*name) expand too far (more than ${maxAliasCount} times); write the values out instead of nesting anchors`,
+    ]);
+  }
 }
 
 /** Each section on its own, so one bad section does not hide what is wrong with the others. */

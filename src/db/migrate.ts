@@ -7,6 +7,8 @@ import { type MigrationFile, readMigrations } from "./migration-files.js";
 export interface MigrationResult {
   applied: string[];
   alreadyApplied: number;
+  /** The database held no tables at all before this start: OpsDesk is creating it now. */
+  emptyBefore: boolean;
 }
 
 /** Thrown when the database's history and the shipped migrations disagree; start-up must stop. */
@@ -65,6 +67,9 @@ function migrateSqlite(
   try {
     // WAL lets readers proceed while one writer commits; it is a property of the file and persists.
     db.pragma("journal_mode = WAL");
+    const { tables } = db
+      .prepare("SELECT count(*) AS tables FROM sqlite_master WHERE type = 'table'")
+      .get() as { tables: number };
     db.exec(
       `CREATE TABLE IF NOT EXISTS "${historyTable}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
     );
@@ -85,7 +90,7 @@ function migrateSqlite(
         record.run(migration.name, migration.checksum, new Date().toISOString());
       }
       db.exec("COMMIT");
-      return { applied: todo.map((m) => m.name), alreadyApplied: rows.length };
+      return { applied: todo.map((m) => m.name), alreadyApplied: rows.length, emptyBefore: tables === 0 };
     } catch (error) {
       db.exec("ROLLBACK");
       throw error;
@@ -103,6 +108,9 @@ async function migratePostgres(url: string, migrations: MigrationFile[]): Promis
     // Replicas starting together queue on this session lock; the first migrates, the rest find nothing to do.
     await client.query("SELECT pg_advisory_lock($1)", [POSTGRES_MIGRATION_LOCK]);
     try {
+      const before = await client.query<{ tables: string }>(
+        "SELECT count(*) AS tables FROM information_schema.tables WHERE table_schema = current_schema()",
+      );
       await client.query(
         `CREATE TABLE IF NOT EXISTS "${historyTable}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`,
       );
@@ -126,7 +134,11 @@ async function migratePostgres(url: string, migrations: MigrationFile[]): Promis
           });
         }
       }
-      return { applied: todo.map((m) => m.name), alreadyApplied: rows.length };
+      return {
+        applied: todo.map((m) => m.name),
+        alreadyApplied: rows.length,
+        emptyBefore: Number(before.rows[0]?.tables ?? 0) === 0,
+      };
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [POSTGRES_MIGRATION_LOCK]);
     }

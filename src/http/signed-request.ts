@@ -40,3 +40,12 @@ export function endText(res: ServerResponse, status: number, text: string): void
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
   res.end(text);
 }
+
+/**
+ * A signed body that is not what the platform sends: 400 and one warning for the operator, never a 500
+ * (nothing in OpsDesk failed) and never an error page with internals.
+ */
+export function refuseMalformed(res: ServerResponse, log: Logger, platform: string, problem: string): void {
+  log.warn({ platform, problem }, "refused a malformed chat request");
+  endText(res, 400, "malformed request");
+}

@@ -12,7 +12,8 @@ export type ErrorCode =
   | "conflict"
   | "already_done"
   | "unknown_command"
-  | "config_invalid";
+  | "config_invalid"
+  | "startup_failed";
 
 export class OpsDeskError extends Error {
   readonly code: ErrorCode;

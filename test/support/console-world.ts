@@ -1,6 +1,7 @@
 // OpsDesk started in-process with no chat credentials, so its console is on and its fresh SQLite file is a
 // sandbox; plus a client for the console's JSON API (the same calls a contract-suite driver makes).
 import type { RunningOpsDesk } from "../../src/app/start.js";
+import type { Logger } from "../../src/log.js";
 import { startDesk } from "./desk-world.js";
 
 export interface ConsoleReply {
@@ -129,7 +130,7 @@ export interface ConsoleWorld {
 
 export async function startConsoleWorld(
   env: Record<string, string> = {},
-  options: { dir?: string } = {},
+  options: { dir?: string; log?: Logger } = {},
 ): Promise<ConsoleWorld> {
   const desk = await startDesk(env, options);
   return {

@@ -7,6 +7,7 @@ import { pino } from "pino";
 import { type RunningOpsDesk, startOpsDesk } from "../../src/app/start.js";
 import { loadEnv } from "../../src/config/env.js";
 import type { Clock } from "../../src/kernel/clock.js";
+import type { Logger } from "../../src/log.js";
 import { deskConfigYaml } from "./desk-config.js";
 import { freePort } from "./process.js";
 
@@ -24,7 +25,7 @@ export interface DeskProcess {
  */
 export async function startDesk(
   chatEnv: Record<string, string>,
-  options: { dir?: string; clock?: Clock } = {},
+  options: { dir?: string; clock?: Clock; log?: Logger } = {},
 ): Promise<DeskProcess> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "opsdesk-desk-"));
   const configPath = join(dir, "opsdesk.yaml");
@@ -39,7 +40,7 @@ export async function startDesk(
   });
   const opsdesk = await startOpsDesk({
     env,
-    log: pino({ level: process.env.OPSDESK_TEST_LOG ?? "silent" }),
+    log: options.log ?? pino({ level: process.env.OPSDESK_TEST_LOG ?? "silent" }),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return {

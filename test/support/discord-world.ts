@@ -2,6 +2,7 @@
 // Discord over loopback.
 import type { RunningOpsDesk } from "../../src/app/start.js";
 import type { Clock } from "../../src/kernel/clock.js";
+import type { Logger } from "../../src/log.js";
 import type { InteractionSpec } from "../fakes/discord/builders/interactions.js";
 import { defaultDiscordSigner, type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import type { JsonRecord } from "../fakes/discord/json.js";
@@ -32,6 +33,8 @@ export async function startDiscordWorld(
     discordNow?: () => number;
     /** OpsDesk's clock, e.g. a ManualClock a test moves to make SLA alerts due. */
     clock?: Clock;
+    /** OpsDesk's log, for tests that read what it wrote. */
+    log?: Logger;
   } = {},
 ): Promise<DiscordWorld> {
   const fake = await startFakeDiscord({
@@ -47,7 +50,7 @@ export async function startDiscordWorld(
       DISCORD_API_URL: fake.restBase,
       ...(mode === "http" ? { DISCORD_PUBLIC_KEY: defaultDiscordSigner.publicKeyHex } : {}),
     },
-    options.clock ? { clock: options.clock } : {},
+    { ...(options.clock ? { clock: options.clock } : {}), ...(options.log ? { log: options.log } : {}) },
   );
   if (mode === "gateway") await waitUntil(() => fake.gatewaySessions > 0);
   return {

@@ -1,6 +1,7 @@
 // OpsDesk running in-process with its real Bolt app, talking to the local Slack over loopback.
 import type { RunningOpsDesk } from "../../src/app/start.js";
 import type { Clock } from "../../src/kernel/clock.js";
+import type { Logger } from "../../src/log.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
 import { SlackRequestSender } from "../fakes/slack/signer.js";
 import { channels, people, stranger } from "./desk-config.js";
@@ -17,7 +18,7 @@ export interface SlackWorld {
   close(): Promise<void>;
 }
 
-export async function startSlackWorld(options: { clock?: Clock } = {}): Promise<SlackWorld> {
+export async function startSlackWorld(options: { clock?: Clock; log?: Logger } = {}): Promise<SlackWorld> {
   const fake = await startFakeSlack({
     users: [
       ...Object.values(people).map((p) => ({ id: p.slack, name: p.id, real_name: p.name })),

@@ -7,13 +7,18 @@ import type { ConsoleMode } from "../../config/env.js";
  * - `on` (the default) serves only loopback: the peer must be 127.0.0.1/::1 and the Host header a loopback
  *   name (a web page elsewhere cannot reach it through DNS rebinding).
  * - `remote` serves any address, but every request must carry the shared secret: the session cookie set
- *   by the sign-in form, or `Authorization: Bearer <secret>` for programs.
+ *   by the sign-in form (it expires), or `Authorization: Bearer <secret>` for programs. Wrong secrets are
+ *   throttled per address (sign-in-throttle.ts).
  * Writes must be JSON (`content-type: application/json`), which a page on another site cannot send without
  * the browser asking first, and when the browser names an Origin it must be this console's.
  */
 export interface ConsoleAccess {
   mode: Exclude<ConsoleMode, "off">;
   secret?: string | undefined;
+  /** How long a sign-in lasts (OPSDESK_CONSOLE_SESSION). */
+  sessionMs: number;
+  /** Believe X-Forwarded-Proto and X-Forwarded-For (OPSDESK_TRUST_PROXY). */
+  trustProxy: boolean;
 }
 
 export type AccessDecision =
@@ -25,9 +30,60 @@ export const sessionCookie = "opsdesk_console";
 const loopbackPeers = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
 
-/** The cookie value: derived from the secret, so the secret itself never sits in the browser. */
-export function sessionToken(secret: string): string {
-  return createHmac("sha256", secret).update("opsdesk-console-session").digest("hex");
+/**
+ * The cookie value: when the session began and a MAC of it under the secret, so the secret itself never
+ * sits in the browser, a session ends by itself (checked on every request, whatever the browser keeps),
+ * and any replica can check it without shared state. Sessions run on the real clock, never the sandbox's
+ * shifted one: time travel must not sign people out.
+ */
+export function sessionToken(secret: string, issuedAtMs: number): string {
+  const issued = String(Math.floor(issuedAtMs / 1000));
+  return `${issued}.${createHmac("sha256", secret).update(`opsdesk-console-session:${issued}`).digest("hex")}`;
+}
+
+function sessionValid(token: string, access: ConsoleAccess & { secret: string }, nowMs: number): boolean {
+  const issued = /^(\d{1,12})\./.exec(token)?.[1];
+  if (issued === undefined || !sameText(token, sessionToken(access.secret, Number(issued) * 1000)))
+    return false;
+  const age = nowMs - Number(issued) * 1000;
+  // A minute of skew between replicas' clocks is tolerated; a session "from the future" beyond it is not.
+  return age > -60_000 && age < access.sessionMs;
+}
+
+/** The Set-Cookie value of a new session, `Secure` when the browser reached OpsDesk over HTTPS. */
+export function sessionCookieHeader(
+  req: IncomingMessage,
+  access: ConsoleAccess & { secret: string },
+  nowMs: number,
+): string {
+  const secure = overHttps(req, access) ? "; Secure" : "";
+  return `${sessionCookie}=${sessionToken(access.secret, nowMs)}; Path=/console; Max-Age=${Math.floor(access.sessionMs / 1000)}; HttpOnly; SameSite=Strict${secure}`;
+}
+
+/** TLS on this socket, or a trusted proxy that says the browser used HTTPS (its first X-Forwarded-Proto). */
+export function overHttps(req: IncomingMessage, access: ConsoleAccess): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted === true) return true;
+  if (!access.trustProxy) return false;
+  const proto = req.headers["x-forwarded-proto"];
+  const first = (Array.isArray(proto) ? proto[0] : proto)?.split(",")[0]?.trim().toLowerCase();
+  return first === "https";
+}
+
+/**
+ * The address a request came from: the peer, or behind a trusted proxy the last X-Forwarded-For entry
+ * (the one the proxy itself appended; earlier entries are whatever the client wrote).
+ */
+export function clientAddress(req: IncomingMessage, access: ConsoleAccess): string {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  if (!access.trustProxy) return peer;
+  const forwarded = req.headers["x-forwarded-for"];
+  const last = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").pop()?.trim();
+  return last || peer;
+}
+
+/** The bearer token a program sent, if any. */
+export function bearerOf(req: IncomingMessage): string | undefined {
+  return /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
 }
 
 function sameText(a: string, b: string): boolean {
@@ -48,15 +104,16 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-function signedIn(req: IncomingMessage, access: ConsoleAccess): boolean {
-  if (access.secret === undefined) return false;
-  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
-  if (bearer !== undefined) return sameText(bearer, access.secret);
+function signedIn(req: IncomingMessage, access: ConsoleAccess, nowMs: number): boolean {
+  const { secret } = access;
+  if (secret === undefined) return false;
+  const bearer = bearerOf(req);
+  if (bearer !== undefined) return sameText(bearer, secret);
   const token = cookie(req, sessionCookie);
-  return token !== undefined && sameText(token, sessionToken(access.secret));
+  return token !== undefined && sessionValid(token, { ...access, secret }, nowMs);
 }
 
-export function checkAccess(req: IncomingMessage, access: ConsoleAccess): AccessDecision {
+export function checkAccess(req: IncomingMessage, access: ConsoleAccess, nowMs = Date.now()): AccessDecision {
   if (access.mode === "on") {
     const peer = req.socket.remoteAddress ?? "";
     if (!loopbackPeers.has(peer) || !loopbackHost.test(req.headers.host ?? "")) {
@@ -68,8 +125,14 @@ export function checkAccess(req: IncomingMessage, access: ConsoleAccess): Access
           "The OpsDesk console answers only on this machine (http://127.0.0.1). To open it from elsewhere, set OPSDESK_CONSOLE=remote and OPSDESK_CONSOLE_SECRET.",
       };
     }
-  } else if (!signedIn(req, access)) {
-    return { ok: false, status: 401, reason: "sign_in", message: "Sign in with the console secret first." };
+  } else if (!signedIn(req, access, nowMs)) {
+    return {
+      ok: false,
+      status: 401,
+      reason: "sign_in",
+      message:
+        "Sign in with the console secret first (a sign-in lasts OPSDESK_CONSOLE_SESSION, 12 hours by default).",
+    };
   }
   if (req.method === "POST" || req.method === "PUT" || req.method === "DELETE") {
     const origin = req.headers.origin;

@@ -8,6 +8,7 @@ import { LiveHub } from "./live/hub.js";
 import { ConsoleMessageStore } from "./messages/store.js";
 import { messageJson } from "./messages/to-json.js";
 import type { ConsoleSandbox } from "./sandbox.js";
+import { SignInThrottle } from "./sign-in-throttle.js";
 import { ConsoleTransport } from "./transport.js";
 
 export interface ConsoleAdapterOptions {
@@ -56,6 +57,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     hub,
     sandbox,
     access,
+    signIns: new SignInThrottle(),
     log,
     streams: new Set(),
   };

@@ -5,6 +5,7 @@ import type { ConsoleAccess } from "./access.js";
 import type { LiveHub } from "./live/hub.js";
 import type { ConsoleMessageStore } from "./messages/store.js";
 import type { ConsoleSandbox } from "./sandbox.js";
+import type { SignInThrottle } from "./sign-in-throttle.js";
 
 /** What every console listener needs: what Slack's and Discord's do, and the console's own parts. */
 export interface ConsoleDeps extends InteractionDeps {
@@ -15,6 +16,8 @@ export interface ConsoleDeps extends InteractionDeps {
   hub: LiveHub;
   sandbox: ConsoleSandbox;
   access: ConsoleAccess;
+  /** Wrong secrets per address (remote mode). */
+  signIns: SignInThrottle;
   /** Ends every open event stream; registered with the server's shutdown. */
   streams: Set<() => void>;
 }

@@ -12,7 +12,7 @@ export class TimeTravelRefusedError extends OpsDeskError {
 
 export interface SandboxFacts {
   provider: DatabaseProvider;
-  /** No migration had ever run: OpsDesk is creating this database right now. */
+  /** No migration had ever run and it held no tables: OpsDesk is creating this database right now. */
   freshDatabase: boolean;
   /** Slack or Discord credentials are set. */
   chatConnected: boolean;
@@ -35,9 +35,9 @@ const SANDBOX_ROW = 1;
 
 /**
  * The console's sandbox: a SQLite database OpsDesk created itself, on a start with the console on and no
- * chat credentials, and marked as such in the ConsoleSandbox table at birth. A database that existed before
- * (even an empty one), PostgreSQL, or any start with Slack or Discord connected is never a sandbox, so
- * time travel cannot touch a desk people rely on.
+ * chat credentials, and marked as such in the ConsoleSandbox table at birth. A database that held tables before
+ * OpsDesk first migrated it (someone else's data), PostgreSQL, or any start with Slack or Discord connected
+ * is never a sandbox, so time travel cannot touch data people rely on.
  */
 export async function openConsoleSandbox(db: Db, base: Clock, facts: SandboxFacts): Promise<ConsoleSandbox> {
   const mayMark =
@@ -82,6 +82,6 @@ function refusalFor(facts: SandboxFacts, marked: boolean): string | null {
   if (facts.chatConnected)
     return `Time travel is refused: OpsDesk is connected to Slack or Discord, and shifted time would send real people SLA alerts. ${howTo}`;
   if (!marked)
-    return `Time travel is refused: this database was not created as the console's sandbox (it existed before, or was first started with chat credentials). ${howTo}`;
+    return `Time travel is refused: this database was not created as the console's sandbox (it existed before with tables in it, or was first started with chat credentials). ${howTo}`;
   return null;
 }

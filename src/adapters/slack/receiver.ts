@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import type { RequestHandler } from "../../http/server.js";
-import { endText, readSignedRequest, requestHeader } from "../../http/signed-request.js";
+import { endText, readSignedRequest, refuseMalformed, requestHeader } from "../../http/signed-request.js";
 import type { Clock } from "../../kernel/clock.js";
 import type { Logger } from "../../log.js";
+import { slackBodyProblem } from "./payload-shape.js";
 import { verifySlackSignature } from "./verify-request.js";
 
 /**
@@ -50,7 +51,10 @@ export class SlackHttpReceiver implements Receiver {
     });
     if (raw === undefined) return;
     const body = parseSlackBody(raw, requestHeader(req, "content-type"));
-    if (!body) return endText(res, 400, "unreadable body");
+    const problem =
+      body === undefined ? "the body is not readable JSON or form data" : slackBodyProblem(body);
+    if (problem !== undefined || body === undefined)
+      return refuseMalformed(res, this.#log, "slack", problem ?? "");
     if (body.ssl_check) return endText(res, 200, "");
     if (body.type === "url_verification") return json(res, 200, { challenge: body.challenge });
 

@@ -1,9 +1,10 @@
+import { hasNulByte, nulByteAdvice } from "../text/nul-byte.js";
 import { ArgumentError } from "./argument-error.js";
 import { closestName } from "./closest-name.js";
 import type { CommandRegistry, CommandSpec, ParsedCommandIn, SubcommandSpec } from "./command-spec.js";
 import { findCommand, findSubcommand, subcommandNames, unknownSubcommandError } from "./find-command.js";
 import { type Token, tokenize } from "./tokenize.js";
-import { usageLine } from "./usage.js";
+import { usageHint, usageLine } from "./usage.js";
 import { unknownOptionProblem, validateArgs } from "./validate-args.js";
 
 interface ChosenSubcommand {
@@ -130,6 +131,13 @@ export function parseCommandText<R extends CommandRegistry>(
   text: string,
 ): ParsedCommandIn<R> {
   const command = findCommand(registry, commandName);
+  // Checked on the whole line: a NUL in a word that becomes a subcommand or a title is refused alike.
+  if (hasNulByte(text)) {
+    throw new ArgumentError({
+      problem: `The command ${nulByteAdvice}`,
+      usage: `/${command.name} ${usageHint(command)}`,
+    });
+  }
   const tokens = tokenize(text);
   const chosen = chooseSubcommand(command, tokens);
   try {

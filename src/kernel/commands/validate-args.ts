@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { clipText } from "../text/clip.js";
+import { hasNulByte, nulByteAdvice } from "../text/nul-byte.js";
 import type { AnyArgSpec } from "./argument.js";
 import { ArgumentError } from "./argument-error.js";
 import { closestName } from "./closest-name.js";
@@ -64,7 +65,9 @@ export function validateArgs(
     throw new ArgumentError({ problem, usage, ...(argument === undefined ? {} : { argument }) });
   };
 
-  for (const key of Object.keys(raw)) {
+  for (const [key, value] of Object.entries(raw)) {
+    if (hasNulByte(key) || (typeof value === "string" && hasNulByte(value)))
+      fail(`${key} ${nulByteAdvice}`, key);
     if (!Object.hasOwn(spec.args, key) && !isBlank(raw[key]))
       fail(unknownOptionProblem(command, subcommand, key), key);
   }

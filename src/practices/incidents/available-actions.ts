@@ -5,13 +5,14 @@ import { mayPerform } from "./permissions.js";
 
 /**
  * The buttons a card shows: what the lifecycle allows in the current state, minus what is pointless
- * (acknowledging twice, taking what is already yours, declaring major twice). Rights are checked when a
+ * (acknowledging twice, taking what someone already holds, declaring major twice). Rights are checked when a
  * button is pressed, because a card in a channel is shared by everyone who sees it.
  */
 export function availableIncidentActions(incident: IncidentSnapshot): IncidentAction[] {
   return actionsAllowedIn(incident.status).filter((action) => {
     if (action === "acknowledge") return !incident.acknowledgedAt;
     if (action === "declare_major") return !incident.major;
+    if (action === "assign_to_me") return !incident.assignee; // taking over is done by name (decide.ts)
     if (action === "assign") return false; // needs a person picker; offered through the text grammar
     // Offered only where its problem was resolved (the message to the reporter and assignee).
     if (action === "resolve_fixed_by_problem") return false;

@@ -89,6 +89,14 @@ export function decideIncidentChange(input: DecisionInput): IncidentChangePlan {
 
     case "assign_to_me": {
       if (incident.assignee?.id === me.id) throw new AlreadyDoneError(`${ref} is already assigned to you.`);
+      // "Assign to me" takes an incident nobody holds. Decided on the state read inside the write, so of two
+      // agents pressing it at once the second is told who won instead of silently taking it over (ITIL:
+      // reassignment is a deliberate step, made by naming the new assignee).
+      if (incident.assignee) {
+        throw new AlreadyDoneError(
+          `${ref} was already assigned to ${incident.assignee.displayName}. To take it over, name the new assignee: /incident assign ${ref} to:@name`,
+        );
+      }
       return assignment(incident, now, { id: me.id, displayName: me.displayName }, undefined);
     }
 

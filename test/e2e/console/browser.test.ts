@@ -1,7 +1,7 @@
 // A newcomer's first minutes in the console, in headless Chromium: OpsDesk started the way `npm start`
 // starts on a fresh clone (no opsdesk.yaml, no chat credentials), so the console runs on its sandbox with
 // its built-in people. Ends with the screenshot the README shows (docs/console.png).
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -16,7 +16,11 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  world = await startConsoleWorld({ OPSDESK_CONFIG: "/nonexistent/opsdesk.yaml" });
+  // An opsdesk.yaml with nothing in it means exactly the built-in defaults, as on a fresh clone (a named
+  // OPSDESK_CONFIG that does not exist stops start-up).
+  const config = join(mkdtempSync(join(tmpdir(), "opsdesk-browser-")), "opsdesk.yaml");
+  writeFileSync(config, "# the built-in defaults\n");
+  world = await startConsoleWorld({ OPSDESK_CONFIG: config });
   page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
   // A missing element fails its step with a locator message, well inside the test's own timeout.
   page.setDefaultTimeout(10_000);

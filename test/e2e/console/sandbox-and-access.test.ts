@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConsoleApi, type ConsoleWorld, startConsoleWorld } from "../../support/console-world.js";
 import { createScratchDatabase, postgresAvailability } from "../../support/postgres.js";
@@ -70,6 +71,24 @@ describe("GIVEN a database first started with chat credentials, then without", (
     const refused = await travel(world);
     expect(refused.status).toBe(403);
     expect(refused.body.message).toContain("was not created as the console's sandbox");
+  });
+});
+
+describe("GIVEN an existing SQLite file holding someone else's tables", () => {
+  it("THEN OpsDesk does not take it for a sandbox: time travel is refused with the reason", async () => {
+    const dir = workdir();
+    const filename = join(dir, "theirs.db");
+    const theirs = new Database(filename);
+    theirs.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)");
+    theirs.exec("INSERT INTO invoices (total) VALUES (42.5)");
+    theirs.close();
+    const world = await start({ DATABASE_URL: `file:${filename}` });
+    const refused = await travel(world);
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain(
+      "was not created as the console's sandbox (it existed before with tables in it",
+    );
+    expect(world.opsdesk.clock.offsetMs).toBe(0);
   });
 });
 

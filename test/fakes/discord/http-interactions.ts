@@ -80,7 +80,15 @@ export async function postInteraction(
   payload: JsonRecord,
   options: PostInteractionOptions = {},
 ): Promise<PostInteractionResult> {
-  const body = JSON.stringify(payload);
+  return postSignedBody(url, JSON.stringify(payload), options);
+}
+
+/** Signs any body the way Discord does and POSTs it: for bodies Discord would never send (broken, hostile). */
+export async function postSignedBody(
+  url: string,
+  body: string,
+  options: PostInteractionOptions = {},
+): Promise<PostInteractionResult> {
   const timestamp = discordTimestamp(Date.now() - (options.timestampSkewSec ?? 0) * 1000);
   const signed = signDiscordRequest(body, timestamp, options.signer);
   const signature = options.badSignature

@@ -140,6 +140,15 @@ export class SlackRequestSender {
     return this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, send);
   }
 
+  /** Any body, signed as Slack signs it: for payloads Slack would never send (hostile or broken). */
+  signed(
+    body: string,
+    contentType = FORM,
+    send: SendOptions = {},
+  ): Promise<{ status: number; body: string }> {
+    return this.post(body, contentType, send);
+  }
+
   private async post(
     body: string,
     contentType: string,

@@ -45,8 +45,9 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       try {
         const first = await migrateDatabase(database.location);
         expect(first.applied).toEqual(readMigrations(provider).map((m) => m.name));
+        expect(first.emptyBefore).toBe(true);
         const second = await migrateDatabase(database.location);
-        expect(second).toEqual({ applied: [], alreadyApplied: first.applied.length });
+        expect(second).toEqual({ applied: [], alreadyApplied: first.applied.length, emptyBefore: false });
       } finally {
         await database.dispose();
       }

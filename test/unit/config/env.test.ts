@@ -24,11 +24,15 @@ describe("GIVEN an empty environment", () => {
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
       LOG_FORMAT: "auto",
-      OPSDESK_CONFIG: "./opsdesk.yaml",
       OPSDESK_MAINTENANCE_EVERY: "1h",
       OPSDESK_CLAIM_LEASE: 60_000,
       OPSDESK_CONSOLE: "on",
+      OPSDESK_CONSOLE_SESSION: 12 * 3_600_000,
+      OPSDESK_TRUST_PROXY: false,
+      OPSDESK_DATABASE_WAIT: 30_000,
     });
+    // Unset: ./opsdesk.yaml if it exists, else the built-in defaults (src/config/load.ts).
+    expect(env.OPSDESK_CONFIG).toBeUndefined();
     expect(providerOf(env.DATABASE_URL)).toBe("sqlite");
     expect(locateDatabase(env.DATABASE_URL, "/srv/opsdesk")).toMatchObject({
       filename: "/srv/opsdesk/data/opsdesk.db",
@@ -184,5 +188,30 @@ describe("GIVEN the console settings", () => {
     expect(
       loadEnv({ OPSDESK_CONSOLE: "remote", OPSDESK_CONSOLE_SECRET: secret }).OPSDESK_CONSOLE_SECRET,
     ).toBe(secret);
+  });
+});
+
+describe("GIVEN the start-up wait, the console session and the proxy trust", () => {
+  it("THEN durations are read in seconds, minutes or hours, and mistakes say what is expected", () => {
+    const env = loadEnv({
+      OPSDESK_DATABASE_WAIT: "2m",
+      OPSDESK_CONSOLE_SESSION: "30m",
+      OPSDESK_TRUST_PROXY: "TRUE",
+    });
+    expect(env).toMatchObject({
+      OPSDESK_DATABASE_WAIT: 120_000,
+      OPSDESK_CONSOLE_SESSION: 1_800_000,
+      OPSDESK_TRUST_PROXY: true,
+    });
+    expect(loadEnv({ OPSDESK_DATABASE_WAIT: "0s" }).OPSDESK_DATABASE_WAIT).toBe(0);
+    expect(() => loadEnv({ OPSDESK_DATABASE_WAIT: "soon" })).toThrow(
+      'OPSDESK_DATABASE_WAIT: expected a duration like 30s, 10m or 12h, got "soon"',
+    );
+    expect(() => loadEnv({ OPSDESK_CONSOLE_SESSION: "10s" })).toThrow(
+      "OPSDESK_CONSOLE_SESSION: expected a duration from 1m to 720h",
+    );
+    expect(() => loadEnv({ OPSDESK_TRUST_PROXY: "yes" })).toThrow(
+      'OPSDESK_TRUST_PROXY: expected true or false, got "yes"',
+    );
   });
 });

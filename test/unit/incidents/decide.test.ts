@@ -129,3 +129,25 @@ describe("GIVEN the incident state machine", () => {
     );
   });
 });
+
+describe("GIVEN an incident someone else already holds", () => {
+  it("WHEN an agent presses Assign to me THEN nothing changes and they are told who holds it and how to take it over", () => {
+    const held = { assignee: { id: "otto", displayName: "Otto Agent" } };
+    expect(() => decide("in_progress", { type: "assign_to_me" }, held)).toThrow(
+      expect.objectContaining({
+        code: "already_done",
+        userMessage:
+          "INC-7 was already assigned to Otto Agent. To take it over, name the new assignee: /incident assign INC-7 to:@name",
+      }),
+    );
+    const takeOver = decideIncidentChange({
+      incident: incident({ status: "in_progress", ...held }),
+      actor: agent,
+      command: { type: "assign", assigneeId: "ada" },
+      now,
+      matrix: itilPriorityMatrix,
+      target: { person: { id: "ada", displayName: "Ada", isAgent: true } },
+    });
+    expect(takeOver.update.assigneeId).toBe("ada");
+  });
+});

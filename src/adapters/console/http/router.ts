@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendJson } from "../../../http/server.js";
-import { checkAccess } from "../access.js";
+import { bearerOf, checkAccess, clientAddress } from "../access.js";
 import type { ConsoleDeps } from "../deps.js";
 import { handleAsset } from "../listeners/assets.js";
 import { handleButton } from "../listeners/button.js";
@@ -44,8 +44,22 @@ export function consoleRouter(deps: ConsoleDeps) {
       return handleAsset(asset, req, res);
     }
     if (path === "/console/login" && req.method === "POST" && deps.access.mode === "remote")
-      return handleSignIn(deps.access, req, res);
+      return handleSignIn(deps.access, deps.signIns, req, res);
+    // A program's bearer token is a sign-in attempt too: throttled the same way per address.
+    const bearer = deps.access.mode === "remote" && bearerOf(req) !== undefined;
+    const address = clientAddress(req, deps.access);
+    if (bearer && deps.signIns.waitFor(address) > 0) {
+      const wait = deps.signIns.waitFor(address);
+      res.setHeader("retry-after", String(Math.ceil(wait / 1000)));
+      return sendProblem(
+        res,
+        429,
+        "too_many_attempts",
+        `Too many wrong secrets from your address; try again in ${Math.ceil(wait / 60_000)} minutes.`,
+      );
+    }
     const decision = checkAccess(req, deps.access);
+    if (!decision.ok && bearer) deps.signIns.failed(address);
     if (!decision.ok) {
       if (decision.reason === "sign_in" && req.method === "GET" && !path.startsWith("/console/api/"))
         return showSignIn(res, 401);
@@ -58,6 +72,10 @@ export function consoleRouter(deps: ConsoleDeps) {
       await handler(deps, req, res);
     } catch (error) {
       if (!(error instanceof BadConsoleRequest)) throw error;
+      deps.log.warn(
+        { platform: "console", problem: error.message, path },
+        "refused a malformed chat request",
+      );
       sendJson(res, error.status, { error: "bad_request", message: error.message });
     }
   };

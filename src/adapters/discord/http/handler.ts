@@ -2,10 +2,11 @@ import type { ServerResponse } from "node:http";
 import type { REST } from "discord.js";
 import { type APIInteraction, type APIInteractionResponse, InteractionType } from "discord-api-types/v10";
 import type { RequestHandler } from "../../../http/server.js";
-import { endText, readSignedRequest, requestHeader } from "../../../http/signed-request.js";
+import { endText, readSignedRequest, refuseMalformed, requestHeader } from "../../../http/signed-request.js";
 import type { DiscordListenerDeps } from "../listeners/deps.js";
 import { dispatchDiscordInteraction } from "../listeners/dispatch.js";
 import { fromPayload } from "./from-payload.js";
+import { discordBodyProblem } from "./payload-shape.js";
 import { importDiscordPublicKey, verifyDiscordSignature } from "./verify-request.js";
 
 /**
@@ -36,12 +37,15 @@ export function createInteractionsHandler(options: {
         }),
     });
     if (raw === undefined) return;
-    let payload: APIInteraction;
+    let body: unknown;
     try {
-      payload = JSON.parse(raw) as APIInteraction;
+      body = JSON.parse(raw);
     } catch {
-      return endText(res, 400, "unreadable body");
+      return refuseMalformed(res, deps.log, "discord", "the body is not JSON");
     }
+    const problem = discordBodyProblem(body);
+    if (problem !== undefined) return refuseMalformed(res, deps.log, "discord", problem);
+    const payload = body as APIInteraction;
     if (payload.type === InteractionType.Ping) return json(res, { type: 1 });
     const interaction = fromPayload(
       payload,
