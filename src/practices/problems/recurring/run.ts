@@ -16,6 +16,8 @@ export interface RecurringDeps {
 
 export const RECURRING_TICKET_KIND = "recurring";
 
+const keyChunk = 5000;
+
 /**
  * The recurring-incident job at `now`: incidents of the last `problems.recurring.within` (opsdesk.yaml,
  * default 7 days) that no problem covers and no earlier suggestion named, clustered by look-alike
@@ -33,22 +35,22 @@ export async function runRecurringIncidents(deps: RecurringDeps, now: Date): Pro
   const posted = await problems.db.$transaction(async (tx) => {
     const recent = (await incidents.recent?.(tx, since)) ?? [];
     const keys = recent.map((item) => item.ref.key);
-    const covered = new Set(
-      (
-        await tx.ticketLink.findMany({
-          where: { fromKind: "INC", fromKey: { in: keys }, relation: "problem" },
-          select: { fromKey: true },
-        })
-      ).map((link) => link.fromKey),
-    );
-    const suggested = new Set(
-      (
-        await tx.recurringClusterIncident.findMany({
-          where: { incidentKey: { in: keys } },
-          select: { incidentKey: true },
-        })
-      ).map((row) => row.incidentKey),
-    );
+    const covered = new Set<string>();
+    const suggested = new Set<string>();
+    // In chunks: a window can hold more incidents than an engine takes parameters (SQLite: 32766).
+    for (let i = 0; i < keys.length; i += keyChunk) {
+      const chunk = keys.slice(i, i + keyChunk);
+      const links = await tx.ticketLink.findMany({
+        where: { fromKind: "INC", fromKey: { in: chunk }, relation: "problem" },
+        select: { fromKey: true },
+      });
+      for (const link of links) covered.add(link.fromKey);
+      const rows = await tx.recurringClusterIncident.findMany({
+        where: { incidentKey: { in: chunk } },
+        select: { incidentKey: true },
+      });
+      for (const row of rows) suggested.add(row.incidentKey);
+    }
     const candidates = recent.filter(
       (item) => item.serviceId && !covered.has(item.ref.key) && !suggested.has(item.ref.key),
     );
