@@ -16,7 +16,7 @@ export interface RecurringDeps {
 
 export const RECURRING_TICKET_KIND = "recurring";
 
-const keyChunk = 5000;
+const keyChunk = 500;
 
 /**
  * The recurring-incident job at `now`: incidents of the last `problems.recurring.within` (opsdesk.yaml,
@@ -37,7 +37,7 @@ export async function runRecurringIncidents(deps: RecurringDeps, now: Date): Pro
     const keys = recent.map((item) => item.ref.key);
     const covered = new Set<string>();
     const suggested = new Set<string>();
-    // In chunks: a window can hold more incidents than an engine takes parameters (SQLite: 32766).
+    // In chunks: a window can hold more incidents than an engine takes parameters (Prisma bounds SQLite to a few hundred bound values per query).
     for (let i = 0; i < keys.length; i += keyChunk) {
       const chunk = keys.slice(i, i + keyChunk);
       const links = await tx.ticketLink.findMany({
