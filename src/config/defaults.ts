@@ -3,6 +3,7 @@ import { defaultSlaSettings } from "../kernel/sla/policy.js";
 import { alwaysOpenCalendar, buildCalendar, type WeeklyHoursInput } from "./calendars.js";
 import { defaultChangeSettings } from "./change-settings.js";
 import { defaultContinuitySettings } from "./continuity-schema.js";
+import { defaultProblemSettings } from "./problems-schema.js";
 import { defaultReleaseSettings } from "./releases-schema.js";
 import { emptyRequestSettings } from "./request-settings.js";
 import type {
@@ -61,6 +62,7 @@ export function defaultConfig(): OpsdeskConfig {
     requests: emptyRequestSettings(),
     cmdb: { types: [] },
     assets: { channels: { console: "#assets" } },
+    problems: defaultProblemSettings(),
     sla: defaultSlaSettings(),
     reports: { digests: [] },
   };

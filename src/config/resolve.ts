@@ -4,6 +4,7 @@ import type { ConfigProblem } from "./config-problems.js";
 import { resolveContinuity } from "./continuity-schema.js";
 import { findCycles } from "./cycles.js";
 import { DEFAULT_PRIORITY_MATRIX, DEFAULT_TIMEZONE, defaultChannels } from "./defaults.js";
+import { resolveProblems } from "./problems-schema.js";
 import { checkUnique, unknownReferenceMessage } from "./references.js";
 import { resolveReleases } from "./releases-schema.js";
 import { resolveChanges } from "./resolve-changes.js";
@@ -80,6 +81,13 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       { groupIds: file.groups?.map((group) => group.id), personIds: file.people?.map((person) => person.id) },
       problems,
     );
+  const problemSettings =
+    file.problems &&
+    resolveProblems(
+      file.problems,
+      file.groups?.map((group) => group.id),
+      problems,
+    );
   const sla =
     file.sla &&
     resolveSla(
@@ -103,6 +111,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
     releases === undefined ||
     continuity === undefined ||
     requests === undefined ||
+    problemSettings === undefined ||
     sla === undefined ||
     file.timezone === undefined ||
     calendars === undefined ||
@@ -132,6 +141,7 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
       assets: {
         channels: { ...file.assets?.channels, console: file.assets?.channels?.console ?? "#assets" },
       },
+      problems: problemSettings,
       sla,
       reports,
     },

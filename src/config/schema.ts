@@ -23,6 +23,7 @@ import {
   timezone,
 } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
+import { problemsSection } from "./problems-schema.js";
 import { releasesSection } from "./releases-schema.js";
 import { reportsSection } from "./reports-schema.js";
 import { requestsSection } from "./requests-schema.js";
@@ -244,6 +245,7 @@ export const fileSections = {
     { channels: channelRefs.default({}) },
     'asset settings like { channels: { slack: C0123ABCD, console: "#assets" } }',
   ).prefault({}),
+  problems: problemsSection.prefault({}),
   sla: slaSection,
   reports: reportsSection.prefault({}),
 } as const;

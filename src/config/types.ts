@@ -41,6 +41,7 @@ export interface BusinessCalendar {
 import type { PriorityMatrix } from "../kernel/priority.js";
 import type { SlaSettings } from "../kernel/sla/policy.js";
 import type { ChangeSettings } from "./change-settings.js";
+import type { ProblemSettings } from "./problems-schema.js";
 import type { RequestSettings } from "./request-settings.js";
 
 export type { PriorityMatrix };
@@ -118,6 +119,8 @@ export interface OpsdeskConfig {
   readonly cmdb: CmdbSettings;
   /** The asset channel: licence, seat and warranty warnings (the console's defaults to #assets). */
   readonly assets: { readonly channels: DefaultChannelRefs };
+  /** Problem managers and the recurring-incident window. */
+  readonly problems: ProblemSettings;
   /** SLA policies and the sweep interval; every priority has a policy. */
   readonly sla: SlaSettings;
   /** Weekly digests of reports. */

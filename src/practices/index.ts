@@ -7,6 +7,7 @@ import { cmdbModule } from "./cmdb/module.js";
 import { continuityModule } from "./continuity/module.js";
 import type { PracticeEnv, PracticeServices, RunningPractice } from "./env.js";
 import { incidentsModule } from "./incidents/module.js";
+import { problemsModule } from "./problems/module.js";
 import { releasesModule } from "./releases/module.js";
 import { reportsModule } from "./reports/module.js";
 import { requestsModule } from "./requests/module.js";
@@ -18,6 +19,7 @@ import { requestsModule } from "./requests/module.js";
 export const practiceModules = [
   incidentsModule,
   changesModule,
+  problemsModule,
   releasesModule,
   continuityModule,
   requestsModule,

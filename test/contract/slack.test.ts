@@ -8,6 +8,7 @@ import type { ChatDriver } from "./driver.js";
 import { startSlackDriver } from "./drivers/slack.js";
 import { incidentScenarios } from "./incidents/scenarios.js";
 import { linkScenarios } from "./links/scenarios.js";
+import { problemScenarios } from "./problems/scenarios.js";
 import { releaseScenarios } from "./releases/scenarios.js";
 import { reportScenarios } from "./reports/scenarios.js";
 import { requestScenarios } from "./requests/scenarios.js";
@@ -30,4 +31,5 @@ describe("GIVEN OpsDesk on Slack", () => {
   describe("requests", () => requestScenarios(() => driver));
   describe("the CMDB", () => cmdbScenarios(() => driver));
   describe("IT assets", () => assetScenarios(() => driver));
+  describe("problems", () => problemScenarios(() => driver));
 });

@@ -62,6 +62,9 @@ groups:
     name: Change advisory board
     roles: [cab]
     members: [otto, carl, cleo]
+  - id: problem-managers
+    name: Problem managers
+    members: [otto]
 services:
   - id: payments
     name: Payments API
@@ -79,6 +82,8 @@ channels:
   slaAlerts: { slack: ${channels.slack.alerts}, discord: "${channels.discord.alerts}" }
 assets:
   channels: { slack: ${channels.slack.assets}, discord: "${channels.discord.assets}", console: "${channels.console.assets}" }
+problems:
+  managers: problem-managers
 changes:
   normal: { approvers: cab, quorum: 2 }
   emergency: { approvers: cab, quorum: "50%" }

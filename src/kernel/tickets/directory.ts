@@ -3,7 +3,7 @@ import type { CompletionValue } from "../commands/complete-line.js";
 import { NotFoundError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import type { CardAction } from "../views/card.js";
-import type { ItemRef, ItemSummary } from "./item-ref.js";
+import type { ItemRef, ItemSummary, RecentItem } from "./item-ref.js";
 import type { LinkRelation, LinkView } from "./links.js";
 import { parseTicketNumber } from "./reference.js";
 
@@ -34,6 +34,11 @@ export interface TicketOwner {
    * a problem has it as its `problem`. Unset: `related`.
    */
   readonly linkedAs?: LinkRelation;
+  /**
+   * Items raised at or after `since`, oldest first: for jobs of other practices that look across them (the
+   * recurring-incident job of problem management). Unset: the kind is not listed.
+   */
+  recent?(db: Db | Tx, since: Date): Promise<RecentItem[]>;
   /** Buttons the card on the OTHER side of a link may show for this owner's item (e.g. "Apply workaround"). */
   linkActions?(link: LinkView, on: ItemRef): readonly CardAction[];
   /**

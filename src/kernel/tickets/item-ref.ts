@@ -30,6 +30,12 @@ export interface ItemSummary {
   readonly window?: { readonly start: Date; readonly end: Date };
 }
 
+/** An item as a job looking across recent items sees it (e.g. incidents that look alike). */
+export interface RecentItem extends ItemSummary {
+  readonly createdAt: Date;
+  readonly category: string | null;
+}
+
 export function sameRef(a: ItemRef, b: ItemRef): boolean {
   return a.kind === b.kind && a.key === b.key;
 }

@@ -138,6 +138,14 @@ export const incidentActionTable = {
     done: (ref) => `${ref} is cancelled.`,
     input: (args) => ({ type: "cancel", reason: args.reason }),
   }),
+  resolve_fixed_by_problem: entry({
+    label: "Resolve as fixed by its problem",
+    style: "primary",
+    subcommand: "resolve",
+    done: (ref) => `${ref} is resolved.`,
+    // The note names the problem: button.ts reads it from the incident's links when pressed.
+    input: () => ({ type: "resolve", code: "fixed", note: "Fixed by its problem." }),
+  }),
   declare_major: entry({
     label: "Declare major",
     style: "danger",

@@ -14,6 +14,8 @@ export function availableIncidentActions(incident: IncidentSnapshot): IncidentAc
     if (action === "declare_major") return !incident.major;
     if (action === "assign_to_me") return !incident.assignee; // taking over is done by name (decide.ts)
     if (action === "assign") return false; // needs a person picker; offered through the text grammar
+    // Offered only where its problem was resolved (the message to the reporter and assignee).
+    if (action === "resolve_fixed_by_problem") return false;
     return true;
   });
 }

@@ -5,6 +5,7 @@ import type { IncidentContext } from "./context.js";
 import { findIncident, parseIncidentRef } from "./find-incident.js";
 import { applyAndTell, personLookup } from "./handler.js";
 import type { IncidentAction } from "./model.js";
+import { fixedByProblemInput } from "./problem-resolved.js";
 import { incidentActionFromId } from "./views/actions.js";
 
 /**
@@ -37,6 +38,8 @@ export function planIncidentButton(incidents: IncidentContext, actionId: string,
     run: async (request) => {
       const ctx = { ...request, incidents };
       const number = parseIncidentRef(value);
+      if (action === "resolve_fixed_by_problem")
+        return applyAndTell(ctx, action, number, await fixedByProblemInput(incidents, number));
       return applyAndTell(ctx, action, number, await buttonInput(action, number, ctx));
     },
   };

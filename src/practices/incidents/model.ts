@@ -45,6 +45,7 @@ export const incidentActions = [
   "close",
   "cancel",
   "declare_major",
+  "resolve_fixed_by_problem",
 ] as const;
 export type IncidentAction = (typeof incidentActions)[number];
 

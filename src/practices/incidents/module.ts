@@ -4,6 +4,7 @@ import type { IncidentContext } from "./context.js";
 import { incidentEventsHook } from "./events-hook.js";
 import { incidentPostsHook } from "./posts.js";
 import { incidentsPractice, RAISE_INCIDENT } from "./practice.js";
+import { onLinkedProblemResolved } from "./problem-resolved.js";
 import { slaClocksHook } from "./sla/clock-hook.js";
 import { slaCommand } from "./sla/command.js";
 import { createSlaRuntime, type SlaRuntime } from "./sla/runtime.js";
@@ -52,7 +53,11 @@ export const incidentsModule = {
         onCommitted: () => env.wake(),
       });
     return {
-      practice: incidentsPractice({ incidents, sla }),
+      practice: incidentsPractice({
+        incidents,
+        sla,
+        onTicketEvent: (tx, event) => onLinkedProblemResolved(tx, event, { config, platforms }),
+      }),
       incidents,
       sla,
       sweep,

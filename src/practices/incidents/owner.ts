@@ -1,7 +1,7 @@
 import type { Db, Tx } from "../../db/client.js";
 import type { CompletionValue } from "../../kernel/commands/complete-line.js";
 import type { LinkChange, TicketOwner } from "../../kernel/tickets/directory.js";
-import type { ItemSummary } from "../../kernel/tickets/item-ref.js";
+import type { ItemSummary, RecentItem } from "../../kernel/tickets/item-ref.js";
 import { itemLine } from "../../kernel/tickets/link-fields.js";
 import { relationLabels } from "../../kernel/tickets/links.js";
 import { appendTimeline } from "../../kernel/tickets/timeline-append.js";
@@ -23,7 +23,30 @@ export function incidentOwner(ctx: IncidentContext): TicketOwner {
     suggest: (typed) => suggestOpenIncidents(ctx.db, typed),
     find: findSummary,
     linked: (tx, key, change) => recordLink(ctx, tx, Number(key), change),
+    recent: recentIncidents,
   };
+}
+
+/** Incidents raised since `since`, oldest first, with their service and category. */
+async function recentIncidents(db: Db | Tx, since: Date): Promise<RecentItem[]> {
+  const rows = await db.incident.findMany({
+    where: { createdAt: { gte: since } },
+    orderBy: { number: "asc" },
+    select: { number: true, title: true, status: true, serviceId: true, category: true, createdAt: true },
+  });
+  return rows.map((row) => {
+    const status = row.status as IncidentStatus;
+    return {
+      ref: { kind: INCIDENT_PREFIX, key: String(row.number) },
+      label: incidentRef(row.number),
+      title: row.title,
+      status: statusLabels[status],
+      open: openStatuses.includes(status),
+      serviceId: row.serviceId,
+      createdAt: row.createdAt,
+      category: row.category,
+    };
+  });
 }
 
 async function findSummary(db: Db | Tx, key: string): Promise<ItemSummary | undefined> {

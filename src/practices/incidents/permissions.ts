@@ -7,7 +7,13 @@ import type { IncidentAction, IncidentSnapshot } from "./model.js";
  * notes, resolve it (it fixed itself), reopen it and cancel it, but nothing else, and nothing on other
  * people's incidents.
  */
-const reporterMay: ReadonlySet<IncidentAction> = new Set(["add_note", "resolve", "reopen", "cancel"]);
+const reporterMay: ReadonlySet<IncidentAction> = new Set([
+  "add_note",
+  "resolve",
+  "resolve_fixed_by_problem",
+  "reopen",
+  "cancel",
+]);
 
 export function mayPerform(actor: Actor, incident: IncidentSnapshot, action: IncidentAction): boolean {
   if (isAgent(actor)) return true;

@@ -22,7 +22,12 @@ export const RAISE_INCIDENT = {
  * Incident management (with its SLA clocks, `/sla`) as the desk sees it: its commands, its action table,
  * its message action, and suggestions of open incidents.
  */
-export function incidentsPractice(deps: { incidents: IncidentContext; sla: SlaRuntime }): Practice {
+export function incidentsPractice(deps: {
+  incidents: IncidentContext;
+  sla: SlaRuntime;
+  /** Items of other practices the incidents are linked to changed (a linked problem was resolved). */
+  onTicketEvent?: Practice["onTicketEvent"];
+}): Practice {
   const { incidents, sla } = deps;
   const request = (r: PracticeRequest) => ({ ...r, incidents });
   return {
@@ -56,6 +61,7 @@ export function incidentsPractice(deps: { incidents: IncidentContext; sla: SlaRu
       };
     },
     planAction: (actionId, value) => planIncidentButton(incidents, actionId, value),
+    ...(deps.onTicketEvent ? { onTicketEvent: deps.onTicketEvent } : {}),
     planMessageAction: (_actionId, message) => ({
       opensForm: true,
       run: async () => ({ kind: "form", form: await openIncidentFromMessage(incidents.db, message) }),

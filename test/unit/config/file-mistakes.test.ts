@@ -50,7 +50,7 @@ describe("GIVEN a value of the wrong kind", () => {
 
   it("THEN the top level must be a mapping", () => {
     expect(problemsOf(yaml("- timezone: UTC"))).toEqual([
-      "opsdesk.yaml:1:1 expected a mapping of settings (timezone, calendars, priorityMatrix, people, groups, services, channels, changes, releases, continuity, requests, cmdb, assets, sla, reports), got a list",
+      "opsdesk.yaml:1:1 expected a mapping of settings (timezone, calendars, priorityMatrix, people, groups, services, channels, changes, releases, continuity, requests, cmdb, assets, problems, sla, reports), got a list",
     ]);
   });
 });

@@ -118,6 +118,7 @@ describe("GIVEN any set of allowed actions", () => {
       "Close",
       "Cancel",
       "Declare major",
+      "Resolve as fixed by its problem",
     ]);
     expect(card.actions.find((action) => action.id === "incident.declare_major")?.confirm).toBe(
       "Declare a major incident? The major incident process starts and more people are alerted.",

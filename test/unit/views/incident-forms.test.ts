@@ -115,7 +115,14 @@ describe("GIVEN the forms behind card buttons", () => {
       "reopen",
       "cancel",
     ]);
-    expect(withoutForm).toEqual(["acknowledge", "assign_to_me", "resume", "close", "declare_major"]);
+    expect(withoutForm).toEqual([
+      "acknowledge",
+      "assign_to_me",
+      "resume",
+      "close",
+      "declare_major",
+      "resolve_fixed_by_problem",
+    ]);
   });
 
   it("THEN each action that needs input has a form for the ticket whose id is the one on the card", () => {
