@@ -25,9 +25,9 @@ describe("GIVEN OpsDesk on Slack", () => {
   describe("incidents", () => incidentScenarios(() => driver));
   describe("changes", () => changeScenarios(() => driver));
   describe("links between practices", () => linkScenarios(() => driver));
+  describe("reports", () => reportScenarios(() => driver));
   describe("releases", () => releaseScenarios(() => driver));
   describe("continuity", () => continuityScenarios(() => driver));
-  describe("reports", () => reportScenarios(() => driver));
   describe("requests", () => requestScenarios(() => driver));
   describe("the CMDB", () => cmdbScenarios(() => driver));
   describe("IT assets", () => assetScenarios(() => driver));

@@ -13,7 +13,8 @@ export function reportScenarios(driver: () => ChatDriver): void {
   describe("WHEN an agent asks for the incidents report of a service", () => {
     it("THEN the figures answer privately and three charts with their numbers arrive as direct messages", async () => {
       const d = driver();
-      // The identity service has no incidents from other scenarios: these two are all of them.
+      // The identity service has no incidents from the scenarios run before these (the contract files run the
+      // reports right after the links; releases and continuity raise incidents on identity later): these two are all.
       for (const [title, impact] of [
         ["Login is slow", "low"],
         ["Login fails for everyone", "high"],
