@@ -5,6 +5,7 @@ import type { LinkChange, TicketOwner } from "../../kernel/tickets/directory.js"
 import type { ItemSummary } from "../../kernel/tickets/item-ref.js";
 import { itemLine } from "../../kernel/tickets/link-fields.js";
 import { relationLabels } from "../../kernel/tickets/links.js";
+import { matchTickets, suggestionWindow } from "../../kernel/tickets/suggest.js";
 import { appendTimeline } from "../../kernel/tickets/timeline-append.js";
 import { applyChangeActionIn } from "./apply-change-action.js";
 import { conflictsFor } from "./conflict-check.js";
@@ -105,15 +106,11 @@ async function performStep(
 
 /** Changes still in play (up to review) whose number starts with, or title contains, what was typed. */
 async function suggestActiveChanges(db: Db, typed: string): Promise<CompletionValue[]> {
-  const digits = typed.replace(new RegExp(`^${CHANGE_PREFIX}-?`, "i"), "");
-  const lower = typed.toLowerCase();
   const rows = await db.change.findMany({
     where: { status: { in: [...activeChangeStatuses, "review"] } },
     orderBy: { number: "desc" },
-    take: 200,
+    take: suggestionWindow,
     select: { number: true, title: true },
   });
-  return rows
-    .filter((c) => String(c.number).startsWith(digits) || c.title.toLowerCase().includes(lower))
-    .map((c) => ({ value: changeRef(c.number), label: c.title }));
+  return matchTickets(CHANGE_PREFIX, typed, rows);
 }

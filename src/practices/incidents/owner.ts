@@ -4,6 +4,7 @@ import type { LinkChange, TicketOwner } from "../../kernel/tickets/directory.js"
 import type { ItemSummary, RecentItem } from "../../kernel/tickets/item-ref.js";
 import { itemLine } from "../../kernel/tickets/link-fields.js";
 import { relationLabels } from "../../kernel/tickets/links.js";
+import { matchTickets, suggestionWindow } from "../../kernel/tickets/suggest.js";
 import { appendTimeline } from "../../kernel/tickets/timeline-append.js";
 import { type IncidentContext, runChangeHooks } from "./context.js";
 import { findIncident } from "./find-incident.js";
@@ -107,15 +108,11 @@ async function recordLink(ctx: IncidentContext, tx: Tx, number: number, change: 
 
 /** Open incidents whose number starts with, or title contains, what was typed; newest first. */
 async function suggestOpenIncidents(db: Db, typed: string): Promise<CompletionValue[]> {
-  const digits = typed.replace(new RegExp(`^${INCIDENT_PREFIX}-?`, "i"), "");
-  const lower = typed.toLowerCase();
   const rows = await db.incident.findMany({
     where: { status: { in: [...openStatuses] } },
     orderBy: { number: "desc" },
-    take: 200,
+    take: suggestionWindow,
     select: { number: true, title: true },
   });
-  return rows
-    .filter((i) => String(i.number).startsWith(digits) || i.title.toLowerCase().includes(lower))
-    .map((i) => ({ value: incidentRef(i.number), label: i.title }));
+  return matchTickets(INCIDENT_PREFIX, typed, rows);
 }

@@ -5,6 +5,7 @@ import type { LinkChange, TicketOwner } from "../../kernel/tickets/directory.js"
 import type { ItemSummary } from "../../kernel/tickets/item-ref.js";
 import { itemLine } from "../../kernel/tickets/link-fields.js";
 import { relationLabels } from "../../kernel/tickets/links.js";
+import { matchTickets, suggestionWindow } from "../../kernel/tickets/suggest.js";
 import { record } from "./apply-problem-action.js";
 import type { ProblemContext } from "./context.js";
 import { findProblem } from "./find-problem.js";
@@ -79,15 +80,11 @@ async function recordLink(ctx: ProblemContext, tx: Tx, number: number, change: L
 }
 
 async function suggestOpenProblems(db: Db, typed: string): Promise<CompletionValue[]> {
-  const digits = typed.replace(new RegExp(`^${PROBLEM_PREFIX}-?`, "i"), "");
-  const lower = typed.toLowerCase();
   const rows = await db.problem.findMany({
     where: { status: { in: [...openProblemStatuses] } },
     orderBy: { number: "desc" },
-    take: 200,
+    take: suggestionWindow,
     select: { number: true, title: true },
   });
-  return rows
-    .filter((p) => String(p.number).startsWith(digits) || p.title.toLowerCase().includes(lower))
-    .map((p) => ({ value: problemRef(p.number), label: p.title }));
+  return matchTickets(PROBLEM_PREFIX, typed, rows);
 }

@@ -4,6 +4,7 @@ import type { LinkChange, TicketOwner } from "../../kernel/tickets/directory.js"
 import type { ItemSummary } from "../../kernel/tickets/item-ref.js";
 import { itemLine } from "../../kernel/tickets/link-fields.js";
 import { relationLabels } from "../../kernel/tickets/links.js";
+import { matchTickets, suggestionWindow } from "../../kernel/tickets/suggest.js";
 import { appendTimeline } from "../../kernel/tickets/timeline-append.js";
 import type { ReleaseContext } from "./context.js";
 import { activeReleaseStatuses, RELEASE_PREFIX, type ReleaseStatus, releaseRef } from "./model.js";
@@ -99,15 +100,15 @@ async function recordLink(ctx: ReleaseContext, tx: Tx, number: number, link: Lin
 }
 
 async function suggestReleases(db: Db, typed: string): Promise<CompletionValue[]> {
-  const digits = typed.replace(new RegExp(`^${RELEASE_PREFIX}-?`, "i"), "");
-  const lower = typed.toLowerCase();
   const rows = await db.release.findMany({
     where: { status: { in: [...activeReleaseStatuses, "deployed", "reviewed"] } },
     orderBy: { number: "desc" },
-    take: 200,
+    take: suggestionWindow,
     select: { number: true, name: true, label: true },
   });
-  return rows
-    .filter((r) => String(r.number).startsWith(digits) || r.name.toLowerCase().includes(lower))
-    .map((r) => ({ value: releaseRef(r.number), label: `${r.name} ${r.label}` }));
+  return matchTickets(
+    RELEASE_PREFIX,
+    typed,
+    rows.map((r) => ({ number: r.number, title: r.name, label: `${r.name} ${r.label}` })),
+  );
 }

@@ -2,6 +2,7 @@ import type { Db, Tx } from "../../db/client.js";
 import type { CompletionValue } from "../../kernel/commands/complete-line.js";
 import type { TicketOwner } from "../../kernel/tickets/directory.js";
 import type { ItemSummary } from "../../kernel/tickets/item-ref.js";
+import { matchTickets, suggestionWindow } from "../../kernel/tickets/suggest.js";
 import { openRequestStatuses, REQUEST_PREFIX, type RequestStatus } from "./model.js";
 import { requestStatusLabels } from "./views/labels.js";
 
@@ -32,14 +33,14 @@ async function findSummary(db: Db | Tx, key: string): Promise<ItemSummary | unde
 }
 
 async function suggestRequests(db: Db, typed: string): Promise<CompletionValue[]> {
-  const digits = typed.replace(new RegExp(`^${REQUEST_PREFIX}-?`, "i"), "");
-  const lower = typed.toLowerCase();
   const rows = await db.serviceRequest.findMany({
     orderBy: { number: "desc" },
-    take: 200,
+    take: suggestionWindow,
     select: { number: true, itemName: true },
   });
-  return rows
-    .filter((r) => String(r.number).startsWith(digits) || r.itemName.toLowerCase().includes(lower))
-    .map((r) => ({ value: `${REQUEST_PREFIX}-${r.number}`, label: r.itemName }));
+  return matchTickets(
+    REQUEST_PREFIX,
+    typed,
+    rows.map((r) => ({ number: r.number, title: r.itemName })),
+  );
 }
