@@ -1,8 +1,8 @@
 import type { Tx } from "../../db/client.js";
-import type { Actor, Platform } from "../../kernel/people/actor.js";
+import type { Actor } from "../../kernel/people/actor.js";
 import type { Card } from "../../kernel/views/card.js";
 import { type PostText, postText } from "../../kernel/views/post-text.js";
-import { enqueueOutbox } from "../../outbox/index.js";
+import { enqueueDirectMessageToPerson } from "../../outbox/direct-message.js";
 import type { DirectMessageBody } from "../../outbox/message-payload.js";
 import type { AssetContext } from "./context.js";
 import { formatDay } from "./fields.js";
@@ -71,7 +71,8 @@ export async function tellAssigner(
   );
 }
 
-async function directMessage(
+/** A direct message to a person on every platform OpsDesk posts to, with a card when given. */
+function directMessage(
   ctx: AssetContext,
   tx: Tx,
   personId: string,
@@ -80,20 +81,6 @@ async function directMessage(
   at: Date,
   card?: Card,
 ): Promise<void> {
-  const identities = await tx.identity.findMany({
-    where: { personId, platform: { in: [...ctx.platforms] } },
-  });
-  for (const identity of identities) {
-    const platform = identity.platform as Platform;
-    const body: DirectMessageBody = card ? { text, card } : { text };
-    await enqueueOutbox(tx, {
-      platform,
-      channelId: identity.externalId,
-      orderingKey: `dm:${platform}:${identity.externalId}`,
-      kind: "direct_message",
-      idempotencyKey: `${key}:${platform}`,
-      body,
-      at,
-    });
-  }
+  const body: DirectMessageBody = card ? { text, card } : { text };
+  return enqueueDirectMessageToPerson(tx, { personId, platforms: ctx.platforms, body, key, at });
 }
