@@ -28,7 +28,7 @@ import {
   titlePrefix,
 } from "../driver.js";
 import { type AllowedMentions, liveInDiscord } from "../support/live-markup.js";
-import { textsIn } from "../support/wait.js";
+import { answerTimeoutMs, textsIn } from "../support/wait.js";
 
 const discordIds: Record<Person, string> = {
   ada: people.ada.discord,
@@ -201,7 +201,7 @@ async function startDiscordDriver(mode: "gateway" | "http"): Promise<ChatDriver>
     sent: SentInteraction,
     where: { channelId: string; messageId?: string },
   ): Promise<{ answer: Answer; messageId: string | undefined; raw: MessageLike }> {
-    const first = await fake.waitForInteractionResponse(sent.id);
+    const first = await fake.waitForInteractionResponse(sent.id, answerTimeoutMs);
     const body = first.body as { data?: Record<string, unknown> };
     if (first.type === MODAL) {
       const modal = { data: body.data as OpenedModal["data"], ...where, messageId: where.messageId };
@@ -213,7 +213,7 @@ async function startDiscordDriver(mode: "gateway" | "http"): Promise<ChatDriver>
     }
     if (first.type !== DEFERRED_CHANNEL_MESSAGE)
       throw new Error(`unexpected first response type ${first.type}`);
-    const edit = await fake.waitForInteractionResponse(sent.id, 5_000, "edit-original");
+    const edit = await fake.waitForInteractionResponse(sent.id, answerTimeoutMs, "edit-original");
     const raw = edit.body as MessageLike;
     return { answer: answerFrom(raw), messageId: edit.messageId, raw };
   }

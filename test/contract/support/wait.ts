@@ -3,7 +3,18 @@
  * fakes' one-shot waiters) lets a driver wait for whichever of several outcomes comes first, say a
  * private message or a form, without leaving the loser's timer behind.
  */
-export async function eventually<T>(find: () => T | undefined, what: string, timeoutMs = 5_000): Promise<T> {
+/**
+ * How long a driver waits for OpsDesk's answer. Generous on purpose: the gate runs test files side by side on
+ * two shared cores, and a chart report renders three images. Speed is measured by the benchmarks in bench/,
+ * never by a timeout here; a missing answer still fails, only later.
+ */
+export const answerTimeoutMs = 15_000;
+
+export async function eventually<T>(
+  find: () => T | undefined,
+  what: string,
+  timeoutMs = answerTimeoutMs,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const found = find();

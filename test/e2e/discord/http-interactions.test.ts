@@ -102,13 +102,15 @@ describe("GIVEN OpsDesk on Discord over HTTP receiving a burst of interactions",
       }),
     );
     await Promise.all(burst.map((sent) => burstWorld.fake.deliverOverHttp(burstUrl, sent)));
+    // 60 incidents are real work (about 2-3 s of CPU on these machines, more beside another test file):
+    // the wait is for every answer to arrive, not a speed check (bench/ measures speed).
     const answers = await Promise.all(
-      burst.map((sent) => burstWorld.fake.waitForInteractionResponse(sent.id, 10_000, "edit-original")),
+      burst.map((sent) => burstWorld.fake.waitForInteractionResponse(sent.id, 25_000, "edit-original")),
     );
     expect(answers.map((edit) => String((edit.body as { content?: string }).content))).toEqual(
       burst.map((_, i) =>
         expect.stringMatching(new RegExp(`INC-\\d+ is raised with priority P\\d: Burst ${i}$`)),
       ),
     );
-  });
+  }, 40_000);
 });

@@ -71,9 +71,14 @@ describe("GIVEN Discord rate-limits one channel's route (bucket) for 1.5 s", () 
     await queue(limited, "L1", "L2");
     await queue(free, "F1", "F2");
 
-    await vi.waitFor(() => expect([...contents(limited), ...contents(free)]).toHaveLength(4), {
-      timeout: 15_000,
-    });
+    // The platform has the message before the dispatcher records the delivery: wait for both.
+    await vi.waitFor(
+      () => {
+        expect([...contents(limited), ...contents(free)]).toHaveLength(4);
+        expect(dispatcher.metrics.snapshot().delivered).toBe(4);
+      },
+      { timeout: 15_000 },
+    );
 
     expect(contents(limited)).toEqual(["L1", "L2"]);
     expect(contents(free)).toEqual(["F1", "F2"]);

@@ -185,17 +185,26 @@ describeEachDatabase("GIVEN a job registered on two replicas", (database) => {
       const b = make("replica-b", secondDb());
       a.start();
       b.start();
-      await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(3), {
-        timeout: 10_000,
-        interval: 100,
-      });
+      // Between ticks both replicas have tried the last slot: one ran it, the other lost the election.
+      // Stopping at an arbitrary moment could catch a tick half-way (one replica tried, the other not yet),
+      // so the loser count is compared at a moment when the pair is settled, read in one synchronous step.
+      let settled: { slots: number; notElected: number } | undefined;
+      await vi.waitFor(
+        () => {
+          const notElected = a.counts().not_elected + b.counts().not_elected;
+          expect(seen.length).toBeGreaterThanOrEqual(3);
+          expect(notElected).toBe(seen.length);
+          settled = { slots: seen.length, notElected };
+        },
+        { timeout: 10_000, interval: 50 },
+      );
       await Promise.all([a.stop(), b.stop()]);
 
+      expect(settled?.notElected).toBe(settled?.slots);
       expect(new Set(seen).size).toBe(seen.length);
       const rows = await db().scheduledRun.findMany({ where: { job: "tick" } });
       expect(rows.map((r) => r.slot.toISOString()).sort()).toEqual([...seen].sort());
       expect(rows.every((r) => r.finishedAt !== null)).toBe(true);
-      expect(a.counts().not_elected + b.counts().not_elected).toBe(seen.length);
     }, 20_000);
   });
 });
