@@ -84,7 +84,7 @@ export class OutboxDispatcher {
     this.#logger = options.logger ?? silentLogger;
     this.metrics = options.metrics ?? new OutboxMetrics();
     this.replicaId = options.replicaId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    this.#refs = databaseRefStore(options.db);
+    this.#refs = databaseRefStore(options.db, this.#clock);
     this.#settings = {
       pollIntervalMs: options.pollIntervalMs ?? 1_000,
       leaseMs: options.leaseMs ?? 60_000,

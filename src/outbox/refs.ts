@@ -1,4 +1,5 @@
 import type { Db, Tx } from "../db/client.js";
+import { type Clock, systemClock } from "../kernel/clock.js";
 import type { ChatPlatform, ChatRefKey } from "./message.js";
 
 /** Where one of a ticket's messages lives in chat. */
@@ -9,13 +10,24 @@ export interface ChatMessageRefRecord extends ChatRefKey {
   threadId: string | null;
 }
 
-/** Read access to the references, for transports that update or reply to a message posted earlier. */
+/**
+ * The references, for transports that update or reply to a message posted earlier, and for deliveries of
+ * several steps that must not repeat a step that cannot be undone (opening a room) when a later step fails.
+ */
 export interface RefStore {
   find(platform: ChatPlatform, key: ChatRefKey): Promise<ChatMessageRefRecord | null>;
+  /**
+   * Records what a step made, at once and on its own (the delivery may still fail and be retried): the
+   * retry finds it with `find` and carries on from there instead of making it again.
+   */
+  remember(ref: ChatMessageRefRecord): Promise<void>;
 }
 
-export function databaseRefStore(db: Db): RefStore {
+export function databaseRefStore(db: Db, clock: Clock = systemClock): RefStore {
   return {
+    async remember(ref) {
+      await db.$transaction((tx) => saveChatMessageRef(tx, ref, clock.now()));
+    },
     async find(platform, key) {
       // Read inside a transaction: on SQLite a bare query would run inside whichever transaction holds the
       // single connection and could see uncommitted rows.

@@ -242,15 +242,8 @@ export class DiscordTransport implements ChatTransport {
     signal?: AbortSignal,
   ): Promise<DeliveryResult> {
     const card = row.ref ? await refs.find("discord", { ...row.ref, purpose: "card" }) : null;
-    // Discord has no cheap private channels for bots: the room is a public thread in the incident's channel.
-    const room = (await this.#rest.post(`/channels/${card?.channelId ?? row.channelId}/threads`, {
-      body: {
-        name: truncate(body.name, threadNameMax),
-        type: publicThread,
-        auto_archive_duration: archiveAfterMinutes,
-      },
-      ...(signal ? { signal } : {}),
-    })) as APIChannel;
+    const room = await this.#roomFor(row, refs, body.name, card?.channelId ?? row.channelId, signal);
+    // Adding a member twice, posting with the same nonce and pinning twice are no-ops: a retry carries on.
     for (const userId of body.invite) {
       await this.#rest.put(`/channels/${room.id}/thread-members/${userId}`, signal ? { signal } : {});
     }
@@ -265,13 +258,47 @@ export class DiscordTransport implements ChatTransport {
   }
 
   /**
+   * The room (a thread) an earlier attempt of this row opened, or a new one, remembered as soon as it
+   * exists: creating a thread is not idempotent, so a retry after a later step failed must not open another.
+   */
+  async #roomFor(
+    row: OutboxRow,
+    refs: RefStore,
+    name: string,
+    channelId: string,
+    signal?: AbortSignal,
+  ): Promise<{ id: string }> {
+    const key = row.ref ? { ...row.ref, purpose: roomOpenedPurpose } : undefined;
+    const opened = key ? await refs.find("discord", key) : null;
+    if (opened) return { id: opened.channelId };
+    // Discord has no cheap private channels for bots: the room is a public thread in the incident's channel.
+    const room = (await this.#rest.post(`/channels/${channelId}/threads`, {
+      body: {
+        name: truncate(name, threadNameMax),
+        type: publicThread,
+        auto_archive_duration: archiveAfterMinutes,
+      },
+      ...(signal ? { signal } : {}),
+    })) as APIChannel;
+    if (key)
+      await refs.remember({
+        ...key,
+        platform: "discord",
+        channelId: room.id,
+        messageId: "",
+        threadId: room.id,
+      });
+    return room;
+  }
+
+  /**
    * Pins the room's summary: a convenience, so it never costs the room. The current route is
    * `PUT /channels/{channel.id}/messages/pins/{message.id}` (the old `/channels/{id}/pins/{id}` is
    * deprecated: https://discord.com/developers/docs/resources/message#pin-message). Since 2026-02-23 a bot
    * needs PIN_MESSAGES to pin (https://discord.com/developers/docs/change-log#pin-permission-split); without
    * it Discord answers 403 Missing Permissions (code 50013): the room says which permission to grant and
-   * the log warns. Any other failure is logged and the pin skipped, since retrying the delivery would open
-   * a second room.
+   * the log warns. Any other failure is logged and the pin skipped: a pin is a convenience and never holds
+   * up the room.
    */
   async #pinSummary(row: OutboxRow, roomId: string, messageId: string, signal?: AbortSignal): Promise<void> {
     try {
@@ -296,6 +323,9 @@ export class DiscordTransport implements ChatTransport {
     }
   }
 }
+
+/** The reference that remembers a room as soon as it is opened, before its summary exists. */
+const roomOpenedPurpose = "major_room_opened";
 
 function keep(ref: ChatMessageRefRecord): { channelId: string; messageId: string; threadId: string | null } {
   return { channelId: ref.channelId, messageId: ref.messageId, threadId: ref.threadId };

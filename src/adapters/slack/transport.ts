@@ -190,8 +190,13 @@ export class SlackTransport implements ChatTransport {
     return ref ? { message: { channelId: ref.channelId, messageId: ref.messageId } } : {};
   }
 
+  /**
+   * Opens the room in steps that can each fail (invite, summary, pin, link line). The room is remembered as
+   * soon as it exists, and every post carries the row's key, so a retry carries on in the same room instead
+   * of opening a second one (conversations.create is not idempotent) or posting the summary twice.
+   */
   async #openMajorRoom(row: OutboxRow, refs: RefStore, body: MajorRoomBody): Promise<DeliveryResult> {
-    const room = await this.#createChannel(body.name);
+    const room = await this.#roomFor(row, refs, body.name);
     if (body.invite.length > 0) {
       await this.#client.conversations
         .invite({ channel: room, users: body.invite.join(",") })
@@ -200,20 +205,41 @@ export class SlackTransport implements ChatTransport {
           if (platformError(error) !== "already_in_channel") throw error;
         });
     }
-    const summary = await this.#client.chat.postMessage({
-      channel: room,
-      ...renderCard(reviveCard(body.card)),
-    });
-    if (summary.ts) await this.#client.pins.add({ channel: room, timestamp: summary.ts });
+    const summaryTs =
+      (await this.#findEarlierPost(row, room)) ??
+      (
+        await this.#client.chat.postMessage({
+          channel: room,
+          ...renderCard(reviveCard(body.card)),
+          metadata: outboxMetadata(row),
+        })
+      ).ts;
+    if (summaryTs) {
+      await this.#client.pins.add({ channel: room, timestamp: summaryTs }).catch((error: unknown) => {
+        if (platformError(error) !== "already_pinned") throw error;
+      });
+    }
     const card = row.ref ? await refs.find("slack", { ...row.ref, purpose: "card" }) : null;
-    if (card) {
+    if (card && !(await this.#findEarlierPost(row, card.channelId, card.messageId))) {
       await this.#client.chat.postMessage({
         channel: card.channelId,
         thread_ts: card.messageId,
         text: `Major incident room: <#${room}>`,
+        metadata: outboxMetadata(row),
       });
     }
-    return { message: { channelId: room, messageId: summary.ts ?? "" } };
+    return { message: { channelId: room, messageId: summaryTs ?? "" } };
+  }
+
+  /** The room an earlier attempt of this row opened, or a new one, remembered before anything else. */
+  async #roomFor(row: OutboxRow, refs: RefStore, name: string): Promise<string> {
+    const key = row.ref ? { ...row.ref, purpose: roomOpenedPurpose } : undefined;
+    const opened = key ? await refs.find("slack", key) : null;
+    if (opened) return opened.channelId;
+    const room = await this.#createChannel(name);
+    if (key)
+      await refs.remember({ ...key, platform: "slack", channelId: room, messageId: "", threadId: null });
+    return room;
   }
 
   /** Slack refuses duplicate names; a retry or a reused number gets a suffix rather than failing. */
@@ -230,6 +256,9 @@ export class SlackTransport implements ChatTransport {
     throw new PermanentDeliveryError("name_taken", `no free channel name for ${name}`);
   }
 }
+
+/** The reference that remembers a room as soon as it is opened, before its summary exists. */
+const roomOpenedPurpose = "major_room_opened";
 
 /** How far before a row was queued its post may have been made (clock skew between OpsDesk and Slack). */
 const lookBackMs = 60_000;

@@ -149,6 +149,29 @@ describe("GIVEN the Discord transport delivering to the local Discord", () => {
     }
   });
 
+  it("THEN a major-incident room whose delivery fails after the room was opened is finished in that same room on the retry", async () => {
+    const discord = transport();
+    const opens = () =>
+      fake.calls.filter((c) => c.method === "POST" && c.path === `/channels/${quiet}/threads`);
+    const before = opens().length;
+    const row: OutboxRow = {
+      ...postCardRow(quiet),
+      kind: "open_major_room",
+      body: { name: "inc-11-retried-room", card, invite: ["300000000000000011"] },
+      ref: { ticketKind: "incident", ticketId: 11, purpose: "major_room" },
+    };
+    // The room opens, then adding its first member fails: the whole delivery fails and will be retried.
+    fake.failNext("PUT /channels/:channelId/thread-members/:userId", { status: 500 });
+    expect(await failureOf(discord.deliver(row, refs, signal))).toBeInstanceOf(TransientDeliveryError);
+    expect(opens()).toHaveLength(before + 1);
+
+    const retried = await discord.deliver({ ...row, attempt: 2 }, refs, signal);
+    expect(opens()).toHaveLength(before + 1);
+    const roomId = retried.message?.channelId ?? "";
+    expect(fake.threadMembers(roomId)).toContain("300000000000000011");
+    expect(fake.messagesIn(roomId).map((message) => message.pinned)).toEqual([true]);
+  });
+
   it("THEN 5xx answers are transient (retried with backoff) and refusals are permanent", async () => {
     const discord = transport();
     for (const status of [500, 502, 503]) {

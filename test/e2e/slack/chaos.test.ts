@@ -90,3 +90,46 @@ describe("GIVEN Slack fails and rate-limits for a while, then recovers", () => {
     expect(counts.dead).toBe(0);
   }, 90_000);
 });
+
+describe("GIVEN Slack fails a step after the major-incident room was created", () => {
+  it("THEN the retry finishes that same room: one channel, one pinned summary, one link line on the card", async () => {
+    const raised = world.fake.callsTo("response_url").length;
+    await world.slack.command({
+      command: "/incident",
+      text: "Checkout is down service:payments",
+      userId: people.rita.slack,
+      channelId: channels.slack.incidents,
+    });
+    await vi.waitFor(() => expect(world.fake.callsTo("response_url").length).toBeGreaterThan(raised));
+    const ref = /INC-\d+/.exec(String(world.fake.callsTo("response_url")[raised]?.args.text))?.[0];
+    if (!ref) throw new Error("no incident raised");
+    await world.settle();
+
+    // The channel is created and the summary posted, then pinning it fails: the delivery is retried.
+    world.fake.failNext("pins.add", { status: 500 });
+    const created = world.fake.callsTo("conversations.create").length;
+    await world.slack.command({
+      command: "/incident",
+      text: `major ${ref}`,
+      userId: people.ada.slack,
+      channelId: channels.slack.payments,
+    });
+    await vi.waitFor(
+      async () => {
+        await world.settle();
+        expect(world.fake.callsTo("pins.add").filter((c) => c.status === 200)).toHaveLength(1);
+      },
+      { timeout: 30_000, interval: 250 },
+    );
+
+    expect(world.fake.callsTo("pins.add").filter((c) => c.status === 500)).toHaveLength(1);
+    const opened = world.fake.callsTo("conversations.create").slice(created);
+    expect(opened.map((c) => c.status)).toEqual([200]);
+    const room = String((opened[0]?.response as { channel?: { id?: string } } | undefined)?.channel?.id);
+    const summaries = world.fake.messagesIn(room).filter((m) => m.text.includes(ref));
+    expect(summaries).toHaveLength(1);
+    const card = world.fake.messagesIn(channels.slack.payments).find((m) => m.text.includes(ref));
+    const links = (card?.replies ?? []).filter((m) => m.text.startsWith("Major incident room"));
+    expect(links.map((m) => m.text)).toEqual([`Major incident room: <#${room}>`]);
+  }, 60_000);
+});
