@@ -7,8 +7,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // Two test files at a time on the 2-core machines: the suites spend much of their time waiting on
-    // sockets and databases, and every file gets its own database, port and temporary directory.
-    maxWorkers: 2,
   },
 });
