@@ -15,6 +15,21 @@ afterAll(async () => {
   await world?.close();
 });
 
+/** Rita raises an incident with /incident; resolves with its reference from her private confirmation. */
+async function raiseAsRita(text: string): Promise<string> {
+  const before = world.fake.callsTo("response_url").length;
+  await world.slack.command({
+    command: "/incident",
+    text,
+    userId: people.rita.slack,
+    channelId: channels.slack.incidents,
+  });
+  await vi.waitFor(() => expect(world.fake.callsTo("response_url").length).toBeGreaterThan(before));
+  const ref = /INC-\d+/.exec(String(world.fake.callsTo("response_url")[before]?.args.text))?.[0];
+  if (!ref) throw new Error("no incident raised");
+  return ref;
+}
+
 describe("GIVEN Slack fails and rate-limits for a while, then recovers", () => {
   it("THEN every card, update and thread line arrives exactly once, each card's in order", async () => {
     // Three posts land but answer 500 (the retry must find them), three get 429, then Slack is fine.
@@ -25,17 +40,7 @@ describe("GIVEN Slack fails and rate-limits for a while, then recovers", () => {
 
     const refs: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const before = world.fake.callsTo("response_url").length;
-      await world.slack.command({
-        command: "/incident",
-        text: `Chaos ${i} service:payments`,
-        userId: people.rita.slack,
-        channelId: channels.slack.incidents,
-      });
-      await vi.waitFor(() => expect(world.fake.callsTo("response_url").length).toBeGreaterThan(before));
-      const ref = /INC-\d+/.exec(String(world.fake.callsTo("response_url")[before]?.args.text))?.[0];
-      if (!ref) throw new Error("no incident raised");
-      refs.push(ref);
+      refs.push(await raiseAsRita(`Chaos ${i} service:payments`));
     }
     for (const ref of refs) {
       await world.slack.command({
@@ -93,16 +98,7 @@ describe("GIVEN Slack fails and rate-limits for a while, then recovers", () => {
 
 describe("GIVEN Slack fails a step after the major-incident room was created", () => {
   it("THEN the retry finishes that same room: one channel, one pinned summary, one link line on the card", async () => {
-    const raised = world.fake.callsTo("response_url").length;
-    await world.slack.command({
-      command: "/incident",
-      text: "Checkout is down service:payments",
-      userId: people.rita.slack,
-      channelId: channels.slack.incidents,
-    });
-    await vi.waitFor(() => expect(world.fake.callsTo("response_url").length).toBeGreaterThan(raised));
-    const ref = /INC-\d+/.exec(String(world.fake.callsTo("response_url")[raised]?.args.text))?.[0];
-    if (!ref) throw new Error("no incident raised");
+    const ref = await raiseAsRita("Checkout is down service:payments");
     await world.settle();
 
     // The channel is created and the summary posted, then pinning it fails: the delivery is retried.
