@@ -1,7 +1,7 @@
 /**
- * `/report incidents 90d` over many incidents, from the command's figures to the PNGs: the rows read from the
- * database, the figures (weekly counts, nearest-rank p50/p90) and three charts drawn (ECharts SSR + resvg),
- * on SQLite and PostgreSQL. Chat delivery is not included (it is one outbox row per chart).
+ * `/report incidents 90d` over many incidents, from the command's figures to the PNGs: the figures computed by
+ * the database (weekly counts, nearest-rank p50/p90 with window functions; sources/incident-tallies.ts) and
+ * three charts drawn (ECharts SSR + resvg), on SQLite and PostgreSQL. Chat delivery is not included (it is one outbox row per chart).
  * Baseline, measured in the same run on the same database: the bare aggregate query a dashboard would run,
  * `SELECT priority, COUNT(*) … WHERE createdAt in the window GROUP BY priority`.
  *

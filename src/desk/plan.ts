@@ -1,7 +1,7 @@
 import { findCommand } from "../kernel/commands/find-command.js";
 import { parseCommandOptions } from "../kernel/commands/parse-options.js";
 import { parseCommandText } from "../kernel/commands/parse-text.js";
-import type { Plan } from "../kernel/practice.js";
+import type { CommandCall, Plan, Practice } from "../kernel/practice.js";
 import { formSubmissionToCommand } from "../kernel/views/form-submission.js";
 import { privateNotice } from "../kernel/views/reply.js";
 import type { Interaction } from "./interaction.js";
@@ -20,7 +20,7 @@ export function planFor(routes: PracticeRoutes, interaction: Interaction): Plan 
     case "command_text": {
       const { command: name, text } = interaction;
       const practice = routes.byCommand(name) ?? unknownCommand(routes, name);
-      return practice.planCommand({
+      return planCommand(routes, practice, {
         name,
         from: "text",
         bare: text.trim() === "",
@@ -35,7 +35,7 @@ export function planFor(routes: PracticeRoutes, interaction: Interaction): Plan 
       const bare =
         (subcommand === undefined || subcommand === spec.defaultSubcommand) &&
         Object.values(options).every((value) => value === undefined || value === "");
-      return practice.planCommand({
+      return planCommand(routes, practice, {
         name,
         from: "options",
         bare,
@@ -66,6 +66,25 @@ export function planFor(routes: PracticeRoutes, interaction: Interaction): Plan 
       return practice.planMessageAction(interaction.actionId, interaction.message);
     }
   }
+}
+
+/**
+ * A typed command, unless its subcommand is forwarded to another practice (Practice.forwards): then it is
+ * parsed at once (parsing does no I/O) and handed to the target with the same arguments.
+ */
+function planCommand(routes: PracticeRoutes, practice: Practice, call: CommandCall): Plan {
+  const forwards = routes.forwardsOf(call.name);
+  if (forwards.length === 0) return practice.planCommand(call);
+  const parsed = call.parse();
+  const forward = forwards.find((f) => f.subcommand === parsed.subcommand);
+  if (!forward) return practice.planCommand({ ...call, parse: () => parsed });
+  const target = routes.byCommand(forward.to.command) ?? unknownCommand(routes, forward.to.command);
+  return target.planCommand({
+    name: forward.to.command,
+    from: call.from,
+    bare: false,
+    parse: () => ({ command: forward.to.command, subcommand: forward.to.subcommand, args: parsed.args }),
+  });
 }
 
 function unknownCommand(routes: PracticeRoutes, name: string): never {

@@ -23,6 +23,11 @@ export interface Practice {
    * practices can find, link and show its items through the ticket directory.
    */
   readonly tickets?: readonly TicketOwner[];
+  /**
+   * Subcommands of this practice's commands that another practice answers: `/sla report` is the reports
+   * practice's `/report sla`. The old command keeps its grammar and help; one implementation answers.
+   */
+  readonly forwards?: readonly CommandForward[];
   /** Actions on a chat message (Slack message shortcut, Discord message command, console menu). */
   readonly messageActions?: readonly MessageActionSpec[];
   /**
@@ -44,6 +49,16 @@ export interface Practice {
    * error that looks like it. Runs in the raising transaction; the links show on its first card.
    */
   advise?(tx: Tx, draft: ItemDraft): Promise<readonly Advice[]>;
+}
+
+/**
+ * `/<command> <subcommand>` is answered as `/<to.command> <to.subcommand>` with the same arguments, so the
+ * target must accept every argument the source declares (checked when the desk starts).
+ */
+export interface CommandForward {
+  readonly command: string;
+  readonly subcommand: string;
+  readonly to: { readonly command: string; readonly subcommand: string };
 }
 
 /** What is known of an item while it is being raised. */

@@ -16,7 +16,7 @@ import {
   RateLimitedError,
   TransientDeliveryError,
 } from "../../outbox/index.js";
-import type { DirectMessageBody, ImageMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
+import type { DirectMessageBody, TextMessageBody } from "../../outbox/message-payload.js";
 import {
   escapeMrkdwn,
   fitText,
@@ -59,11 +59,11 @@ export class SlackTransport implements ChatTransport {
           // A user id as the channel opens (or reuses) the app's direct conversation with that person.
           return await this.#directMessage(row, row.body as DirectMessageBody);
         case "post_image":
-          return await uploadImage(this.#client, row.body as ImageMessageBody, { channel_id: row.channelId });
+          return await uploadImage(this.#client, row, { channel_id: row.channelId });
         case "direct_image":
           // files.completeUploadExternal shares to "channel IDs or user IDs" in `channels`: a user id is
           // their direct conversation with the app.
-          return await uploadImage(this.#client, row.body as ImageMessageBody, { channels: row.channelId });
+          return await uploadImage(this.#client, row, { channels: row.channelId });
         default:
           throw new PermanentDeliveryError("unknown_kind", `Slack cannot deliver a "${row.kind}" message`);
       }

@@ -33,6 +33,8 @@ export function incidentsPractice(deps: {
   return {
     id: "incidents",
     commands: [incidentCommand, slaCommand],
+    // `/sla report` predates `/report`; one implementation answers both (the reports practice's).
+    forwards: [{ command: "sla", subcommand: "report", to: { command: "report", subcommand: "sla" } }],
     tickets: [incidentOwner(incidents)],
     messageActions: [RAISE_INCIDENT],
     planCommand(call): Plan {

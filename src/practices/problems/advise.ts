@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/client.js";
+import type { DatabaseEngine } from "../../db/engine.js";
 import type { Advice, ItemDraft } from "../../kernel/practice.js";
-import type { DatabaseEngine } from "./database-engine.js";
 import { KNOWN_ERROR_PREFIX } from "./model.js";
 import { searchKnownErrors } from "./search-known-errors.js";
 

@@ -1,9 +1,9 @@
 import type { Db, Tx } from "../../db/client.js";
+import type { DatabaseEngine } from "../../db/engine.js";
 import type { Clock } from "../../kernel/clock.js";
 import type { Actor } from "../../kernel/people/actor.js";
 import type { PriorityMatrix } from "../../kernel/priority.js";
 import type { TicketDirectory } from "../../kernel/tickets/directory.js";
-import type { DatabaseEngine } from "./database-engine.js";
 import type { ProblemEventKind, ProblemSnapshot } from "./model.js";
 import type { ProblemManagers } from "./permissions.js";
 

@@ -1,8 +1,8 @@
 import type { OpsdeskConfig } from "../../config/types.js";
+import { databaseEngine } from "../../db/engine.js";
 import type { PracticeEnv, RunningPractice } from "../env.js";
 import { problemCommand } from "./command.js";
 import type { ProblemContext } from "./context.js";
-import { databaseEngine } from "./database-engine.js";
 import { problemEventsHook } from "./events-hook.js";
 import type { ProblemManagers } from "./permissions.js";
 import { problemPostsHook } from "./posts.js";

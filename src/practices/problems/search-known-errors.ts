@@ -1,5 +1,5 @@
 import type { Db, Tx } from "../../db/client.js";
-import type { DatabaseEngine } from "./database-engine.js";
+import type { DatabaseEngine } from "../../db/engine.js";
 
 /**
  * Known-error search with the database's own full-text search: FTS5 (porter stemming) on SQLite, `english`

@@ -3,13 +3,15 @@ import { NotFoundError } from "../../kernel/errors.js";
 import type { ReportCommand } from "./command.js";
 import { ageCounts, backlogReport } from "./figures/backlog.js";
 import { changeFigures, changesReport } from "./figures/changes.js";
-import { incidentFigures, incidentsReport } from "./figures/incidents.js";
+import { incidentsReport } from "./figures/incidents.js";
 import type { ReportOutput } from "./figures/report.js";
-import { slaFigures, slaReport } from "./figures/sla.js";
+import { slaReport } from "./figures/sla.js";
 import { reportWindow } from "./period.js";
 import { changesClosed, changesRequested, openChanges } from "./sources/changes.js";
-import { clocksOfIncidentsRaised, incidentsRaised, openIncidents } from "./sources/incidents.js";
+import { incidentTallies } from "./sources/incident-tallies.js";
+import { openIncidents } from "./sources/incidents.js";
 import { changesThatCausedIncidents } from "./sources/links.js";
+import { slaTallies } from "./sources/sla-tallies.js";
 
 export type ReportKind = Exclude<ReportCommand["subcommand"], "help">;
 export const reportKinds: readonly ReportKind[] = ["sla", "incidents", "changes", "backlog"];
@@ -65,12 +67,12 @@ export async function buildReport(ctx: ReportContext, query: ReportQuery): Promi
   );
   switch (query.kind) {
     case "incidents": {
-      const rows = await incidentsRaised(db, window, service);
-      return incidentsReport(`Incidents, ${window.label}${scope}`, incidentFigures(rows, window), window);
+      const figures = await incidentTallies(db, window, service);
+      return incidentsReport(`Incidents, ${window.label}${scope}`, figures, window);
     }
     case "sla": {
-      const clocks = await clocksOfIncidentsRaised(db, window, service, now);
-      return slaReport(`SLA compliance, ${window.label}${scope}`, slaFigures(clocks, window), window);
+      const figures = await slaTallies(db, window, service, now);
+      return slaReport(`SLA compliance, ${window.label}${scope}`, figures, window);
     }
     case "changes": {
       const [requested, closed] = await Promise.all([

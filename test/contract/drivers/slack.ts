@@ -381,7 +381,8 @@ export async function startSlackDriver(): Promise<ChatDriver> {
       if (!channel) return [];
       return fake.messagesIn(channel).flatMap((m) =>
         (m.files ?? []).map((file) => ({
-          filename: file.name,
+          // The Slack transport appends a hash of the outbox row's key to find a chart again (upload-image.ts).
+          filename: file.name.replace(/-[0-9a-f]{12}\.png$/, ".png"),
           altText: file.alt_txt ?? "",
           text: unescapeMrkdwn(m.text),
           png: fake.uploadedBytes(file.id) ?? Buffer.alloc(0),

@@ -129,3 +129,36 @@ describe("GIVEN Slack fails a step after the major-incident room was created", (
     expect(links.map((m) => m.text)).toEqual([`Major incident room: <#${room}>`]);
   }, 60_000);
 });
+
+describe("GIVEN Slack shares a chart but its answer to files.completeUploadExternal is lost", () => {
+  it("THEN the retry finds the chart by its keyed file name and the person gets it once", async () => {
+    world.fake.failNext("files.completeUploadExternal", { status: 500, afterApplying: true });
+    const completed = world.fake.callsTo("files.completeUploadExternal").length;
+    await world.slack.command({
+      command: "/report",
+      text: "backlog",
+      userId: people.ada.slack,
+      channelId: channels.slack.payments,
+    });
+    await vi.waitFor(
+      async () => {
+        await world.settle();
+        const db = world.opsdesk.database.db;
+        expect(await db.outboxMessage.count({ where: { kind: "direct_image", status: "delivered" } })).toBe(
+          1,
+        );
+      },
+      { timeout: 30_000, interval: 250 },
+    );
+    expect(
+      world.fake
+        .callsTo("files.completeUploadExternal")
+        .slice(completed)
+        .map((c) => c.status),
+    ).toEqual([500]);
+    const dm = world.fake.directChannelOf(people.ada.slack) ?? "";
+    const charts = world.fake.messagesIn(dm).flatMap((m) => m.files ?? []);
+    expect(charts.map((file) => file.title)).toEqual(["Open tickets by age"]);
+    expect(world.fake.callsTo("files.list").map((c) => c.status)).toEqual([200]);
+  }, 60_000);
+});

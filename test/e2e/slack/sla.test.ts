@@ -55,11 +55,10 @@ describe("GIVEN OpsDesk connected to Slack with the default SLA policies", () =>
     expect(await command("/sla", "")).toContain("/sla report");
   });
 
-  it("THEN /sla report counts the incident under P1 with nothing judged yet", async () => {
+  it("THEN /sla report is the sla report, with nothing judged yet", async () => {
     const reply = await command("/sla", "report 7d payments");
-    expect(reply).toContain("SLA report · last 7 days · payments");
-    expect(reply).toContain("P1 · Critical · 1 incident");
-    expect(reply).toContain("Response none judged yet");
+    expect(reply).toContain("SLA compliance, the last 7 days, service payments");
+    expect(reply).toContain("No SLA clock was judged in this period.");
   });
 
   it("THEN a warning reaches the SLA channel with the ticket's buttons, the assignee privately, and the card's SLA line", async () => {

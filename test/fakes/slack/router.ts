@@ -37,6 +37,7 @@ const HANDLERS: Record<string, MethodHandler> = {
   "conversations.setTopic": conversations.setTopic,
   "files.getUploadURLExternal": files.getUploadURLExternal,
   "files.completeUploadExternal": files.completeUploadExternal,
+  "files.list": files.filesList,
   "pins.add": workspace.pinsAdd,
   "users.info": workspace.usersInfo,
   "reactions.add": workspace.reactionsAdd,

@@ -3,7 +3,7 @@
 // near-miss titles: what should match does on both engines, what merely shares a word does not.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../../src/db/client.js";
-import { databaseEngine } from "../../../src/practices/problems/database-engine.js";
+import { databaseEngine } from "../../../src/db/engine.js";
 import { searchKnownErrors, searchWords } from "../../../src/practices/problems/search-known-errors.js";
 import { describeEachDatabase } from "../../support/databases.js";
 

@@ -67,6 +67,7 @@ describe("GIVEN the manifest for HTTP mode", () => {
       "channels:manage",
       "pins:write",
       "files:write",
+      "files:read",
       "channels:history",
       "groups:history",
     ]);

@@ -2,12 +2,8 @@ import { describe, expect, it } from "vitest";
 import { renderCard as renderDiscordCard } from "../../../src/adapters/discord/render/index.js";
 import { renderCard as renderSlackCard } from "../../../src/adapters/slack/render/index.js";
 import type { SlaClockFigures } from "../../../src/kernel/sla/clock/index.js";
-import { buildSlaReport } from "../../../src/practices/incidents/sla/report-figures.js";
 import { slaAlertCard, slaAlertHeadline } from "../../../src/practices/incidents/sla/views/alert-card.js";
-import {
-  slaClocksCard,
-  slaReportCard,
-} from "../../../src/practices/incidents/sla/views/clocks-and-report.js";
+import { slaClocksCard } from "../../../src/practices/incidents/sla/views/clocks-and-report.js";
 import { slaLineText } from "../../../src/practices/incidents/sla/views/text.js";
 import { anIncident } from "./incident-fixture.js";
 
@@ -157,78 +153,5 @@ describe("GIVEN /sla show's card for clocks a priority change or a reopen produc
       "new cycle from the reopen (P3 policy: reopen newCycle)",
       "cumulative: runs on after the reopen, the time resolved counted as paused (P3 for payments policy: reopen cumulative)",
     ]);
-  });
-});
-
-describe("GIVEN the report", () => {
-  const incident = (
-    ref: string,
-    priority: "P1" | "P3",
-    created: string,
-    clocks: ReadonlyArray<[string, boolean, string | null]>,
-    ack?: string,
-    resolved?: string,
-  ) => ({
-    ref,
-    priority,
-    createdAt: new Date(created),
-    acknowledgedAt: ack ? new Date(ack) : null,
-    resolvedAt: resolved ? new Date(resolved) : null,
-    clocks: clocks.map(([kind, breached, stopReason]) => ({
-      kind: kind as "response" | "resolution",
-      breached,
-      stopReason: stopReason as "acknowledged" | "resolved" | "superseded" | null,
-    })),
-  });
-  const report = buildSlaReport([
-    incident(
-      "INC-1",
-      "P1",
-      "2025-03-03T09:00:00Z",
-      [
-        ["response", false, "acknowledged"],
-        ["resolution", true, "resolved"],
-      ],
-      "2025-03-03T09:10:00Z",
-      "2025-03-03T15:00:00Z",
-    ),
-    incident(
-      "INC-2",
-      "P1",
-      "2025-03-04T09:00:00Z",
-      [
-        ["response", false, "acknowledged"],
-        ["resolution", false, null],
-      ],
-      "2025-03-04T09:20:00Z",
-    ),
-    incident("INC-3", "P3", "2025-03-05T09:00:00Z", [
-      ["response", false, "superseded"],
-      ["response", true, null],
-      ["resolution", false, null],
-    ]),
-  ]);
-
-  it("THEN compliance counts clocks met and breached per priority; running and superseded-in-time clocks are not judged", () => {
-    expect(report.byPriority.find((row) => row.priority === "P1")).toEqual({
-      priority: "P1",
-      incidents: 2,
-      response: { met: 2, breached: 0 },
-      resolution: { met: 0, breached: 1 },
-    });
-    expect(report.byPriority.find((row) => row.priority === "P3")?.response).toEqual({ met: 0, breached: 1 });
-    expect(report.breachedRefs).toEqual(["INC-3", "INC-1"]);
-  });
-
-  it("THEN MTTA and MTTR are means over the incidents acknowledged and resolved", () => {
-    expect(report.mttaMs).toBe(15 * MINUTE);
-    expect(report.mttrMs).toBe(6 * HOUR);
-    const card = slaReportCard(report, "last 7 days");
-    expect(card.fields).toContainEqual({
-      label: "P1 · Critical · 2 incidents",
-      value: "Response 2/2 met (100 %) · Resolution 0/1 met (0 %)",
-    });
-    expect(card.fields).toContainEqual({ label: "Breaches", value: "2: INC-3, INC-1" });
-    expect(card.fields).toContainEqual({ label: "MTTA", value: "15m", inline: true });
   });
 });

@@ -22,6 +22,10 @@ export const botScopes: readonly { readonly scope: string; readonly why: string 
     why: "upload report charts (files.getUploadURLExternal, files.completeUploadExternal) to the person who asked and to digest channels",
   },
   {
+    scope: "files:read",
+    why: "after an interrupted chart upload, find the chart already shared (files.list, by its keyed file name) before uploading it again, so it is posted once",
+  },
+  {
     scope: "channels:history",
     why: "after an interrupted delivery, find OpsDesk's own earlier post by its idempotency key before posting again, so nothing is posted twice",
   },

@@ -33,7 +33,7 @@ export const slaCommand = defineCommand({
       examples: ["/sla show INC-7"],
     }),
     report: defineSubcommand({
-      description: "SLA compliance per priority, breaches, mean time to acknowledge and to resolve",
+      description: "The same as /report sla: SLA compliance per priority over time, breaches, worst services",
       args: {
         period: choice(slaReportPeriods, periodLabels, {
           description: "Which incidents: raised in the last 7 or 30 days",

@@ -2,8 +2,8 @@ import type { ChartSpec } from "../charts/chart-spec.js";
 import { formatValue } from "../charts/describe.js";
 import { type ReportWindow, weekIndex } from "../period.js";
 import type { ChangeRow } from "../sources/changes.js";
-import { share } from "./percentile.js";
 import { countBy, type ReportOutput } from "./report.js";
+import { share } from "./share.js";
 
 const types = ["normal", "standard", "emergency"];
 

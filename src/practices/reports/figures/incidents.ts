@@ -1,10 +1,9 @@
 import type { ChartSpec } from "../charts/chart-spec.js";
 import { formatValue } from "../charts/describe.js";
-import { type ReportWindow, weekIndex } from "../period.js";
-import type { IncidentRow } from "../sources/incidents.js";
-import { percentile } from "./percentile.js";
-import { countBy, hourMs, minuteMs, prioritiesIn, type ReportOutput, round1 } from "./report.js";
+import type { ReportWindow } from "../period.js";
+import { prioritiesIn, type ReportOutput } from "./report.js";
 
+/** Nearest-rank percentiles (see percentile.ts), computed by the database in sources/incident-tallies.ts. */
 export interface DurationFigures {
   readonly count: number;
   readonly p50: number | null;
@@ -23,38 +22,6 @@ export interface IncidentFigures {
   readonly resolve: DurationFigures;
   readonly weeklyAcknowledge: readonly DurationFigures[];
   readonly weeklyResolve: readonly DurationFigures[];
-}
-
-function durations(
-  rows: readonly IncidentRow[],
-  end: (row: IncidentRow) => Date | null,
-  unitMs: number,
-): number[] {
-  return rows.flatMap((row) => {
-    const at = end(row);
-    return at === null ? [] : [(at.getTime() - row.createdAt.getTime()) / unitMs];
-  });
-}
-
-function figures(values: readonly number[]): DurationFigures {
-  return { count: values.length, p50: round1(percentile(values, 0.5)), p90: round1(percentile(values, 0.9)) };
-}
-
-export function incidentFigures(rows: readonly IncidentRow[], window: ReportWindow): IncidentFigures {
-  const perWeek = window.weeks.map(() => [] as IncidentRow[]);
-  for (const row of rows) perWeek[weekIndex(window, row.createdAt)]?.push(row);
-  const acknowledged = (row: IncidentRow) => row.acknowledgedAt;
-  const resolved = (row: IncidentRow) => row.resolvedAt;
-  return {
-    total: rows.length,
-    byPriority: countBy(rows, (row) => row.priority),
-    byService: countBy(rows, (row) => row.serviceId ?? "no service"),
-    weekly: perWeek.map((week) => countBy(week, (row) => row.priority)),
-    acknowledge: figures(durations(rows, acknowledged, minuteMs)),
-    resolve: figures(durations(rows, resolved, hourMs)),
-    weeklyAcknowledge: perWeek.map((week) => figures(durations(week, acknowledged, minuteMs))),
-    weeklyResolve: perWeek.map((week) => figures(durations(week, resolved, hourMs))),
-  };
 }
 
 export function incidentsReport(title: string, f: IncidentFigures, window: ReportWindow): ReportOutput {

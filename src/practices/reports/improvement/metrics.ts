@@ -1,12 +1,12 @@
 import type { Db } from "../../../db/client.js";
 import { changeFigures } from "../figures/changes.js";
-import { incidentFigures } from "../figures/incidents.js";
-import { share } from "../figures/percentile.js";
-import { slaFigures } from "../figures/sla.js";
+import { share } from "../figures/share.js";
 import { reportWindow } from "../period.js";
 import { changesClosed, changesRequested } from "../sources/changes.js";
-import { clocksOfIncidentsRaised, incidentsRaised, openIncidents } from "../sources/incidents.js";
+import { incidentTallies } from "../sources/incident-tallies.js";
+import { openIncidents } from "../sources/incidents.js";
 import { changesThatCausedIncidents } from "../sources/links.js";
+import { slaTallies } from "../sources/sla-tallies.js";
 
 /** The report metrics an improvement can aim to move, each measured over the 30 days before a moment. */
 export const improvementMetrics = {
@@ -43,7 +43,7 @@ export async function measure(
     case "mtta-p50":
     case "mttr-p50":
     case "mttr-p90": {
-      const f = incidentFigures(await incidentsRaised(db, window, serviceId), window);
+      const f = await incidentTallies(db, window, serviceId);
       return metric === "mtta-p50"
         ? f.acknowledge.p50
         : metric === "mttr-p50"
@@ -53,7 +53,7 @@ export async function measure(
     case "response-sla":
     case "resolution-sla": {
       const kind = metric === "response-sla" ? "response" : "resolution";
-      const f = slaFigures(await clocksOfIncidentsRaised(db, window, serviceId, at.now), window);
+      const f = await slaTallies(db, window, serviceId, at.now);
       let met = 0;
       let breached = 0;
       for (const entry of f.byPriority.values()) {

@@ -129,3 +129,46 @@ function destinations(ctx: MethodContext): { channels: FakeChannel[] } | { error
   }
   return { channels };
 }
+
+/** https://docs.slack.dev/reference/methods/files.list: the `types` it knows. */
+const FILE_TYPES = new Set(["all", "spaces", "snippets", "images", "gdocs", "zips", "pdfs"]);
+
+/**
+ * files.list (https://docs.slack.dev/reference/methods/files.list): the files shared so far, newest first,
+ * optionally in one channel, between `ts_from` and `ts_to` (Unix seconds), of some `types`; `count` per
+ * page (default 100). Unknown types answer `unknown_type`, an unknown channel `channel_not_found`.
+ */
+export const filesList: MethodHandler = (ctx) => {
+  const channelId = str(ctx.args, "channel");
+  if (channelId !== undefined && !ctx.state.resolveChannel(channelId)) return fail("channel_not_found");
+  const types = (str(ctx.args, "types") ?? "all").split(",").map((type) => type.trim());
+  if (types.some((type) => !FILE_TYPES.has(type))) return fail("unknown_type");
+  const bound = (name: string) => {
+    const text = str(ctx.args, name);
+    return text === undefined ? undefined : Number(text);
+  };
+  const from = bound("ts_from");
+  const to = bound("ts_to");
+  const count = bound("count") ?? 100;
+  if ([from, to, count].some((n) => n !== undefined && !Number.isFinite(n)) || count < 1)
+    return fail("invalid_arguments");
+  const found = new Map<string, FakeSharedFile & { created: number; channels: string[] }>();
+  for (const message of ctx.state.messages.values()) {
+    const created = Math.floor(Number(message.ts));
+    if (channelId !== undefined && message.channel !== channelId) continue;
+    if ((from !== undefined && created < from) || (to !== undefined && created > to)) continue;
+    for (const file of message.files ?? []) {
+      if (!types.includes("all") && !(types.includes("images") && file.mimetype.startsWith("image/")))
+        continue;
+      const entry = found.get(file.id) ?? { ...file, created, channels: [] };
+      entry.channels.push(message.channel);
+      found.set(file.id, entry);
+    }
+  }
+  const files = [...found.values()].sort((a, b) => b.created - a.created);
+  return {
+    ok: true,
+    files: files.slice(0, count),
+    paging: { count, total: files.length, page: 1, pages: Math.max(1, Math.ceil(files.length / count)) },
+  };
+};

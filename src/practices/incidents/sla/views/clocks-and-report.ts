@@ -3,7 +3,6 @@ import { formatDuration } from "../../../../kernel/sla/format-duration.js";
 import type { Card, CardField } from "../../../../kernel/views/card.js";
 import type { IncidentSnapshot } from "../../model.js";
 import { priorityLabels } from "../../views/labels.js";
-import type { Compliance, SlaReport } from "../report-figures.js";
 import { clockKindLabels, clockRuleText, clockStateText, formatInstant } from "./text.js";
 
 const statusWords = { running: "running", paused: "paused", stopped: "stopped" } as const;
@@ -62,52 +61,6 @@ export function slaClocksCard(
     ...(clocks.length === 0
       ? { body: `${incident.ref} has no SLA clocks: it was raised before SLAs were set up.` }
       : {}),
-    actions: [],
-    links: [],
-  };
-}
-
-function complianceText(compliance: Compliance): string {
-  const judged = compliance.met + compliance.breached;
-  if (judged === 0) return "none judged yet";
-  return `${compliance.met}/${judged} met (${Math.floor((compliance.met / judged) * 100)} %)`;
-}
-
-/** `/sla report`: compliance per priority, the breaches, MTTA and MTTR. */
-export function slaReportCard(report: SlaReport, scope: string): Card {
-  const fields: CardField[] = report.byPriority
-    .filter((row) => row.incidents > 0)
-    .map((row) => ({
-      label: `${priorityLabels[row.priority]} · ${row.incidents} incident${row.incidents === 1 ? "" : "s"}`,
-      value: `Response ${complianceText(row.response)} · Resolution ${complianceText(row.resolution)}`,
-    }));
-  const shownBreaches = report.breachedRefs.slice(0, 10);
-  const more = report.breachedRefs.length - shownBreaches.length;
-  fields.push(
-    {
-      label: "Breaches",
-      value:
-        report.breachedRefs.length === 0
-          ? "None"
-          : `${report.breachedRefs.length}: ${shownBreaches.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
-    },
-    { label: "MTTA", value: report.mttaMs === null ? "—" : formatDuration(report.mttaMs), inline: true },
-    { label: "MTTR", value: report.mttrMs === null ? "—" : formatDuration(report.mttrMs), inline: true },
-  );
-  const total = report.byPriority.reduce(
-    (sum, row) => sum + row.response.breached + row.resolution.breached,
-    0,
-  );
-  return {
-    type: "card",
-    title: `SLA report · ${scope}`,
-    subtitle: `${report.incidents} incident${report.incidents === 1 ? "" : "s"} raised`,
-    badge:
-      total === 0
-        ? { text: "No breaches", intent: "success" }
-        : { text: `${total} breached clocks`, intent: "warning" },
-    fields,
-    ...(report.incidents === 0 ? { body: "No incidents were raised in this period." } : {}),
     actions: [],
     links: [],
   };
