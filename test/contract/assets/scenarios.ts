@@ -65,8 +65,8 @@ export function assetScenarios(driver: () => ChatDriver): void {
     });
   });
 
-  describe("WHEN a laptop is reported lost and then assigned", () => {
-    it("THEN the assignment is refused with what to do, and nothing is offered", async () => {
+  describe("WHEN a laptop is lost, assigned, found, and taken through repair to disposal", () => {
+    it("THEN assigning it while lost and disposing of it before retiring it are refused with what to do, and nothing is written by them", async () => {
       const d = driver();
       await asset(d, "ada", "add", { serial: "LAP-2001", model: "MacBook Air" });
       await asset(d, "ada", "assign", { serial: "LAP-2001", to: named(d, "rita") });
@@ -88,6 +88,42 @@ export function assetScenarios(driver: () => ChatDriver): void {
       );
       expect(await db.assetHandover.count()).toBe(before);
       expect(await db.asset.count({ where: { serial: "LAP-3001" } })).toBe(0);
+
+      expect(await asset(d, "ada", "restock", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is in stock; Rita Reporter no longer holds it.",
+      );
+      expect(await asset(d, "ada", "dispose", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is in stock; it cannot be disposed of. Retire it first with /asset retire.",
+      );
+      expect(await asset(d, "rita", "repair", { serial: "LAP-2001" })).toContain(
+        "Only agents can move assets through their lifecycle.",
+      );
+      expect(await asset(d, "ada", "repair", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is in repair.",
+      );
+      expect(await asset(d, "ada", "retire", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is retired.",
+      );
+      expect(await asset(d, "ada", "dispose", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is disposed.",
+      );
+      expect(await asset(d, "ada", "restock", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is disposed; it cannot be put back in stock. It has reached the end of its life.",
+      );
+      expect(await asset(d, "rita", "mine")).not.toContain("LAP-2001");
+      const history = await db.timelineEntry.findMany({
+        where: {
+          ticketKind: "asset",
+          ticketId: (await db.asset.findUniqueOrThrow({ where: { serial: "LAP-2001" } })).id,
+        },
+        orderBy: { id: "asc" },
+      });
+      expect(history.map((entry) => entry.kind).slice(-4)).toEqual([
+        "restock",
+        "repair",
+        "retire",
+        "dispose",
+      ]);
     });
   });
 
