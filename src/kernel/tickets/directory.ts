@@ -3,6 +3,7 @@ import type { CompletionValue } from "../commands/complete-line.js";
 import { NotFoundError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import type { CardAction } from "../views/card.js";
+import type { ItemDependencies } from "./dependencies.js";
 import type { ItemRef, ItemSummary, RecentItem } from "./item-ref.js";
 import type { LinkRelation, LinkView } from "./links.js";
 import { parseTicketNumber } from "./reference.js";
@@ -48,6 +49,12 @@ export interface TicketOwner {
    * Steps an owner does not know are a programming error.
    */
   perform?(tx: Tx, key: string, step: string, actor: Actor): Promise<void>;
+  /**
+   * For items that stand in a dependency graph (CIs): what the item depends on and what depends on it,
+   * within `dependencyHops` (src/kernel/tickets/dependencies.ts), so another practice can tell when two of
+   * its tickets touch related items (change conflicts) without knowing the graph.
+   */
+  dependencies?(db: Db | Tx, key: string): Promise<ItemDependencies>;
 }
 
 export interface LinkChange {

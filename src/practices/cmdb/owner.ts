@@ -5,6 +5,7 @@ import type { ItemRef, ItemSummary } from "../../kernel/tickets/item-ref.js";
 import { itemLine } from "../../kernel/tickets/link-fields.js";
 import { relationLabels } from "../../kernel/tickets/links.js";
 import type { CmdbContext } from "./context.js";
+import { ciDependencies } from "./dependencies.js";
 import { findCi } from "./find-ci.js";
 import { affectedBusinessServices, type ImpactTree, impactOf, pathTo } from "./impact.js";
 import { CI_PREFIX, ciKeyPattern, ciStatusLabels, typeLabel } from "./model.js";
@@ -25,6 +26,7 @@ export function ciOwner(ctx: CmdbContext): TicketOwner {
     parse: parseCiRef,
     linkedAs: "affects",
     linked: (tx, key, change) => recordLink(tx, key, change),
+    dependencies: ciDependencies,
   };
 }
 

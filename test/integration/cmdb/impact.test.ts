@@ -2,6 +2,7 @@
 // a cycle ends, a diamond is walked once, a 400-deep chain is followed to the business service at its end, and
 // a pending relationship counts for nothing.
 import { describe, expect, it } from "vitest";
+import { ciDependencies } from "../../../src/practices/cmdb/dependencies.js";
 import { affectedBusinessServices, impactOf, pathTo } from "../../../src/practices/cmdb/impact.js";
 import { impactLine } from "../../../src/practices/cmdb/owner.js";
 import { seedCiGraph } from "../../support/ci-graph.js";
@@ -69,6 +70,22 @@ describeEachDatabase("GIVEN a graph of configuration items", (db) => {
       const tree = await impactOf(db().handle.db, await root("pend-0"));
       expect(tree.nodes).toEqual([]);
       expect(impactLine(tree)).toBe("no business service depends on it");
+    });
+  });
+
+  describe("WHEN change conflicts ask what a CI depends on and what depends on it", () => {
+    it("THEN both are followed six hops through a cycle, and the CI is not its own dependency", async () => {
+      // hop-i depends on hop-(i-1) for i = 1..8; hop-0 depends on hop-8 closes the cycle.
+      await seedCiGraph(db().handle.db, {
+        prefix: "hop",
+        count: 9,
+        types: () => "service",
+        edges: [...Array.from({ length: 8 }, (_, i) => [i + 1, i] as const), [0, 8]],
+      });
+      const reach = await ciDependencies(db().handle.db, "hop-4");
+      expect([...reach.usedBy].sort()).toEqual(["hop-0", "hop-1", "hop-5", "hop-6", "hop-7", "hop-8"]);
+      expect([...reach.dependsOn].sort()).toEqual(["hop-0", "hop-1", "hop-2", "hop-3", "hop-7", "hop-8"]);
+      expect(await ciDependencies(db().handle.db, "no-such-ci")).toEqual({ dependsOn: [], usedBy: [] });
     });
   });
 });
