@@ -8,10 +8,9 @@ import { attachTicket } from "./attach-ticket.js";
 import { type CmdbCommand, cmdbCommand } from "./command.js";
 import type { CmdbContext } from "./context.js";
 import { requireCi, toCiSnapshot } from "./find-ci.js";
-import { impactOf } from "./impact.js";
+import { impactLine, impactOf } from "./impact.js";
 import { typeLabel } from "./model.js";
 import { ticketsOn } from "./open-tickets.js";
-import { impactLine } from "./owner.js";
 import {
   decideRelationship,
   relateCis,
