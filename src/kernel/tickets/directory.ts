@@ -55,6 +55,11 @@ export interface TicketOwner {
    * its tickets touch related items (change conflicts) without knowing the graph.
    */
   dependencies?(db: Db | Tx, key: string): Promise<ItemDependencies>;
+  /**
+   * This owner's items that point at another practice's item by a field of their own rather than a link
+   * (an asset names the CI it runs), so that item's card can list them.
+   */
+  pointingAt?(db: Db | Tx, ref: ItemRef): Promise<ItemSummary[]>;
 }
 
 export interface LinkChange {
@@ -73,6 +78,8 @@ export interface TicketDirectory {
   find(db: Db | Tx, ref: ItemRef): Promise<ItemSummary | undefined>;
   /** As find, but a missing item is a NotFoundError that names it the way it was written. */
   require(db: Db | Tx, ref: ItemRef, written?: string): Promise<ItemSummary>;
+  /** Every owner's items that point at `ref` (TicketOwner.pointingAt), in practice order. */
+  pointingAt(db: Db | Tx, ref: ItemRef): Promise<ItemSummary[]>;
 }
 
 /**
@@ -103,6 +110,11 @@ export function createTicketDirectory(owners: () => readonly TicketOwner[]): Tic
       const summary = await find(db, ref);
       if (!summary) throw new NotFoundError(`There is no ${written ?? `${ref.kind}-${ref.key}`}.`);
       return summary;
+    },
+    async pointingAt(db, ref) {
+      const found: ItemSummary[] = [];
+      for (const candidate of owners()) found.push(...((await candidate.pointingAt?.(db, ref)) ?? []));
+      return found;
     },
   };
 }

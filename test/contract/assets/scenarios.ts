@@ -1,7 +1,8 @@
 // IT assets (src/practices/assets), written once against the ChatDriver and run on every platform mode: a
-// laptop handed over with Accept (and another declined), `/asset mine`, a lost laptop that cannot be assigned,
-// and the asset channel's warnings (a licence expiring, a warranty ending, seats running out) posted once
-// however often the job runs, at the instant the scenario gives it.
+// laptop handed over with Accept (and another declined), `/asset mine`, a lost laptop that cannot be assigned
+// and its lifecycle to disposal, a server listed on the card of the CI it runs, and the asset channel's
+// warnings (a licence expiring, a warranty ending, seats running out) posted once however often the job runs,
+// at the instant the scenario gives it.
 import { describe, expect, it } from "vitest";
 import type { ChatDriver, Person } from "../driver.js";
 
@@ -127,7 +128,7 @@ export function assetScenarios(driver: () => ChatDriver): void {
     });
   });
 
-  describe("WHEN the warnings job runs twice at the same instant", () => {
+  describe("WHEN the warnings job runs twice at the same instant (a server among the assets runs a CI)", () => {
     it("THEN the asset channel gets each licence, seat and warranty warning once", async () => {
       const d = driver();
       await asset(d, "ada", "add", {
@@ -138,7 +139,17 @@ export function assetScenarios(driver: () => ChatDriver): void {
         minfree: "1",
         expires: inDays(10),
       });
-      await asset(d, "ada", "add", { serial: "SRV-77", model: "PowerEdge R650", warranty: inDays(20) });
+      await asset(d, "ada", "add", {
+        serial: "SRV-77",
+        model: "PowerEdge R650",
+        warranty: inDays(20),
+        ci: "identity",
+      });
+      // The server shows on the card of the CI it runs.
+      const card = (await d.run("rita", { command: "cmdb", subcommand: "show", args: { ci: "identity" } }))
+        .text;
+      expect(card).toContain("Assets");
+      expect(card).toContain("SRV-77 · PowerEdge R650 (In stock)");
       for (const person of ["rita", "otto"] as const) {
         await asset(d, "ada", "assign", { serial: "LIC-FIGMA", to: named(d, person) });
         await d.clickInDirectMessage(person, "serial LIC-FIGMA", "Accept");
