@@ -3,6 +3,7 @@ import type { CompletionValue } from "../commands/complete-line.js";
 import { NotFoundError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import type { CardAction } from "../views/card.js";
+import type { ItemDependencies } from "./dependencies.js";
 import type { ItemRef, ItemSummary, RecentItem } from "./item-ref.js";
 import type { LinkRelation, LinkView } from "./links.js";
 import { parseTicketNumber } from "./reference.js";
@@ -48,6 +49,17 @@ export interface TicketOwner {
    * Steps an owner does not know are a programming error.
    */
   perform?(tx: Tx, key: string, step: string, actor: Actor): Promise<void>;
+  /**
+   * For items that stand in a dependency graph (CIs): what the item depends on and what depends on it,
+   * within `dependencyHops` (src/kernel/tickets/dependencies.ts), so another practice can tell when two of
+   * its tickets touch related items (change conflicts) without knowing the graph.
+   */
+  dependencies?(db: Db | Tx, key: string): Promise<ItemDependencies>;
+  /**
+   * This owner's items that point at another practice's item by a field of their own rather than a link
+   * (an asset names the CI it runs), so that item's card can list them.
+   */
+  pointingAt?(db: Db | Tx, ref: ItemRef): Promise<ItemSummary[]>;
 }
 
 export interface LinkChange {
@@ -66,6 +78,8 @@ export interface TicketDirectory {
   find(db: Db | Tx, ref: ItemRef): Promise<ItemSummary | undefined>;
   /** As find, but a missing item is a NotFoundError that names it the way it was written. */
   require(db: Db | Tx, ref: ItemRef, written?: string): Promise<ItemSummary>;
+  /** Every owner's items that point at `ref` (TicketOwner.pointingAt), in practice order. */
+  pointingAt(db: Db | Tx, ref: ItemRef): Promise<ItemSummary[]>;
 }
 
 /**
@@ -96,6 +110,11 @@ export function createTicketDirectory(owners: () => readonly TicketOwner[]): Tic
       const summary = await find(db, ref);
       if (!summary) throw new NotFoundError(`There is no ${written ?? `${ref.kind}-${ref.key}`}.`);
       return summary;
+    },
+    async pointingAt(db, ref) {
+      const found: ItemSummary[] = [];
+      for (const candidate of owners()) found.push(...((await candidate.pointingAt?.(db, ref)) ?? []));
+      return found;
     },
   };
 }

@@ -86,6 +86,26 @@ export const assetCommand = defineCommand({
       },
       examples: ["/asset lost C02XK1ZJH7 how:stolen"],
     }),
+    restock: defineSubcommand({
+      description: "Put an asset in stock: received, back from repair, or found",
+      args: { serial },
+      examples: ["/asset restock C02XK1ZJH7"],
+    }),
+    repair: defineSubcommand({
+      description: "Send an asset to repair",
+      args: { serial },
+      examples: ["/asset repair C02XK1ZJH7"],
+    }),
+    retire: defineSubcommand({
+      description: "Retire an asset from service (kept on record)",
+      args: { serial },
+      examples: ["/asset retire C02XK1ZJH7"],
+    }),
+    dispose: defineSubcommand({
+      description: "Record a retired asset as disposed of",
+      args: { serial },
+      examples: ["/asset dispose C02XK1ZJH7"],
+    }),
     help: defineSubcommand({ description: "Show this help", args: {}, examples: [] }),
   },
 });

@@ -7,6 +7,7 @@ import { type AssetCommand, assetCommand } from "./command.js";
 import type { AssetContext } from "./context.js";
 import { holdersOf, requireAsset } from "./find-asset.js";
 import { assignAsset, decideHandover, reportLost, returnAsset } from "./handover.js";
+import { moveAsset } from "./lifecycle.js";
 import { type AssetStatus, assetStatusLabels, HANDOVER_PREFIX } from "./model.js";
 import { assetCard, assetList } from "./views/asset-card.js";
 
@@ -84,6 +85,21 @@ export async function runAssetCommand(
         "success",
         `${asset.serial} is returned; it is ${assetStatusLabels[asset.status as AssetStatus].toLowerCase()}.`,
       );
+    }
+    case "restock":
+    case "repair":
+    case "retire":
+    case "dispose": {
+      const { asset, released } = await moveAsset(ctx, actor, {
+        serial: command.args.serial,
+        step: command.subcommand,
+      });
+      const status = assetStatusLabels[asset.status as AssetStatus].toLowerCase();
+      const from =
+        released.length > 0
+          ? `; ${released.join(", ")} no longer hold${released.length === 1 ? "s" : ""} it`
+          : "";
+      return privateNotice("success", `${asset.serial} (${asset.model}) is ${status}${from}.`);
     }
     case "lost": {
       const asset = await reportLost(ctx, actor, { serial: command.args.serial, how: command.args.how });

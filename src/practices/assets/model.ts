@@ -45,6 +45,8 @@ export const assetTransitions: Record<AssetStatus, readonly AssetStatus[]> = {
 
 export const ASSET_TIMELINE = "asset";
 export const HANDOVER_PREFIX = "HO";
+/** How other practices name an asset through the ticket directory: `{ kind: "ASSET", key: serial }`. */
+export const ASSET_PREFIX = "ASSET";
 
 export const assetLimits = { serialMax: 64, modelMax: 120, locationMax: 120 } as const;
 

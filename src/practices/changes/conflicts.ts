@@ -17,6 +17,16 @@ export type Conflict =
       /** same service, this service depends on the other's, or the other's depends on this one. */
       readonly relation: "same" | "depends_on" | "dependency_of";
     }
+  | {
+      /** Another change on a configuration item this one's items are the same as, depend on, or carry. */
+      readonly kind: "item_overlap";
+      readonly ref: string;
+      readonly title: string;
+      /** The item of this change, and the other change's item it clashes with (CI keys). */
+      readonly item: string;
+      readonly otherItem: string;
+      readonly relation: "same" | "depends_on" | "dependency_of";
+    }
   | { readonly kind: "outside_maintenance"; readonly serviceId: string }
   | { readonly kind: "blackout"; readonly name: string; readonly start: Date; readonly end: Date };
 

@@ -2,6 +2,7 @@ import type { ChangeSettings } from "../../config/change-settings.js";
 import type { Db, Tx } from "../../db/client.js";
 import type { Clock } from "../../kernel/clock.js";
 import type { Actor } from "../../kernel/people/actor.js";
+import type { TicketDirectory } from "../../kernel/tickets/directory.js";
 import type { Conflict } from "./conflicts.js";
 import type { ChangeSnapshot } from "./model.js";
 
@@ -27,6 +28,11 @@ export interface ChangeContext {
   timezone: string;
   /** Service id → the ids it depends on (from opsdesk.yaml), for conflicts through dependencies. */
   dependencies: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Other practices' items, for conflicts through the configuration items changes affect. Unset (unit
+   * fixtures): conflicts come from services alone.
+   */
+  tickets?: TicketDirectory;
   onChange?: ReadonlyArray<(tx: Tx, event: ChangeEvent) => Promise<void>>;
   onCommitted?: () => void;
 }

@@ -21,6 +21,7 @@ export const changesModule = {
       clock,
       settings: config.changes,
       timezone: config.timezone,
+      tickets: env.tickets,
       dependencies: Object.fromEntries(config.services.map((service) => [service.id, service.dependsOn])),
       onChange: [changeEventsHook(env.events), changePostsHook({ config, platforms, tickets: env.tickets })],
       onCommitted: () => env.wake(),

@@ -3,6 +3,7 @@ import type { Actor } from "../../kernel/people/actor.js";
 import { clipText } from "../../kernel/text/clip.js";
 import type { CmdbContext } from "./context.js";
 import { findCi, toCiSnapshot } from "./find-ci.js";
+import { markGraphChanged } from "./graph-version.js";
 import { type CiSnapshot, ciKeyPattern, typeLabel } from "./model.js";
 import { requireAgent } from "./permissions.js";
 import { recordCiChange } from "./timeline.js";
@@ -52,6 +53,7 @@ export async function addCi(ctx: CmdbContext, actor: Actor, input: NewCi): Promi
   };
   try {
     const row = await ctx.db.$transaction(async (tx) => {
+      await markGraphChanged(tx);
       const created = await tx.configItem.create({
         data: { ...data, source: "chat", createdAt: at, updatedAt: at },
       });

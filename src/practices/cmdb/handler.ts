@@ -8,10 +8,9 @@ import { attachTicket } from "./attach-ticket.js";
 import { type CmdbCommand, cmdbCommand } from "./command.js";
 import type { CmdbContext } from "./context.js";
 import { requireCi, toCiSnapshot } from "./find-ci.js";
-import { impactOf } from "./impact.js";
-import { typeLabel } from "./model.js";
+import { impactLine, impactOf } from "./impact.js";
+import { CI_PREFIX, typeLabel } from "./model.js";
 import { ticketsOn } from "./open-tickets.js";
-import { impactLine } from "./owner.js";
 import {
   decideRelationship,
   relateCis,
@@ -96,11 +95,12 @@ export async function runCmdbCommand(ctx: CmdbContext, actor: Actor, command: Cm
 
 async function showCi(ctx: CmdbContext, key: string) {
   const ci = await requireCi(ctx.db, key);
-  const [{ outgoing, incoming }, tickets, tree, timeline] = await Promise.all([
+  const [{ outgoing, incoming }, tickets, tree, timeline, assets] = await Promise.all([
     relationshipsOf(ctx.db, ci.id),
     ticketsOn(ctx.db, ctx.tickets, ci.key),
     impactOf(ctx.db, ci),
     readTimeline(ctx.db, CI_TIMELINE, ci.id, { includeInternal: true }),
+    ctx.tickets.pointingAt(ctx.db, { kind: CI_PREFIX, key: ci.key }),
   ]);
   const related = [
     ...outgoing.map((r) => ({ type: r.type, status: r.status, direction: "out" as const, other: r.to })),
@@ -110,6 +110,7 @@ async function showCi(ctx: CmdbContext, key: string) {
     related,
     tickets,
     impact: impactLine(tree),
+    assets,
     history: timeline.slice(-historyShown).reverse(),
   });
 }

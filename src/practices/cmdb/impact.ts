@@ -1,5 +1,5 @@
 import type { Db, Tx } from "../../db/client.js";
-import { impactTypes } from "./model.js";
+import { impactTypes, typeLabel } from "./model.js";
 
 /** A CI reached from the one that is hit, with the CI it was reached through (its parent in the tree). */
 export interface ImpactNode {
@@ -113,4 +113,18 @@ export function pathTo(tree: ImpactTree, node: ImpactNode): ImpactNode[] {
 /** The business services hit: the root itself when it is one, then those depending on it, nearest first. */
 export function affectedBusinessServices(tree: ImpactTree): ImpactNode[] {
   return [tree.root, ...tree.nodes].filter((node) => node.type === "business_service");
+}
+
+/** "Checkout (business service) via payments-db -> payments-api", and how many more are hit. */
+export function impactLine(tree: ImpactTree): string {
+  const services = affectedBusinessServices(tree);
+  const [nearest, ...others] = services;
+  if (!nearest) return "no business service depends on it";
+  const via = pathTo(tree, nearest)
+    .slice(0, -1)
+    .map((node) => node.key);
+  const head = `${nearest.name} (${typeLabel(nearest.type)})${via.length > 0 ? ` via ${via.join(" -> ")}` : ""}`;
+  return others.length === 0
+    ? head
+    : `${head}; also ${others.length} more business service${others.length === 1 ? "" : "s"}`;
 }

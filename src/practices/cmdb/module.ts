@@ -1,6 +1,7 @@
 import type { PracticeEnv, RunningPractice } from "../env.js";
 import { cmdbCommand } from "./command.js";
 import { type CmdbContext, ciTypesOf } from "./context.js";
+import { ImpactLineCache } from "./impact-cache.js";
 import { catalogImportJob } from "./jobs.js";
 import { cmdbPractice } from "./practice.js";
 import { syncServiceCis } from "./sync-services.js";
@@ -21,6 +22,7 @@ export const cmdbModule = {
       platforms: env.platforms,
       tickets: env.tickets,
       types: ciTypesOf(env.config),
+      impactLines: new ImpactLineCache(),
       onCommitted: () => env.wake(),
     };
     return {

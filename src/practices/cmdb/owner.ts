@@ -5,9 +5,9 @@ import type { ItemRef, ItemSummary } from "../../kernel/tickets/item-ref.js";
 import { itemLine } from "../../kernel/tickets/link-fields.js";
 import { relationLabels } from "../../kernel/tickets/links.js";
 import type { CmdbContext } from "./context.js";
+import { ciDependencies } from "./dependencies.js";
 import { findCi } from "./find-ci.js";
-import { affectedBusinessServices, type ImpactTree, impactOf, pathTo } from "./impact.js";
-import { CI_PREFIX, ciKeyPattern, ciStatusLabels, typeLabel } from "./model.js";
+import { CI_PREFIX, ciKeyPattern, ciStatusLabels } from "./model.js";
 import { recordCiChange } from "./timeline.js";
 
 /**
@@ -15,16 +15,17 @@ import { recordCiChange } from "./timeline.js";
  * a colon is no option, or `CI payments-db`) names one (a CI's key is a word like any other, so the prefix
  * keeps "banana" from being read as a CI), a ticket linked to one
  * `affects` it, and its summary carries the impact line a card shows: "Checkout (business service) via
- * payments-db -> payments-api", computed from the graph when the card is drawn.
+ * payments-db -> payments-api", computed from the graph once per version of it (impact-cache.ts).
  */
 export function ciOwner(ctx: CmdbContext): TicketOwner {
   return {
     prefix: CI_PREFIX,
     suggest: (typed) => suggestCis(ctx.db, typed),
-    find: findSummary,
+    find: (db, key) => findSummary(ctx, db, key),
     parse: parseCiRef,
     linkedAs: "affects",
     linked: (tx, key, change) => recordLink(tx, key, change),
+    dependencies: ciDependencies,
   };
 }
 
@@ -34,10 +35,9 @@ export function parseCiRef(text: string): ItemRef | undefined {
   return key && ciKeyPattern.test(key) ? { kind: CI_PREFIX, key } : undefined;
 }
 
-async function findSummary(db: Db | Tx, key: string): Promise<ItemSummary | undefined> {
+async function findSummary(ctx: CmdbContext, db: Db | Tx, key: string): Promise<ItemSummary | undefined> {
   const ci = await findCi(db, key);
   if (!ci) return undefined;
-  const tree = await impactOf(db, ci);
   return {
     ref: { kind: CI_PREFIX, key: ci.key },
     label: ci.key,
@@ -45,22 +45,8 @@ async function findSummary(db: Db | Tx, key: string): Promise<ItemSummary | unde
     status: ciStatusLabels[ci.status],
     open: ci.status !== "retired",
     serviceId: ci.serviceId,
-    detail: impactLine(tree),
+    detail: await ctx.impactLines.line(db, ci),
   };
-}
-
-/** "Checkout (business service) via payments-db -> payments-api", and how many more are hit. */
-export function impactLine(tree: ImpactTree): string {
-  const services = affectedBusinessServices(tree);
-  const [nearest, ...others] = services;
-  if (!nearest) return "no business service depends on it";
-  const via = pathTo(tree, nearest)
-    .slice(0, -1)
-    .map((node) => node.key);
-  const head = `${nearest.name} (${typeLabel(nearest.type)})${via.length > 0 ? ` via ${via.join(" -> ")}` : ""}`;
-  return others.length === 0
-    ? head
-    : `${head}; also ${others.length} more business service${others.length === 1 ? "" : "s"}`;
 }
 
 async function recordLink(tx: Tx, key: string, link: LinkChange): Promise<void> {

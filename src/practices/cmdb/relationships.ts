@@ -4,6 +4,7 @@ import { AlreadyDoneError, ForbiddenError, NotFoundError, ValidationError } from
 import type { Actor } from "../../kernel/people/actor.js";
 import type { CmdbContext } from "./context.js";
 import { requireCi } from "./find-ci.js";
+import { markGraphChanged } from "./graph-version.js";
 import { type CiSnapshot, type RelationshipType, relationshipLabels } from "./model.js";
 import { inOwnerGroup, requireAgent } from "./permissions.js";
 import { queueConfirmationRequests, tellRequester } from "./posts.js";
@@ -51,6 +52,7 @@ export async function relateCis(
   const at = ctx.clock.now();
   const confirmed = await inOwnerGroup(ctx.db, actor.person.id, from.ownerGroupId);
   const outcome = await ctx.db.$transaction(async (tx) => {
+    await markGraphChanged(tx);
     const existing = await tx.ciRelationship.findUnique({
       where: { fromId_toId_type: { fromId: from.id, toId: to.id, type: request.type } },
     });
@@ -104,6 +106,7 @@ export async function unrelateCis(
   if (!(await inOwnerGroup(ctx.db, actor.person.id, from.ownerGroupId)))
     throw new ForbiddenError(`Only ${from.ownerGroupId} can remove a relationship of ${from.key}.`);
   await ctx.db.$transaction(async (tx) => {
+    await markGraphChanged(tx);
     const existing = await tx.ciRelationship.findUnique({
       where: { fromId_toId_type: { fromId: from.id, toId: to.id, type: request.type } },
     });
@@ -135,6 +138,7 @@ export async function decideRelationship(
   decision: "confirm" | "reject",
 ): Promise<{ text: string }> {
   const outcome = await ctx.db.$transaction(async (tx) => {
+    await markGraphChanged(tx);
     const pending = await tx.ciRelationship.findUnique({ where: { id }, include: { from: true, to: true } });
     if (!pending)
       throw new NotFoundError(`There is no relationship CIR-${id} waiting (it may have been rejected).`);

@@ -3,6 +3,7 @@ import { AlreadyDoneError, InvalidTransitionError, ValidationError } from "../..
 import type { Actor } from "../../kernel/people/actor.js";
 import type { CmdbContext } from "./context.js";
 import { requireCi } from "./find-ci.js";
+import { markGraphChanged } from "./graph-version.js";
 import type { CiSnapshot } from "./model.js";
 import { ticketsOn } from "./open-tickets.js";
 import { inOwnerGroup, requireAgent } from "./permissions.js";
@@ -30,6 +31,7 @@ export async function retireCi(ctx: CmdbContext, actor: Actor, key: string): Pro
     );
   const at = ctx.clock.now();
   const retired = await ctx.db.$transaction(async (tx) => {
+    await markGraphChanged(tx);
     const claimed = await tx.configItem.updateMany({
       where: { id: ci.id, version: ci.version },
       data: { status: "retired", updatedAt: at, version: { increment: 1 } },

@@ -1,5 +1,6 @@
 import type { OpsdeskConfig } from "../../config/types.js";
 import { type Db, transactionOptions } from "../../db/client.js";
+import { markGraphChanged } from "./graph-version.js";
 import { CI_PREFIX } from "./model.js";
 import { ensureSystemPerson } from "./system-actor.js";
 import { recordCiChange } from "./timeline.js";
@@ -23,6 +24,7 @@ export async function syncServiceCis(db: Db, config: OpsdeskConfig, at: Date): P
 
 async function syncOnce(db: Db, config: OpsdeskConfig, at: Date): Promise<void> {
   await db.$transaction(async (tx) => {
+    await markGraphChanged(tx);
     const actorId = await ensureSystemPerson(tx, at);
     const byService = new Map<string, number>();
     for (const service of config.services) {

@@ -1,7 +1,8 @@
 // IT assets (src/practices/assets), written once against the ChatDriver and run on every platform mode: a
-// laptop handed over with Accept (and another declined), `/asset mine`, a lost laptop that cannot be assigned,
-// and the asset channel's warnings (a licence expiring, a warranty ending, seats running out) posted once
-// however often the job runs, at the instant the scenario gives it.
+// laptop handed over with Accept (and another declined), `/asset mine`, a lost laptop that cannot be assigned
+// and its lifecycle to disposal, a server listed on the card of the CI it runs, and the asset channel's
+// warnings (a licence expiring, a warranty ending, seats running out) posted once however often the job runs,
+// at the instant the scenario gives it.
 import { describe, expect, it } from "vitest";
 import type { ChatDriver, Person } from "../driver.js";
 
@@ -65,8 +66,8 @@ export function assetScenarios(driver: () => ChatDriver): void {
     });
   });
 
-  describe("WHEN a laptop is reported lost and then assigned", () => {
-    it("THEN the assignment is refused with what to do, and nothing is offered", async () => {
+  describe("WHEN a laptop is lost, assigned, found, and taken through repair to disposal", () => {
+    it("THEN assigning it while lost and disposing of it before retiring it are refused with what to do, and nothing is written by them", async () => {
       const d = driver();
       await asset(d, "ada", "add", { serial: "LAP-2001", model: "MacBook Air" });
       await asset(d, "ada", "assign", { serial: "LAP-2001", to: named(d, "rita") });
@@ -88,10 +89,46 @@ export function assetScenarios(driver: () => ChatDriver): void {
       );
       expect(await db.assetHandover.count()).toBe(before);
       expect(await db.asset.count({ where: { serial: "LAP-3001" } })).toBe(0);
+
+      expect(await asset(d, "ada", "restock", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is in stock; Rita Reporter no longer holds it.",
+      );
+      expect(await asset(d, "ada", "dispose", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is in stock; it cannot be disposed of. Retire it first with /asset retire.",
+      );
+      expect(await asset(d, "rita", "repair", { serial: "LAP-2001" })).toContain(
+        "Only agents can move assets through their lifecycle.",
+      );
+      expect(await asset(d, "ada", "repair", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is in repair.",
+      );
+      expect(await asset(d, "ada", "retire", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is retired.",
+      );
+      expect(await asset(d, "ada", "dispose", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is disposed.",
+      );
+      expect(await asset(d, "ada", "restock", { serial: "LAP-2001" })).toContain(
+        "LAP-2001 (MacBook Air) is disposed; it cannot be put back in stock. It has reached the end of its life.",
+      );
+      expect(await asset(d, "rita", "mine")).not.toContain("LAP-2001");
+      const history = await db.timelineEntry.findMany({
+        where: {
+          ticketKind: "asset",
+          ticketId: (await db.asset.findUniqueOrThrow({ where: { serial: "LAP-2001" } })).id,
+        },
+        orderBy: { id: "asc" },
+      });
+      expect(history.map((entry) => entry.kind).slice(-4)).toEqual([
+        "restock",
+        "repair",
+        "retire",
+        "dispose",
+      ]);
     });
   });
 
-  describe("WHEN the warnings job runs twice at the same instant", () => {
+  describe("WHEN the warnings job runs twice at the same instant (a server among the assets runs a CI)", () => {
     it("THEN the asset channel gets each licence, seat and warranty warning once", async () => {
       const d = driver();
       await asset(d, "ada", "add", {
@@ -102,7 +139,17 @@ export function assetScenarios(driver: () => ChatDriver): void {
         minfree: "1",
         expires: inDays(10),
       });
-      await asset(d, "ada", "add", { serial: "SRV-77", model: "PowerEdge R650", warranty: inDays(20) });
+      await asset(d, "ada", "add", {
+        serial: "SRV-77",
+        model: "PowerEdge R650",
+        warranty: inDays(20),
+        ci: "identity",
+      });
+      // The server shows on the card of the CI it runs.
+      const card = (await d.run("rita", { command: "cmdb", subcommand: "show", args: { ci: "identity" } }))
+        .text;
+      expect(card).toContain("Assets");
+      expect(card).toContain("SRV-77 · PowerEdge R650 (In stock)");
       for (const person of ["rita", "otto"] as const) {
         await asset(d, "ada", "assign", { serial: "LIC-FIGMA", to: named(d, person) });
         await d.clickInDirectMessage(person, "serial LIC-FIGMA", "Accept");

@@ -1,5 +1,6 @@
 // The CMDB (src/practices/cmdb), written once against the ChatDriver and run on every platform mode: a CI's
-// card and impact tree, an incident and a change naming a CI and showing the business services it hits, a
+// card and impact tree, an incident and a change naming a CI and showing the business services it hits (and a
+// second change in the same window on a CI that depends on it, whose card names the conflict), a
 // relationship asked by someone outside the owner group confirmed or rejected from a direct message, and the
 // refusals (unknown CI, self-dependency, retiring a CI with an open incident, a reporter changing the CMDB).
 // opsdesk.yaml's services are business-service CIs: `payments` depends on `identity` (test/support/desk-config.ts).
@@ -53,7 +54,7 @@ export function cmdbScenarios(driver: () => ChatDriver): void {
   });
 
   describe("WHEN an incident and a change name a CI", () => {
-    it("THEN both cards show the business service it affects and the path to it, and the CI cannot be retired while the incident is open", async () => {
+    it("THEN both cards show the business service it affects and the path to it, a change on what depends on the CI warns of the first, and the CI cannot be retired while the incident is open", async () => {
       const d = driver();
       await cmdb(d, "ada", "add", { ci: "session-cache", type: "database", name: "Session cache" });
       await cmdb(d, "ada", "relate", { ci: "payments", relationship: "depends-on", to: "session-cache" });
@@ -100,6 +101,24 @@ export function cmdbScenarios(driver: () => ChatDriver): void {
       );
       expect(await cmdb(d, "rita", "show", { ci: "session-cache" })).toContain(
         `${incident} · Logins time out`,
+      );
+
+      // A second change in the same hour on what depends on the cache: its card warns of the first.
+      const second = refIn(
+        "CHG",
+        (
+          await d.run("ada", {
+            command: "change",
+            subcommand: "new",
+            args: { title: "Deploy payments 2.4", start: `${day} 22:30`, end: `${day} 23:30`, risk: "low" },
+            channel: "approvals",
+          })
+        ).text,
+      );
+      await d.settle();
+      await cmdb(d, "ada", "attach", { ci: "payments", ticket: second });
+      expect((await d.card(second)).fields.Conflicts).toContain(
+        `Overlaps ${change} (Resize the session cache), which changes session-cache, which payments depends on.`,
       );
 
       expect(await cmdb(d, "ada", "retire", { ci: "session-cache" })).toContain(

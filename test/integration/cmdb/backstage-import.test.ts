@@ -6,9 +6,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../../src/kernel/clock.js";
 import { describeImport, importCatalog } from "../../../src/practices/cmdb/backstage/apply-import.js";
 import { affectedBusinessServices, impactOf } from "../../../src/practices/cmdb/impact.js";
+import { catalogImportJob } from "../../../src/practices/cmdb/jobs.js";
+import { Scheduler } from "../../../src/scheduler/index.js";
 import { describeEachDatabase } from "../../support/databases.js";
+import { captureLog } from "../../support/log-lines.js";
 
 const fixtures = join(import.meta.dirname, "../../fixtures/backstage");
 const at = new Date("2026-12-05T07:00:00Z");
@@ -94,6 +98,62 @@ describeEachDatabase("GIVEN Backstage catalog files", (db) => {
       expect(report.problems).toEqual([expect.stringContaining(problem)]);
       expect(describeImport(report)).toMatch(/^Nothing was imported: 1 problem to fix first:/);
       expect(await db().handle.db.configItem.count()).toBe(before);
+    });
+  });
+});
+
+describeEachDatabase("GIVEN opsdesk.yaml names a catalog folder to re-import every 30 minutes", (db) => {
+  const scratch = mkdtempSync(join(tmpdir(), "opsdesk-scheduled-catalog-"));
+  const catalog = join(scratch, "catalog");
+  cpSync(join(fixtures, "good"), catalog, { recursive: true });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const start = new Date("2026-12-05T08:00:00Z");
+  const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+
+  describe("WHEN the scheduler runs through its slots while the catalog changes", () => {
+    it("THEN each slot imports once across replicas, a dropped entity is retired, and a broken file is logged and writes nothing", async () => {
+      const captured = captureLog();
+      const clock = new ManualClock(start);
+      const settings = { types: [], import: { path: catalog, everyMinutes: 30 } };
+      const [job] = catalogImportJob({ db: db().handle.db, settings, log: captured.log });
+      if (!job) throw new Error("no import job for a configured path");
+      const replica = (replicaId: string) => {
+        const scheduler = new Scheduler({ db: db().handle.db, clock, replicaId });
+        scheduler.register(job);
+        return scheduler;
+      };
+      const [a, b] = [replica("replica-a"), replica("replica-b")];
+      const imported = () => captured.lines().filter((line) => line.msg === "catalog imported");
+      const status = async (key: string) =>
+        (await db().handle.db.configItem.findUniqueOrThrow({ where: { key } })).status;
+
+      const outcomes = [...(await a.runDue()), ...(await b.runDue())].map((r) => r.outcome).sort();
+      expect(outcomes).toEqual(["not_elected", "succeeded"]);
+      expect(imported()).toEqual([expect.objectContaining({ added: 5, changed: 0, retired: 0 })]);
+      expect(await status("artist-web")).toBe("operational");
+
+      // Someone drops artist-web from the catalog; the next slot (30 minutes on) retires it.
+      const file = join(catalog, "catalog-info.yaml");
+      const docs = readFileSync(file, "utf8").split(/^---$/m);
+      writeFileSync(file, [docs[0], ...docs.slice(2)].join("---"));
+      clock.set(minutes(30));
+      expect((await b.runDue()).map((r) => r.outcome)).toEqual(["succeeded"]);
+      expect(imported()[1]).toEqual(expect.objectContaining({ added: 0, retired: 1 }));
+      expect(await status("artist-web")).toBe("retired");
+
+      // A broken file: the operator reads why in the log, and the CMDB keeps what it had.
+      writeFileSync(join(catalog, "broken.yaml"), readFileSync(join(fixtures, "bad-kind/catalog-info.yaml")));
+      const before = await db().handle.db.configItem.findMany({ orderBy: { key: "asc" } });
+      clock.set(minutes(60));
+      await a.runDue();
+      const errors = captured.lines().filter((line) => line.level === 50);
+      expect(errors).toEqual([
+        expect.objectContaining({
+          path: catalog,
+          problems: [expect.stringContaining('kind "Widget" is not one OpsDesk imports')],
+        }),
+      ]);
+      expect(await db().handle.db.configItem.findMany({ orderBy: { key: "asc" } })).toEqual(before);
     });
   });
 });

@@ -2,8 +2,16 @@
 // a cycle ends, a diamond is walked once, a 400-deep chain is followed to the business service at its end, and
 // a pending relationship counts for nothing.
 import { describe, expect, it } from "vitest";
-import { affectedBusinessServices, impactOf, pathTo } from "../../../src/practices/cmdb/impact.js";
-import { impactLine } from "../../../src/practices/cmdb/owner.js";
+import { ciDependencies } from "../../../src/practices/cmdb/dependencies.js";
+import { toCiSnapshot } from "../../../src/practices/cmdb/find-ci.js";
+import { graphToken, markGraphChanged } from "../../../src/practices/cmdb/graph-version.js";
+import {
+  affectedBusinessServices,
+  impactLine,
+  impactOf,
+  pathTo,
+} from "../../../src/practices/cmdb/impact.js";
+import { ImpactLineCache } from "../../../src/practices/cmdb/impact-cache.js";
 import { seedCiGraph } from "../../support/ci-graph.js";
 import { describeEachDatabase } from "../../support/databases.js";
 
@@ -69,6 +77,66 @@ describeEachDatabase("GIVEN a graph of configuration items", (db) => {
       const tree = await impactOf(db().handle.db, await root("pend-0"));
       expect(tree.nodes).toEqual([]);
       expect(impactLine(tree)).toBe("no business service depends on it");
+    });
+  });
+
+  describe("WHEN change conflicts ask what a CI depends on and what depends on it", () => {
+    it("THEN both are followed six hops through a cycle, and the CI is not its own dependency", async () => {
+      // hop-i depends on hop-(i-1) for i = 1..8; hop-0 depends on hop-8 closes the cycle.
+      await seedCiGraph(db().handle.db, {
+        prefix: "hop",
+        count: 9,
+        types: () => "service",
+        edges: [...Array.from({ length: 8 }, (_, i) => [i + 1, i] as const), [0, 8]],
+      });
+      const reach = await ciDependencies(db().handle.db, "hop-4");
+      expect([...reach.usedBy].sort()).toEqual(["hop-0", "hop-1", "hop-5", "hop-6", "hop-7", "hop-8"]);
+      expect([...reach.dependsOn].sort()).toEqual(["hop-0", "hop-1", "hop-2", "hop-3", "hop-7", "hop-8"]);
+      expect(await ciDependencies(db().handle.db, "no-such-ci")).toEqual({ dependsOn: [], usedBy: [] });
+    });
+  });
+
+  describe("WHEN a card's impact line is cached and another replica changes the graph", () => {
+    it("THEN the next card shows the new line, and a change rolled back leaves the cached line standing", async () => {
+      const ids = await seedCiGraph(db().handle.db, {
+        prefix: "cache",
+        count: 3,
+        types: (i) => (i === 0 ? "database" : "business_service"),
+        edges: [[1, 0]],
+      });
+      const hit = toCiSnapshot(await root("cache-0"));
+      const replicaA = new ImpactLineCache();
+      expect(await replicaA.line(db().handle.db, hit)).toBe("cache 1 (business service) via cache-0");
+
+      // Replica B relates cache-2 to the database, as every CMDB writer does: the graph marked changed.
+      await db().handle.db.$transaction(async (tx) => {
+        await markGraphChanged(tx);
+        await tx.ciRelationship.create({
+          data: {
+            fromId: ids[2] as number,
+            toId: ids[0] as number,
+            type: "depends-on",
+            status: "confirmed",
+            source: "chat",
+            createdAt: new Date(),
+          },
+        });
+      });
+      expect(await replicaA.line(db().handle.db, hit)).toBe(
+        "cache 1 (business service) via cache-0; also 1 more business service",
+      );
+
+      const token = await graphToken(db().handle.db);
+      await expect(
+        db().handle.db.$transaction(async (tx) => {
+          await markGraphChanged(tx);
+          throw new Error("rolled back");
+        }),
+      ).rejects.toThrow("rolled back");
+      expect(await graphToken(db().handle.db)).toBe(token);
+      expect(await replicaA.line(db().handle.db, hit)).toBe(
+        "cache 1 (business service) via cache-0; also 1 more business service",
+      );
     });
   });
 });

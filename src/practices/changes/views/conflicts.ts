@@ -19,6 +19,15 @@ export function conflictLine(
             : `changes ${theirs}, which depends on ${mine}`;
       return `Overlaps ${conflict.ref} (${conflict.title}), which ${how}.`;
     }
+    case "item_overlap": {
+      const how =
+        conflict.relation === "same"
+          ? `also changes ${conflict.item}`
+          : conflict.relation === "depends_on"
+            ? `changes ${conflict.otherItem}, which ${conflict.item} depends on`
+            : `changes ${conflict.otherItem}, which depends on ${conflict.item}`;
+      return `Overlaps ${conflict.ref} (${conflict.title}), which ${how}.`;
+    }
     case "outside_maintenance":
       return `Outside the maintenance window of ${serviceName(conflict.serviceId)}.`;
     case "blackout":

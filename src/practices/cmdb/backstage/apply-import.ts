@@ -1,5 +1,6 @@
 import { resolve, sep } from "node:path";
 import { type Db, type Tx, transactionOptions } from "../../../db/client.js";
+import { markGraphChanged } from "../graph-version.js";
 import { ensureSystemPerson } from "../system-actor.js";
 import { recordCiChange } from "../timeline.js";
 import { type ImportPlan, planImport } from "./plan-import.js";
@@ -45,6 +46,8 @@ async function applyPlan(
   at: Date,
 ): Promise<ImportReport> {
   const actorId = await ensureSystemPerson(tx, at);
+  // Even a run that changes nothing marks the graph: the cost is one recomputed line per CI a card shows.
+  await markGraphChanged(tx);
   const added: string[] = [];
   const changed = new Set<string>();
   const matched: string[] = [];

@@ -32,6 +32,8 @@ export function ciCard(
     related: readonly RelatedCi[];
     tickets: readonly ItemSummary[];
     impact: string;
+    /** What other practices record as running it (assets), read through the directory. */
+    assets: readonly ItemSummary[];
     history: readonly TimelineEntryView[];
   },
 ): Card {
@@ -56,6 +58,7 @@ export function ciCard(
   for (const [label, lines] of byLabel) fields.push({ label, value: lines.join("\n") });
   fields.push({ label: "Affects", value: parts.impact });
   const open = parts.tickets.filter((t) => t.open);
+  if (parts.assets.length > 0) fields.push({ label: "Assets", value: parts.assets.map(itemLine).join("\n") });
   fields.push({ label: "Open tickets", value: open.length > 0 ? open.map(itemLine).join("\n") : "none" });
   if (parts.history.length > 0)
     fields.push({ label: "History", value: parts.history.map(historyLine).join("\n") });
