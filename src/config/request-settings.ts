@@ -55,6 +55,14 @@ export interface FulfilmentTask {
   readonly instructions: string;
 }
 
+/** An item's SLA targets; the clocks run on `calendar` and warn at `thresholds` (the sla section's by default). */
+export interface RequestSla {
+  readonly response: { readonly text: string; readonly ms: number };
+  readonly fulfilment: { readonly text: string; readonly ms: number };
+  readonly calendar: string;
+  readonly thresholds?: readonly number[];
+}
+
 export interface CatalogItem {
   readonly id: string;
   readonly name: string;
@@ -68,6 +76,8 @@ export interface CatalogItem {
   /** `ordered`: one task opens when the previous is done; `parallel`: all open at once. */
   readonly taskOrder: "ordered" | "parallel";
   readonly tasks: readonly FulfilmentTask[];
+  /** Absent: requests for this item run no SLA clocks. */
+  readonly sla?: RequestSla;
 }
 
 export interface CatalogCategory {

@@ -3,6 +3,7 @@ import { configDuration, quorum } from "./changes-schema.js";
 import { consoleChannel, discordChannelId, displayName, slackChannelId, slug } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
 import { requestFieldTypes } from "./request-settings.js";
+import { slaDuration, slaThresholds } from "./sla-schema.js";
 
 /**
  * The `requests:` section of opsdesk.yaml: the service catalog (categories and items, each with its form,
@@ -89,6 +90,20 @@ const task = mapping(
   "a task with at least title and group",
 );
 
+/**
+ * An item's service level (ITIL 4 service level management: a request is measured like an incident): time to a
+ * first response (an approver's decision or question, a task taken) and to fulfilment, on a business calendar.
+ */
+const itemSla = mapping(
+  {
+    response: slaDuration,
+    fulfilment: slaDuration,
+    calendar: slug.default("business"),
+    thresholds: slaThresholds.optional(),
+  },
+  "an SLA like { response: 4h, fulfilment: 24h, calendar: business }",
+);
+
 const item = mapping(
   {
     id: slug,
@@ -105,6 +120,7 @@ const item = mapping(
       },
       "fulfilment like { order: ordered, tasks: [...] }",
     ).prefault({}),
+    sla: itemSla.optional(),
   },
   "a catalog item with at least id, name and category",
 );
