@@ -1,7 +1,8 @@
 import type { Db, Tx } from "../../../db/client.js";
 import { clockFigures, type SlaClockFigures } from "../../../kernel/sla/clock/index.js";
 import { slaClockKinds } from "../../../kernel/sla/policy.js";
-import { readPolicySnapshot, type SlaClockRow, toState } from "./clock-row.js";
+import { toState } from "../../../kernel/sla/store/index.js";
+import { readPolicySnapshot, type SlaClockRow } from "./clock-row.js";
 import type { SlaRuntime } from "./runtime.js";
 
 export function figuresOf(runtime: SlaRuntime, row: SlaClockRow, now: number): SlaClockFigures {
