@@ -55,7 +55,7 @@ export interface FulfilmentTask {
   readonly instructions: string;
 }
 
-/** An item's SLA targets; the clocks run on `calendar` and warn at `thresholds` (the sla section's by default). */
+/** An item's SLA targets; the clocks run on `calendar` and warn at `thresholds` (50, 75 and 90 % by default). */
 export interface RequestSla {
   readonly response: { readonly text: string; readonly ms: number };
   readonly fulfilment: { readonly text: string; readonly ms: number };

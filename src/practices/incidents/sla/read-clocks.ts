@@ -1,6 +1,5 @@
 import type { Db, Tx } from "../../../db/client.js";
 import { clockFigures, type SlaClockFigures } from "../../../kernel/sla/clock/index.js";
-import { slaClockKinds } from "../../../kernel/sla/policy.js";
 import { toState } from "../../../kernel/sla/store/index.js";
 import { readPolicySnapshot, type SlaClockRow } from "./clock-row.js";
 import type { SlaRuntime } from "./runtime.js";
@@ -30,14 +29,4 @@ export async function incidentClockFigures(
 }
 
 /** The current cycle of each clock, response first: what the card's SLA line shows. */
-export function currentClocks(figures: readonly SlaClockFigures[]): SlaClockFigures[] {
-  const latest = new Map<string, SlaClockFigures>();
-  for (const clock of figures) {
-    const seen = latest.get(clock.kind);
-    if (seen === undefined || seen.cycle < clock.cycle) latest.set(clock.kind, clock);
-  }
-  return slaClockKinds.flatMap((kind) => {
-    const clock = latest.get(kind);
-    return clock === undefined ? [] : [clock];
-  });
-}
+export { currentClocks } from "../../../kernel/sla/clock/figures.js";

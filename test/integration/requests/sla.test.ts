@@ -1,0 +1,207 @@
+// Service requests with SLA clocks on a real database: the clocks follow the request's changes (response
+// until someone acts, fulfilment paused while the requester is asked, a new cycle on reopen), and the sweep
+// posts each warning and breach once, like an incident's.
+import { beforeAll, expect, it } from "vitest";
+import { parseConfig } from "../../../src/config/parse.js";
+import type { OpsdeskConfig } from "../../../src/config/types.js";
+import type { Db } from "../../../src/db/client.js";
+import { ManualClock } from "../../../src/kernel/clock.js";
+import type { Actor } from "../../../src/kernel/people/actor.js";
+import { actorForPerson } from "../../../src/kernel/people/resolve-actor.js";
+import type { RequestContext } from "../../../src/practices/requests/context.js";
+import { createRequest } from "../../../src/practices/requests/create-request.js";
+import {
+  answerQuestion,
+  askRequester,
+  cancelRequest,
+  castVote,
+  reopenRequest,
+} from "../../../src/practices/requests/decide.js";
+import type { RequestSnapshot } from "../../../src/practices/requests/model.js";
+import { runRequestSlaSweep } from "../../../src/practices/requests/sla/sweep.js";
+import { actOnTask } from "../../../src/practices/requests/tasks.js";
+import { describeEachDatabase } from "../../support/databases.js";
+
+const yaml = `
+timezone: Europe/Berlin
+calendars:
+  business:
+    hours:
+      mon: [["09:00", "17:00"]]
+      tue: [["09:00", "17:00"]]
+      wed: [["09:00", "17:00"]]
+      thu: [["09:00", "17:00"]]
+      fri: [["09:00", "17:00"]]
+people:
+  - { id: rita, name: Rita Requester }
+  - { id: ada, name: Ada Approver }
+  - { id: tom, name: Tom Tech }
+groups:
+  - { id: approvers, name: Approvers, members: [ada] }
+  - { id: service-desk, name: Service desk, roles: [agent], members: [tom], lead: ada }
+channels:
+  slaAlerts: { console: "#sla-alerts" }
+requests:
+  channels: { console: "#requests" }
+  categories: [{ id: hw, name: Hardware }]
+  items:
+    - id: laptop
+      name: New laptop
+      category: hw
+      approval: { group: approvers, quorum: 1 }
+      fulfilment: { tasks: [{ title: Order it, group: service-desk }] }
+      sla: { response: 1h, fulfilment: 4h, calendar: business, thresholds: [50] }
+    - id: mouse
+      name: Mouse
+      category: hw
+      fulfilment: { tasks: [{ title: Hand it over, group: service-desk }] }
+`;
+
+/** Monday 2 Nov 2026 in Berlin (CET, UTC+1). */
+const monday = (hhmm: string) => new Date(`2026-11-02T${hhmm}:00+01:00`);
+const silent = { info() {}, error() {} };
+
+describeEachDatabase("GIVEN catalog items with an SLA", (database) => {
+  let db: Db;
+  let config: OpsdeskConfig;
+  let ctx: RequestContext;
+  let clock: ManualClock;
+  const people: Record<string, Actor> = {};
+
+  beforeAll(async () => {
+    db = database().handle.db;
+    config = parseConfig(yaml, "opsdesk.yaml");
+    clock = new ManualClock(monday("09:00"));
+    ctx = { db, clock, config, platforms: ["console"] };
+    for (const person of config.people)
+      await db.person.create({ data: { id: person.id, displayName: person.name } });
+    for (const group of config.groups)
+      await db.group.create({
+        data: {
+          id: group.id,
+          name: group.name,
+          roles: { create: group.roles.map((role) => ({ role })) },
+          members: { create: group.members.map((member) => ({ personId: member.personId })) },
+        },
+      });
+    for (const id of ["rita", "ada", "tom"]) {
+      await db.identity.create({ data: { platform: "console", externalId: `@${id}`, personId: id } });
+      const actor = await actorForPerson(db, id);
+      if (!actor) throw new Error(`no ${id}`);
+      people[id] = actor;
+    }
+  });
+
+  const who = (id: string) => people[id] as Actor;
+  const item = (id: string) => {
+    const found = config.requests.items.find((candidate) => candidate.id === id);
+    if (!found) throw new Error(`no item ${id}`);
+    return found;
+  };
+  const request = (at: Date, itemId = "laptop") => {
+    clock.set(at);
+    return createRequest(ctx, who("rita"), item(itemId), {});
+  };
+  const at = <T>(when: Date, work: () => Promise<T>) => {
+    clock.set(when);
+    return work();
+  };
+  const clocksOf = (req: RequestSnapshot) =>
+    db.requestSlaClock.findMany({
+      where: { requestId: req.id },
+      orderBy: [{ kind: "asc" }, { cycle: "asc" }],
+    });
+  const sweep = (when: Date) => at(when, () => runRequestSlaSweep({ ...ctx, log: silent }));
+  const alertsIn = (channelId: string, ref: string) =>
+    db.outboxMessage
+      .findMany({ where: { kind: "post_alert", channelId }, orderBy: { id: "asc" } })
+      .then((rows) =>
+        rows
+          .map((row) => JSON.parse(row.payload).body.headline as string)
+          .filter((h) => h.includes(`${ref} `)),
+      );
+
+  it("THEN both clocks start with the request on the business calendar, and an item without sla runs none", async () => {
+    const laptop = await request(monday("16:30"));
+    const [resolution, response] = await clocksOf(laptop);
+    expect(response).toMatchObject({
+      kind: "response",
+      cycle: 1,
+      stoppedAt: null,
+      dueAt: new Date("2026-11-03T09:30:00+01:00"),
+    });
+    // 4 business hours from 16:30 Monday: 30 minutes on Monday, 3h30 on Tuesday.
+    expect(resolution).toMatchObject({
+      kind: "resolution",
+      cycle: 1,
+      dueAt: new Date("2026-11-03T12:30:00+01:00"),
+    });
+    const mouse = await request(monday("16:30"), "mouse");
+    expect(await clocksOf(mouse)).toEqual([]);
+  });
+
+  it("THEN a question stops the response clock and pauses fulfilment until the answer; the work fulfilled meets it; a reopen starts cycle 2", async () => {
+    const laptop = await request(monday("09:00"));
+    await at(monday("09:20"), () => askRequester(ctx, who("ada"), laptop.number, "Which model?"));
+    let [resolution, response] = await clocksOf(laptop);
+    expect(response).toMatchObject({ stopReason: "responded", breached: false });
+    expect(resolution?.pausedSince).toEqual(monday("09:20"));
+    expect(resolution?.dueAt).toBeNull();
+    await at(monday("11:20"), () => answerQuestion(ctx, who("rita"), laptop.number, "The developer one"));
+    [resolution] = await clocksOf(laptop);
+    // Two hours waiting on Rita are not counted: due 13:00 + 2h.
+    expect(resolution).toMatchObject({ pausedSince: null, dueAt: monday("15:00") });
+    await at(monday("11:30"), () => castVote(ctx, who("ada"), laptop.number, "approve", undefined));
+    await at(monday("12:00"), () =>
+      actOnTask(ctx, who("tom"), { number: laptop.number, position: 1 }, { type: "take" }),
+    );
+    await at(monday("14:00"), () =>
+      actOnTask(ctx, who("tom"), { number: laptop.number, position: 1 }, { type: "done", note: "Delivered" }),
+    );
+    [resolution] = await clocksOf(laptop);
+    expect(resolution).toMatchObject({ stoppedAt: monday("14:00"), stopReason: "resolved", breached: false });
+    await at(monday("15:00"), () => reopenRequest(ctx, who("rita"), laptop.number, "It does not boot"));
+    const rows = await clocksOf(laptop);
+    expect(rows.map((row) => [row.kind, row.cycle, row.stoppedAt === null])).toEqual([
+      ["resolution", 1, false],
+      ["resolution", 2, true],
+      ["response", 1, false],
+    ]);
+    expect(rows[1]?.dueAt).toEqual(new Date("2026-11-03T11:00:00+01:00"));
+  });
+
+  it("THEN the sweep posts the warning and the breach once each, to the alert channel and the approver waiting, and the card's SLA line", async () => {
+    const laptop = await request(monday("09:00"));
+    // At 10:05 the response clock (1h) is past 50 % and breached; fulfilment (4h) has not reached 50 %.
+    expect(await sweep(monday("10:05"))).toMatchObject({ fired: 2 });
+    expect(await alertsIn("#sla-alerts", laptop.ref)).toEqual([
+      `SLA warning: ${laptop.ref} response is at 50 % of 1h, 0m left.`,
+      `SLA breached: ${laptop.ref} response is 5m overdue (target 1h).`,
+    ]);
+    const dms = await db.outboxMessage.findMany({
+      where: { kind: "direct_message", channelId: "@ada", idempotencyKey: { startsWith: "request-sla:" } },
+    });
+    expect(dms).toHaveLength(2);
+    const breach = await db.outboxMessage.findFirst({
+      where: { kind: "post_alert", idempotencyKey: { contains: ":c1:100:" }, channelId: "#sla-alerts" },
+      orderBy: { id: "desc" },
+    });
+    expect(JSON.parse(breach?.payload ?? "{}").body.mentions).toEqual(["@ada"]);
+    const card = await db.outboxMessage.findFirst({
+      where: { kind: "update_card", idempotencyKey: { startsWith: "request-sla:" }, channelId: "#requests" },
+      orderBy: { id: "desc" },
+    });
+    expect(JSON.stringify(JSON.parse(card?.payload ?? "{}").body.card.fields)).toContain(
+      "Response: 5m overdue (108 %) · Fulfilment: 2h 55m left (27 %)",
+    );
+    // Again at the same instant, and after a cancel: nothing more.
+    expect(await sweep(monday("10:05"))).toMatchObject({ fired: 0 });
+    await at(monday("10:10"), () => cancelRequest(ctx, who("rita"), laptop.number, undefined));
+    // Other requests of this file fall due by 17:00; this one says nothing more.
+    await sweep(monday("17:00"));
+    expect(await alertsIn("#sla-alerts", laptop.ref)).toHaveLength(2);
+    const [resolution, response] = await clocksOf(laptop);
+    expect(resolution).toMatchObject({ stopReason: "cancelled", breached: false });
+    expect(response).toMatchObject({ breached: true });
+  });
+});
