@@ -8,6 +8,11 @@ import type { Db } from "../../../src/db/client.js";
 import { ManualClock } from "../../../src/kernel/clock.js";
 import type { Actor } from "../../../src/kernel/people/actor.js";
 import { actorForPerson } from "../../../src/kernel/people/resolve-actor.js";
+import { itilPriorityMatrix } from "../../../src/kernel/priority.js";
+import { createTicketDirectory } from "../../../src/kernel/tickets/directory.js";
+import type { Card } from "../../../src/kernel/views/card.js";
+import { runSlaCommand } from "../../../src/practices/incidents/sla/handler.js";
+import { createSlaRuntime } from "../../../src/practices/incidents/sla/runtime.js";
 import type { RequestContext } from "../../../src/practices/requests/context.js";
 import { createRequest } from "../../../src/practices/requests/create-request.js";
 import {
@@ -18,6 +23,7 @@ import {
   reopenRequest,
 } from "../../../src/practices/requests/decide.js";
 import type { RequestSnapshot } from "../../../src/practices/requests/model.js";
+import { requestOwner } from "../../../src/practices/requests/owner.js";
 import { runRequestSlaSweep } from "../../../src/practices/requests/sla/sweep.js";
 import { actOnTask } from "../../../src/practices/requests/tasks.js";
 import { describeEachDatabase } from "../../support/databases.js";
@@ -203,5 +209,40 @@ describeEachDatabase("GIVEN catalog items with an SLA", (database) => {
     const [resolution, response] = await clocksOf(laptop);
     expect(resolution).toMatchObject({ stopReason: "cancelled", breached: false });
     expect(response).toMatchObject({ breached: true });
+  });
+
+  it("THEN /sla show REQ-n reads the request's clocks through the ticket directory, both clocks named as a request's", async () => {
+    const laptop = await request(monday("09:00"));
+    await at(monday("09:30"), () => askRequester(ctx, who("ada"), laptop.number, "Which model?"));
+    const show = async (ref: string) => {
+      const tickets = createTicketDirectory(() => [requestOwner(db, config)]);
+      const incidents = { db, clock, priorityMatrix: itilPriorityMatrix, tickets };
+      const reply = await runSlaCommand(
+        { platform: "console", actor: who("rita"), incidents, sla: createSlaRuntime(config) },
+        { command: "sla", subcommand: "show", args: { ref } },
+      );
+      if (reply.kind !== "view") throw new Error(`expected a view, got ${reply.kind}`);
+      return reply.view as Card;
+    };
+    clock.set(monday("10:00"));
+    const card = await show(laptop.ref.toLowerCase());
+    expect(card.title).toBe(`SLA · ${laptop.ref} · New laptop`);
+    expect(card.fields.map((field) => [field.label, field.value])).toEqual([
+      ["Response", "Target 1h on business · elapsed 30m (50 %) · 30m left · stopped: met"],
+      ["Response due", "Mon 2 Nov, 10:00 CET"],
+      [
+        "Fulfilment",
+        "Target 4h on business · elapsed 30m (12 %) · 3h 30m left · paused: paused, 3h 30m left (12 %)",
+      ],
+      ["Fulfilment due", "paused: no due time until work resumes"],
+    ]);
+    const mouse = await request(monday("09:00"), "mouse");
+    expect((await show(mouse.ref)).body).toBe(
+      `${mouse.ref} has no SLA clocks: its catalog item (mouse) had no sla when it was requested.`,
+    );
+    await expect(show("REQ-999")).rejects.toThrow("There is no REQ-999.");
+    await expect(show("laptop please")).rejects.toThrow(
+      '"laptop please" is not an incident or a request: write it like INC-7 or REQ-4.',
+    );
   });
 });
