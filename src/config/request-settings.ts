@@ -97,6 +97,15 @@ export interface RequestSettings {
   readonly managers: Readonly<Record<string, string>>;
   /** How long after fulfilment the requester may reopen, in minutes. */
   readonly reopenWithinMinutes: number;
+  /** Reminders and escalation of approvals left waiting; absent: none. */
+  readonly approvalDeadline?: ApprovalDeadline;
+}
+
+/** Business time on `calendar` (in each approver's zone) before a waiting approval is reminded, then escalated. */
+export interface ApprovalDeadline {
+  readonly remindAfter: { readonly text: string; readonly ms: number };
+  readonly escalateAfter: { readonly text: string; readonly ms: number };
+  readonly calendar: string;
 }
 
 export function emptyRequestSettings(): RequestSettings {

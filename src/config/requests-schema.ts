@@ -130,8 +130,21 @@ const category = mapping(
   "a category with at least id and name",
 );
 
+/**
+ * How long an approval may wait before the approver is reminded, and before it is escalated to their
+ * manager (or the approving group's lead), in business time on `calendar` read in the approver's own zone.
+ */
+const approvalDeadline = mapping(
+  { remindAfter: slaDuration, escalateAfter: slaDuration, calendar: slug.default("business") },
+  "an approval deadline like { remindAfter: 4h, escalateAfter: 8h, calendar: business }",
+).refine((deadline) => deadline.escalateAfter.ms > deadline.remindAfter.ms, {
+  error: "escalateAfter must be later than remindAfter: the reminder comes first",
+  path: ["escalateAfter"],
+});
+
 export const requestsSection = mapping(
   {
+    approvalDeadline: approvalDeadline.optional(),
     channels: channelRefs.default({}),
     taskChannels: z
       .record(slug, channelRefs, expecting("channels per group id like { service-desk: { slack: C… } }"))
@@ -143,7 +156,7 @@ export const requestsSection = mapping(
     categories: z.array(category, expecting("a list of categories")).default([]),
     items: z.array(item, expecting("a list of catalog items")).default([]),
   },
-  "service request settings (categories, items, channels, taskChannels, managers, reopenWithin)",
+  "service request settings (categories, items, channels, taskChannels, managers, reopenWithin, approvalDeadline)",
 );
 
 export type RequestsFileSection = z.output<typeof requestsSection>;

@@ -116,6 +116,12 @@ export function resolveRequests(
       ...(item.sla === undefined ? {} : { sla: item.sla }),
     };
   });
+  const deadline = declared.approvalDeadline;
+  if (deadline && known.calendarIds !== undefined && !known.calendarIds.includes(deadline.calendar))
+    problems.push({
+      path: [...base, "approvalDeadline", "calendar"],
+      message: unknownReferenceMessage("calendar", "calendars", deadline.calendar, known.calendarIds),
+    });
   return {
     categories: declared.categories,
     items,
@@ -123,6 +129,7 @@ export function resolveRequests(
     taskChannels: declared.taskChannels,
     managers: declared.managers,
     reopenWithinMinutes: declared.reopenWithin,
+    ...(deadline === undefined ? {} : { approvalDeadline: deadline }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { SweepResult } from "../../kernel/sla/store/index.js";
 import type { PracticeEnv, RunningPractice } from "../env.js";
+import { chaseApprovals } from "./approval-deadlines.js";
 import { requestCommand } from "./command.js";
 import type { RequestContext } from "./context.js";
 import { requestsPractice } from "./practice.js";
@@ -39,9 +40,20 @@ export const requestsModule = {
             if (result.clocks > 0) log.info({ job: "request-sla-sweep", slot, ...result }, "SLA sweep ran");
           },
         },
+        {
+          // Deadlines are business hours: checking every minute is timely and cheap (undecided rows only).
+          name: "request-approval-deadlines",
+          every: "1m",
+          async run({ slot }) {
+            const result = await chaseApprovals(requests);
+            if (result.reminded + result.escalated > 0)
+              env.log.info({ job: "request-approval-deadlines", slot, ...result }, "approvals chased");
+          },
+        },
       ],
       afterClockJump: async () => {
         await sweep();
+        await chaseApprovals(requests);
       },
     };
   },

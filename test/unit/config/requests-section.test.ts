@@ -68,6 +68,11 @@ describe("GIVEN the example catalog", () => {
     });
     expect(sla("password-reset")).toMatchObject({ calendar: "24x7", thresholds: [50, 90] });
     expect(sla("system-access")).toBeUndefined();
+    expect(config.requests.approvalDeadline).toEqual({
+      remindAfter: { text: "4h", ms: 4 * 3_600_000 },
+      escalateAfter: { text: "8h", ms: 8 * 3_600_000 },
+      calendar: "business",
+    });
   });
 });
 
@@ -154,6 +159,27 @@ describe("GIVEN mistakes in the catalog", () => {
     );
     expect(references).toEqual([
       expect.stringContaining('requests.items[0].sla.calendar: no calendar "office" in calendars'),
+    ]);
+  });
+
+  it("THEN an approval deadline escalating before it reminds, or on an unknown calendar, is refused", () => {
+    const early = problemsOf(
+      yaml(...peopleAndGroups, "requests:", "  approvalDeadline: { remindAfter: 8h, escalateAfter: 4h }"),
+    );
+    expect(early).toEqual([
+      expect.stringContaining(
+        "requests.approvalDeadline.escalateAfter: escalateAfter must be later than remindAfter",
+      ),
+    ]);
+    const unknown = problemsOf(
+      yaml(
+        ...peopleAndGroups,
+        "requests:",
+        "  approvalDeadline: { remindAfter: 4h, escalateAfter: 8h, calendar: office }",
+      ),
+    );
+    expect(unknown).toEqual([
+      expect.stringContaining('requests.approvalDeadline.calendar: no calendar "office" in calendars'),
     ]);
   });
 

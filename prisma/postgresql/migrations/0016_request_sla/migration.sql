@@ -1,3 +1,8 @@
+-- AlterTable
+ALTER TABLE "RequestApprover" ADD COLUMN     "askedAt" TIMESTAMP(3),
+ADD COLUMN     "escalatedAt" TIMESTAMP(3),
+ADD COLUMN     "remindedAt" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "RequestSlaClock" (
     "id" SERIAL NOT NULL,

@@ -1,3 +1,8 @@
+-- AlterTable
+ALTER TABLE "RequestApprover" ADD COLUMN "askedAt" DATETIME;
+ALTER TABLE "RequestApprover" ADD COLUMN "escalatedAt" DATETIME;
+ALTER TABLE "RequestApprover" ADD COLUMN "remindedAt" DATETIME;
+
 -- CreateTable
 CREATE TABLE "RequestSlaClock" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,

@@ -13,6 +13,7 @@ import { createTicketDirectory } from "../../../src/kernel/tickets/directory.js"
 import type { Card } from "../../../src/kernel/views/card.js";
 import { runSlaCommand } from "../../../src/practices/incidents/sla/handler.js";
 import { createSlaRuntime } from "../../../src/practices/incidents/sla/runtime.js";
+import { chaseApprovals } from "../../../src/practices/requests/approval-deadlines.js";
 import type { RequestContext } from "../../../src/practices/requests/context.js";
 import { createRequest } from "../../../src/practices/requests/create-request.js";
 import {
@@ -40,7 +41,7 @@ calendars:
       fri: [["09:00", "17:00"]]
 people:
   - { id: rita, name: Rita Requester }
-  - { id: ada, name: Ada Approver }
+  - { id: ada, name: Ada Approver, timezone: America/New_York }
   - { id: tom, name: Tom Tech }
 groups:
   - { id: approvers, name: Approvers, members: [ada] }
@@ -49,6 +50,8 @@ channels:
   slaAlerts: { console: "#sla-alerts" }
 requests:
   channels: { console: "#requests" }
+  managers: { ada: tom }
+  approvalDeadline: { remindAfter: 2h, escalateAfter: 4h, calendar: business }
   categories: [{ id: hw, name: Hardware }]
   items:
     - id: laptop
@@ -67,51 +70,59 @@ requests:
 const monday = (hhmm: string) => new Date(`2026-11-02T${hhmm}:00+01:00`);
 const silent = { info() {}, error() {} };
 
-describeEachDatabase("GIVEN catalog items with an SLA", (database) => {
-  let db: Db;
-  let config: OpsdeskConfig;
-  let ctx: RequestContext;
-  let clock: ManualClock;
+async function seedWorld(db: Db) {
+  const config = parseConfig(yaml, "opsdesk.yaml");
+  const clock = new ManualClock(monday("09:00"));
+  const ctx: RequestContext = { db, clock, config, platforms: ["console"] };
   const people: Record<string, Actor> = {};
-
-  beforeAll(async () => {
-    db = database().handle.db;
-    config = parseConfig(yaml, "opsdesk.yaml");
-    clock = new ManualClock(monday("09:00"));
-    ctx = { db, clock, config, platforms: ["console"] };
-    for (const person of config.people)
-      await db.person.create({ data: { id: person.id, displayName: person.name } });
-    for (const group of config.groups)
-      await db.group.create({
-        data: {
-          id: group.id,
-          name: group.name,
-          roles: { create: group.roles.map((role) => ({ role })) },
-          members: { create: group.members.map((member) => ({ personId: member.personId })) },
-        },
-      });
-    for (const id of ["rita", "ada", "tom"]) {
-      await db.identity.create({ data: { platform: "console", externalId: `@${id}`, personId: id } });
-      const actor = await actorForPerson(db, id);
-      if (!actor) throw new Error(`no ${id}`);
-      people[id] = actor;
-    }
-  });
-
+  for (const person of config.people)
+    await db.person.create({
+      data: { id: person.id, displayName: person.name, timezone: person.timezone },
+    });
+  for (const group of config.groups)
+    await db.group.create({
+      data: {
+        id: group.id,
+        name: group.name,
+        roles: { create: group.roles.map((role) => ({ role })) },
+        members: { create: group.members.map((member) => ({ personId: member.personId })) },
+      },
+    });
+  for (const id of ["rita", "ada", "tom"]) {
+    await db.identity.create({ data: { platform: "console", externalId: `@${id}`, personId: id } });
+    const actor = await actorForPerson(db, id);
+    if (!actor) throw new Error(`no ${id}`);
+    people[id] = actor;
+  }
   const who = (id: string) => people[id] as Actor;
-  const item = (id: string) => {
-    const found = config.requests.items.find((candidate) => candidate.id === id);
-    if (!found) throw new Error(`no item ${id}`);
-    return found;
-  };
-  const request = (at: Date, itemId = "laptop") => {
-    clock.set(at);
-    return createRequest(ctx, who("rita"), item(itemId), {});
-  };
   const at = <T>(when: Date, work: () => Promise<T>) => {
     clock.set(when);
     return work();
   };
+  const request = (when: Date, itemId = "laptop") => {
+    const item = config.requests.items.find((candidate) => candidate.id === itemId);
+    if (!item) throw new Error(`no item ${itemId}`);
+    return at(when, () => createRequest(ctx, who("rita"), item, {}));
+  };
+  return { config, clock, ctx, who, at, request };
+}
+
+describeEachDatabase("GIVEN catalog items with an SLA", (database) => {
+  let db: Db;
+  let world: Awaited<ReturnType<typeof seedWorld>>;
+  let config: OpsdeskConfig;
+  let ctx: RequestContext;
+  let clock: ManualClock;
+
+  beforeAll(async () => {
+    db = database().handle.db;
+    world = await seedWorld(db);
+    ({ config, ctx, clock } = world);
+  });
+
+  const who = (id: string) => world.who(id);
+  const request = (when: Date, itemId = "laptop") => world.request(when, itemId);
+  const at = <T>(when: Date, work: () => Promise<T>) => world.at(when, work);
   const clocksOf = (req: RequestSnapshot) =>
     db.requestSlaClock.findMany({
       where: { requestId: req.id },
@@ -244,5 +255,59 @@ describeEachDatabase("GIVEN catalog items with an SLA", (database) => {
     await expect(show("laptop please")).rejects.toThrow(
       '"laptop please" is not an incident or a request: write it like INC-7 or REQ-4.',
     );
+  });
+});
+
+describeEachDatabase("GIVEN an approval deadline of 2h to a reminder and 4h to escalation", (database) => {
+  let db: Db;
+  let world: Awaited<ReturnType<typeof seedWorld>>;
+  beforeAll(async () => {
+    db = database().handle.db;
+    world = await seedWorld(db);
+  });
+  /** The words of each post of a kind in a channel (post texts are segments: OpsDesk's and people's words). */
+  const texts = async (kind: string, channelId: string) =>
+    (await db.outboxMessage.findMany({ where: { kind, channelId }, orderBy: { id: "asc" } })).map((row) =>
+      (JSON.parse(row.payload).body.text as { text: string }[]).map((segment) => segment.text).join(""),
+    );
+
+  it("THEN the approver is reminded after 2h of their own working day, and their manager told after 4h, once each", async () => {
+    // 09:00 in Berlin is 03:00 for Ada in New York: her working day starts at 15:00 Berlin time.
+    const laptop = await world.request(monday("09:00"));
+    const chase = (hhmm: string) => world.at(monday(hhmm), () => chaseApprovals(world.ctx));
+    expect(await chase("16:59")).toEqual({ reminded: 0, escalated: 0 });
+    expect(await chase("17:00")).toEqual({ reminded: 1, escalated: 0 });
+    expect(await chase("17:00")).toEqual({ reminded: 0, escalated: 0 });
+    const toAda = await texts("direct_message", "@ada");
+    expect(toAda).toHaveLength(2);
+    expect(toAda[1]).toContain(
+      `Reminder: ${laptop.ref} (New laptop) has waited 2h of working time for your approval.`,
+    );
+    expect(await chase("18:59")).toEqual({ reminded: 0, escalated: 0 });
+    expect(await chase("19:00")).toEqual({ reminded: 0, escalated: 1 });
+    expect(await chase("23:00")).toEqual({ reminded: 0, escalated: 0 });
+    const toTom = await texts("direct_message", "@tom");
+    expect(toTom).toHaveLength(1);
+    expect(toTom[0]).toContain(
+      `Ada Approver has not decided on ${laptop.ref} (New laptop, requested by Rita Requester) after 4h of working time.`,
+    );
+    expect((await texts("thread_reply", "#requests")).at(-1)).toContain(
+      "Escalated: Ada Approver has not decided after 4h.",
+    );
+  });
+
+  it("THEN an approval decided in time, or waiting on the requester's answer, is not chased", async () => {
+    const decided = await world.request(monday("15:00"));
+    await world.at(monday("15:30"), () =>
+      castVote(world.ctx, world.who("ada"), decided.number, "approve", undefined),
+    );
+    const asked = await world.request(monday("15:00"));
+    await world.at(monday("15:30"), () =>
+      askRequester(world.ctx, world.who("ada"), asked.number, "Which one?"),
+    );
+    expect(await world.at(new Date("2026-11-03T12:00:00+01:00"), () => chaseApprovals(world.ctx))).toEqual({
+      reminded: 0,
+      escalated: 0,
+    });
   });
 });
