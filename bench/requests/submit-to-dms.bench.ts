@@ -2,9 +2,10 @@
  * From a submitted request form to the approvers' direct messages queued, at 1 and 50 requests in flight,
  * on SQLite and PostgreSQL. Each request runs the practice's real path for a submitted form: the item's
  * checks, the approvers of its first stage (a group of 5 with a quorum of 2), the next REQ number, the
- * request, approver and task rows, the timeline, the card and one direct message per approver in the
- * outbox. Baseline, in the same run on the same database: raising an incident the same way (its checks,
- * next INC number, row, timeline and its card in the outbox through the incident posts hook).
+ * request, approver and task rows, its two SLA clocks, the timeline, the card and one direct message per
+ * approver in the outbox. Baseline, in the same run on the same database: raising an incident the same way
+ * (its checks, next INC number, row, its two SLA clocks, timeline and its card in the outbox through the
+ * incident hooks).
  * Not a timed test; run with `npx tsx bench/requests/submit-to-dms.bench.ts` (PostgreSQL on 127.0.0.1:5432).
  */
 import { defaultConfig } from "../../src/config/defaults.js";
@@ -16,6 +17,8 @@ import { actorForPerson } from "../../src/kernel/people/resolve-actor.js";
 import { itilPriorityMatrix } from "../../src/kernel/priority.js";
 import { createIncident } from "../../src/practices/incidents/create-incident.js";
 import { incidentPostsHook } from "../../src/practices/incidents/posts.js";
+import { slaClocksHook } from "../../src/practices/incidents/sla/clock-hook.js";
+import { createSlaRuntime } from "../../src/practices/incidents/sla/runtime.js";
 import type { RequestContext } from "../../src/practices/requests/context.js";
 import { submitRequest } from "../../src/practices/requests/submit.js";
 import { createTestDatabase } from "../../test/support/databases.js";
@@ -43,6 +46,11 @@ const item: CatalogItem = {
   approval: [{ kind: "group", group: "approvers", quorum: { kind: "count", value: 2 } }],
   taskOrder: "parallel",
   tasks: [{ title: "Grant access", group: "approvers", instructions: "Grant {system} to {requester}." }],
+  sla: {
+    response: { text: "4h", ms: 4 * 3_600_000 },
+    fulfilment: { text: "24h", ms: 24 * 3_600_000 },
+    calendar: "24x7",
+  },
 };
 
 function percentile(values: readonly number[], p: number): number {
@@ -101,12 +109,13 @@ async function benchProvider(provider: "sqlite" | "postgresql"): Promise<void> {
     };
     const config: OpsdeskConfig = { ...base, channels, requests: { ...base.requests, items: [item] } };
     const clock = new ManualClock(new Date());
+    const sla = createSlaRuntime(config);
     const requests: RequestContext = { db, clock, config, platforms: ["slack"] };
     const incidents = {
       db,
       clock,
       priorityMatrix: itilPriorityMatrix,
-      onChange: [incidentPostsHook({ config, platforms: ["slack"] })],
+      onChange: [slaClocksHook(sla), incidentPostsHook({ config, platforms: ["slack"], sla })],
     };
 
     const submit = () =>
@@ -134,6 +143,8 @@ async function benchProvider(provider: "sqlite" | "postgresql"): Promise<void> {
     }
     const dms = await db.outboxMessage.count({ where: { kind: "direct_message" } });
     const submitted = await db.serviceRequest.count();
+    const clocks = await db.requestSlaClock.count();
+    console.log(`  check: ${clocks} request SLA clocks (expected ${submitted * 2})`);
     console.log(
       `  check: ${submitted} requests, ${dms} direct messages queued (expected ${submitted * APPROVERS})`,
     );

@@ -55,6 +55,14 @@ export interface FulfilmentTask {
   readonly instructions: string;
 }
 
+/** An item's SLA targets; the clocks run on `calendar` and warn at `thresholds` (50, 75 and 90 % by default). */
+export interface RequestSla {
+  readonly response: { readonly text: string; readonly ms: number };
+  readonly fulfilment: { readonly text: string; readonly ms: number };
+  readonly calendar: string;
+  readonly thresholds?: readonly number[];
+}
+
 export interface CatalogItem {
   readonly id: string;
   readonly name: string;
@@ -68,6 +76,8 @@ export interface CatalogItem {
   /** `ordered`: one task opens when the previous is done; `parallel`: all open at once. */
   readonly taskOrder: "ordered" | "parallel";
   readonly tasks: readonly FulfilmentTask[];
+  /** Absent: requests for this item run no SLA clocks. */
+  readonly sla?: RequestSla;
 }
 
 export interface CatalogCategory {
@@ -87,6 +97,15 @@ export interface RequestSettings {
   readonly managers: Readonly<Record<string, string>>;
   /** How long after fulfilment the requester may reopen, in minutes. */
   readonly reopenWithinMinutes: number;
+  /** Reminders and escalation of approvals left waiting; absent: none. */
+  readonly approvalDeadline?: ApprovalDeadline;
+}
+
+/** Business time on `calendar` (in each approver's zone) before a waiting approval is reminded, then escalated. */
+export interface ApprovalDeadline {
+  readonly remindAfter: { readonly text: string; readonly ms: number };
+  readonly escalateAfter: { readonly text: string; readonly ms: number };
+  readonly calendar: string;
 }
 
 export function emptyRequestSettings(): RequestSettings {

@@ -3,6 +3,7 @@ import { configDuration, quorum } from "./changes-schema.js";
 import { consoleChannel, discordChannelId, displayName, slackChannelId, slug } from "./formats.js";
 import { expectedMessage, expecting } from "./messages.js";
 import { requestFieldTypes } from "./request-settings.js";
+import { slaDuration, slaThresholds } from "./sla-schema.js";
 
 /**
  * The `requests:` section of opsdesk.yaml: the service catalog (categories and items, each with its form,
@@ -89,6 +90,20 @@ const task = mapping(
   "a task with at least title and group",
 );
 
+/**
+ * An item's service level (ITIL 4 service level management: a request is measured like an incident): time to a
+ * first response (an approver's decision or question, a task taken) and to fulfilment, on a business calendar.
+ */
+const itemSla = mapping(
+  {
+    response: slaDuration,
+    fulfilment: slaDuration,
+    calendar: slug.default("business"),
+    thresholds: slaThresholds.optional(),
+  },
+  "an SLA like { response: 4h, fulfilment: 24h, calendar: business }",
+);
+
 const item = mapping(
   {
     id: slug,
@@ -105,6 +120,7 @@ const item = mapping(
       },
       "fulfilment like { order: ordered, tasks: [...] }",
     ).prefault({}),
+    sla: itemSla.optional(),
   },
   "a catalog item with at least id, name and category",
 );
@@ -114,8 +130,21 @@ const category = mapping(
   "a category with at least id and name",
 );
 
+/**
+ * How long an approval may wait before the approver is reminded, and before it is escalated to their
+ * manager (or the approving group's lead), in business time on `calendar` read in the approver's own zone.
+ */
+const approvalDeadline = mapping(
+  { remindAfter: slaDuration, escalateAfter: slaDuration, calendar: slug.default("business") },
+  "an approval deadline like { remindAfter: 4h, escalateAfter: 8h, calendar: business }",
+).refine((deadline) => deadline.escalateAfter.ms > deadline.remindAfter.ms, {
+  error: "escalateAfter must be later than remindAfter: the reminder comes first",
+  path: ["escalateAfter"],
+});
+
 export const requestsSection = mapping(
   {
+    approvalDeadline: approvalDeadline.optional(),
     channels: channelRefs.default({}),
     taskChannels: z
       .record(slug, channelRefs, expecting("channels per group id like { service-desk: { slack: C… } }"))
@@ -127,7 +156,7 @@ export const requestsSection = mapping(
     categories: z.array(category, expecting("a list of categories")).default([]),
     items: z.array(item, expecting("a list of catalog items")).default([]),
   },
-  "service request settings (categories, items, channels, taskChannels, managers, reopenWithin)",
+  "service request settings (categories, items, channels, taskChannels, managers, reopenWithin, approvalDeadline)",
 );
 
 export type RequestsFileSection = z.output<typeof requestsSection>;

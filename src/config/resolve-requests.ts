@@ -8,6 +8,7 @@ import type { RequestsFileSection } from "./requests-schema.js";
 interface Known {
   readonly groupIds: readonly string[] | undefined;
   readonly personIds: readonly string[] | undefined;
+  readonly calendarIds: readonly string[] | undefined;
 }
 
 type DeclaredItem = RequestsFileSection["items"][number];
@@ -97,6 +98,11 @@ export function resolveRequests(
     item.fulfilment.tasks.forEach((t, i) => {
       group(t.group, [...at, "fulfilment", "tasks", i, "group"]);
     });
+    if (item.sla && known.calendarIds !== undefined && !known.calendarIds.includes(item.sla.calendar))
+      problems.push({
+        path: [...base, ...at, "sla", "calendar"],
+        message: unknownReferenceMessage("calendar", "calendars", item.sla.calendar, known.calendarIds),
+      });
     return {
       id: item.id,
       name: item.name,
@@ -107,8 +113,15 @@ export function resolveRequests(
       approval: stages,
       taskOrder: item.fulfilment.order,
       tasks: item.fulfilment.tasks,
+      ...(item.sla === undefined ? {} : { sla: item.sla }),
     };
   });
+  const deadline = declared.approvalDeadline;
+  if (deadline && known.calendarIds !== undefined && !known.calendarIds.includes(deadline.calendar))
+    problems.push({
+      path: [...base, "approvalDeadline", "calendar"],
+      message: unknownReferenceMessage("calendar", "calendars", deadline.calendar, known.calendarIds),
+    });
   return {
     categories: declared.categories,
     items,
@@ -116,6 +129,7 @@ export function resolveRequests(
     taskChannels: declared.taskChannels,
     managers: declared.managers,
     reopenWithinMinutes: declared.reopenWithin,
+    ...(deadline === undefined ? {} : { approvalDeadline: deadline }),
   };
 }
 

@@ -78,7 +78,11 @@ export function resolveConfig(file: Partial<OpsdeskFile>): Resolution {
     file.requests &&
     resolveRequests(
       file.requests,
-      { groupIds: file.groups?.map((group) => group.id), personIds: file.people?.map((person) => person.id) },
+      {
+        groupIds: file.groups?.map((group) => group.id),
+        personIds: file.people?.map((person) => person.id),
+        calendarIds: calendars && Object.keys(calendars),
+      },
       problems,
     );
   const problemSettings =

@@ -23,7 +23,7 @@ function mapping<Shape extends z.ZodRawShape>(shape: Shape, what: string) {
 const TARGET_EXPECTED = 'a duration like "15m", "4h", "40h" or "PT4H"';
 
 /** A target duration; the parser's own message says why days are refused and what to write instead. */
-const duration = z.string(expecting(TARGET_EXPECTED)).transform((text, ctx) => {
+export const slaDuration = z.string(expecting(TARGET_EXPECTED)).transform((text, ctx) => {
   try {
     return { text: text.trim(), ms: parseSlaDuration(text) };
   } catch (error) {
@@ -33,7 +33,7 @@ const duration = z.string(expecting(TARGET_EXPECTED)).transform((text, ctx) => {
 });
 
 const targetMapping = mapping(
-  { target: duration, calendar: slug.optional() },
+  { target: slaDuration, calendar: slug.optional() },
   'a target like "4h" or { target: 4h, calendar: business }',
 );
 
@@ -46,7 +46,7 @@ type ParsedTarget = { text: string; ms: number; calendar: string | undefined };
 const target = z.unknown().transform((value, ctx): ParsedTarget => {
   const result =
     typeof value === "string"
-      ? duration.safeParse(value)
+      ? slaDuration.safeParse(value)
       : targetMapping.safeParse(value, {
           error: (issue) =>
             issue.code === "invalid_type" ? expectedMessage(`a ${issue.expected}`, issue.input) : undefined,
@@ -73,7 +73,7 @@ const target = z.unknown().transform((value, ctx): ParsedTarget => {
     : { ...parsed, calendar: undefined };
 });
 
-const thresholds = z
+export const slaThresholds = z
   .array(
     z
       .number(expecting("a percentage between 1 and 99 like 75"))
@@ -109,7 +109,7 @@ const escalation = mapping(
 );
 
 const shared = {
-  thresholds: thresholds.optional(),
+  thresholds: slaThresholds.optional(),
   pauseOn: pauseOn.optional(),
   priorityChange: z
     .enum(priorityChangeModes, expecting(`one of ${priorityChangeModes.join(", ")}`))

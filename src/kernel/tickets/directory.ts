@@ -2,6 +2,8 @@ import type { Db, Tx } from "../../db/client.js";
 import type { CompletionValue } from "../commands/complete-line.js";
 import { NotFoundError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
+import type { SlaClockFigures } from "../sla/clock/figures.js";
+import type { SlaClockKind } from "../sla/policy.js";
 import type { CardAction } from "../views/card.js";
 import type { ItemDependencies } from "./dependencies.js";
 import type { ItemRef, ItemSummary, RecentItem } from "./item-ref.js";
@@ -60,6 +62,23 @@ export interface TicketOwner {
    * (an asset names the CI it runs), so that item's card can list them.
    */
   pointingAt?(db: Db | Tx, ref: ItemRef): Promise<ItemSummary[]>;
+  /**
+   * Every SLA clock of one of this owner's items as of `now`, past cycles included, for `/sla show`;
+   * undefined when there is no such item. Unset: this kind is not measured by an SLA.
+   */
+  slaClocks?(db: Db | Tx, key: string, now: Date): Promise<TicketSlaClocks | undefined>;
+}
+
+/** An item's SLA clocks with what a readout needs to name them. */
+export interface TicketSlaClocks {
+  /** `REQ-4 · New laptop`. */
+  readonly title: string;
+  readonly subtitle: string;
+  /** What the owner calls each clock (a request's resolution clock is its fulfilment). */
+  readonly labels: Readonly<Record<SlaClockKind, string>>;
+  readonly clocks: readonly SlaClockFigures[];
+  /** Said instead of fields when the item has no clocks. */
+  readonly none: string;
 }
 
 export interface LinkChange {

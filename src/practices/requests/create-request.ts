@@ -49,7 +49,9 @@ export async function createRequest(
         needed: first?.needed ?? 0,
         createdAt: now,
         updatedAt: now,
-        approvers: { create: (first?.approvers ?? []).map((a) => ({ stage: 0, ...a })) },
+        approvers: {
+          create: (first?.approvers ?? []).map((a) => ({ stage: 0, askedAt: now, ...a })),
+        },
         tasks: {
           create: item.tasks.map((task, index) => ({
             position: index + 1,

@@ -118,7 +118,7 @@ export function castVote(
           data: { stage, needed: next.needed, status: "awaiting_approval" },
         });
         await tx.requestApprover.createMany({
-          data: next.approvers.map((a) => ({ requestId: seen.id, stage, ...a })),
+          data: next.approvers.map((a) => ({ requestId: seen.id, stage, askedAt: now, ...a })),
         });
         line = postText`${who} approved; stage ${stage + 1} of ${item.approval.length} is asked.`;
         nextStage = true;

@@ -12,6 +12,7 @@ import { rawValuesOf, readValuesText } from "./field-values.js";
 import { listRequests } from "./list-requests.js";
 import { parseTaskRef } from "./model.js";
 import { cardOf, namesFor } from "./posts.js";
+import { requestClockFigures } from "./sla/read-clocks.js";
 import { findRequest } from "./snapshot.js";
 import { submitRequest } from "./submit.js";
 import { actOnTask } from "./tasks.js";
@@ -65,7 +66,9 @@ export async function runRequestCommand(
       return { kind: "view", view: await listRequests(ctx.db, actor, command.args.scope) };
     case "show": {
       const found = await findRequest(ctx.db, command.args.ref);
-      return { kind: "view", view: cardOf(ctx, found, await namesFor(ctx.db, ctx, found)) };
+      const now = ctx.clock.now().getTime();
+      const clocks = await requestClockFigures(ctx.db, ctx.config, found.id, now);
+      return { kind: "view", view: cardOf(ctx, found, await namesFor(ctx.db, ctx, found), clocks) };
     }
     case "approve":
     case "reject": {

@@ -1,5 +1,7 @@
 import type { Db, Tx } from "../../db/client.js";
 import type { Platform } from "../../kernel/people/actor.js";
+import { currentClocks, type SlaClockFigures } from "../../kernel/sla/clock/index.js";
+import { slaLine } from "../../kernel/sla/clock/text.js";
 import type { Card } from "../../kernel/views/card.js";
 import type { PostText } from "../../kernel/views/post-text.js";
 import type { CardBody, ThreadLineBody } from "../../outbox/card-payload.js";
@@ -9,6 +11,8 @@ import { requestChannel, taskChannel } from "./channels.js";
 import type { RequestContext } from "./context.js";
 import { cardActionsFor } from "./lifecycle.js";
 import type { RequestSnapshot } from "./model.js";
+import { syncRequestClocks } from "./sla/clocks.js";
+import { requestClockFigures, requestClockLabels } from "./sla/read-clocks.js";
 import { peopleByIds } from "./snapshot.js";
 import { requestButton } from "./views/actions.js";
 import { requestCard, taskCard } from "./views/card.js";
@@ -49,12 +53,14 @@ export function cardOf(
   ctx: RequestContext,
   request: RequestSnapshot,
   names: ReadonlyMap<string, string>,
+  clocks: readonly SlaClockFigures[] = [],
 ): Card {
   const item = ctx.config.requests.items.find((candidate) => candidate.id === request.itemId);
   return requestCard(request, {
     item,
     names,
     actions: cardActionsFor(request).map((action) => requestButton(action, request.ref)),
+    ...(clocks.length === 0 ? {} : { sla: slaLine(currentClocks(clocks), requestClockLabels) }),
   });
 }
 
@@ -70,8 +76,11 @@ export async function queueRequestPosts(
   created: boolean,
   posts: RequestPosts,
 ): Promise<void> {
+  // The clocks follow the change first, so the card drawn for it shows them as they now are.
+  await syncRequestClocks(tx, ctx, request, created);
   const names = await namesFor(tx, ctx, request);
-  const card = cardOf(ctx, request, names);
+  const clocks = await requestClockFigures(tx, ctx.config, request.id, request.updatedAt.getTime());
+  const card = cardOf(ctx, request, names, clocks);
   const at = request.updatedAt;
   for (const platform of ctx.platforms) {
     const key = `request:${request.id}:v${request.version}:${platform}`;

@@ -15,7 +15,7 @@ export function requestsPractice(ctx: RequestContext): Practice {
   return {
     id: "requests",
     commands: [requestCommand],
-    tickets: [requestOwner(ctx.db)],
+    tickets: [requestOwner(ctx.db, ctx.config)],
     planCommand(call) {
       const command = call.parse() as RequestCommand & Pick<AnyCommand, "extra">;
       const fromForm = call.from === "form";

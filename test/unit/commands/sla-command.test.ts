@@ -8,9 +8,10 @@ import { commandRegistry } from "../../../src/practices/registry.js";
 const parse = (text: string) => parseCommandText(commandRegistry, "sla", text);
 
 describe("GIVEN /sla typed in Slack", () => {
-  it("THEN show takes an incident reference in any usual form", () => {
-    expect(parse("show INC-7")).toEqual({ command: "sla", subcommand: "show", args: { ref: 7 } });
-    expect(parse("show #7").args).toEqual({ ref: 7 });
+  it("THEN show takes an incident or a request reference as written (the ticket directory reads it)", () => {
+    expect(parse("show INC-7")).toEqual({ command: "sla", subcommand: "show", args: { ref: "INC-7" } });
+    expect(parse("show #7").args).toEqual({ ref: "#7" });
+    expect(parse("show REQ-4").args).toEqual({ ref: "REQ-4" });
   });
 
   it("THEN report defaults to the last 7 days and takes a period and a service", () => {

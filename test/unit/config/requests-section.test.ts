@@ -57,6 +57,23 @@ describe("GIVEN the example catalog", () => {
     });
     expect(config.requests.managers.alan).toBe("ada");
   });
+
+  it("THEN the laptop and the password reset carry their SLA targets and calendars", async () => {
+    const { config } = await loadConfigFile(EXAMPLE);
+    const sla = (id: string) => config.requests.items.find((item) => item.id === id)?.sla;
+    expect(sla("laptop")).toEqual({
+      response: { text: "8h", ms: 8 * 3_600_000 },
+      fulfilment: { text: "40h", ms: 40 * 3_600_000 },
+      calendar: "business",
+    });
+    expect(sla("password-reset")).toMatchObject({ calendar: "24x7", thresholds: [50, 90] });
+    expect(sla("system-access")).toBeUndefined();
+    expect(config.requests.approvalDeadline).toEqual({
+      remindAfter: { text: "4h", ms: 4 * 3_600_000 },
+      escalateAfter: { text: "8h", ms: 8 * 3_600_000 },
+      calendar: "business",
+    });
+  });
 });
 
 describe("GIVEN mistakes in the catalog", () => {
@@ -114,6 +131,55 @@ describe("GIVEN mistakes in the catalog", () => {
       'opsdesk.yaml:12:17 requests.items[0].fields[0].id: "item" is an option of /request itself; name the field differently (e.g. "item_name")',
       'opsdesk.yaml:13:42 requests.items[0].fields[1].type: expected a field type: text, longtext, choice, multichoice, person, date, number, yesno, got "dropdown"',
       "opsdesk.yaml:14:17 requests.items[0].approval: expected none, manager, { group: …, quorum: … } or a list of those stages in order, got a mapping",
+    ]);
+  });
+
+  it("THEN an SLA with a day target, a stray key or an unknown calendar is refused with its path", () => {
+    const problems = problemsOf(
+      yaml(
+        ...peopleAndGroups,
+        "requests:",
+        "  categories: [{ id: hw, name: Hardware }]",
+        "  items:",
+        "    - { id: a, name: A, category: hw, sla: { response: 1d, fulfilment: 8h, within: 2 } }",
+      ),
+    );
+    expect(problems).toEqual([
+      expect.stringContaining('opsdesk.yaml:9:56 requests.items[0].sla.response: "1d" counts days'),
+      expect.stringContaining("opsdesk.yaml:9:76 requests.items[0].sla.within: unknown key"),
+    ]);
+    const references = problemsOf(
+      yaml(
+        ...peopleAndGroups,
+        "requests:",
+        "  categories: [{ id: hw, name: Hardware }]",
+        "  items:",
+        "    - { id: b, name: B, category: hw, sla: { response: 1h, fulfilment: 8h, calendar: office } }",
+      ),
+    );
+    expect(references).toEqual([
+      expect.stringContaining('requests.items[0].sla.calendar: no calendar "office" in calendars'),
+    ]);
+  });
+
+  it("THEN an approval deadline escalating before it reminds, or on an unknown calendar, is refused", () => {
+    const early = problemsOf(
+      yaml(...peopleAndGroups, "requests:", "  approvalDeadline: { remindAfter: 8h, escalateAfter: 4h }"),
+    );
+    expect(early).toEqual([
+      expect.stringContaining(
+        "requests.approvalDeadline.escalateAfter: escalateAfter must be later than remindAfter",
+      ),
+    ]);
+    const unknown = problemsOf(
+      yaml(
+        ...peopleAndGroups,
+        "requests:",
+        "  approvalDeadline: { remindAfter: 4h, escalateAfter: 8h, calendar: office }",
+      ),
+    );
+    expect(unknown).toEqual([
+      expect.stringContaining('requests.approvalDeadline.calendar: no calendar "office" in calendars'),
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from "../business-calendar.js";
-import type { ClockRule, SlaClockKind } from "../policy.js";
+import { type ClockRule, type SlaClockKind, slaClockKinds } from "../policy.js";
 import { dueAt, elapsedAt } from "./schedule.js";
 import { type ClockStatus, clockStatus, type SlaClockState, type StopReason } from "./state.js";
 
@@ -49,4 +49,17 @@ export function clockFigures(
     breached: state.breached || (state.stoppedAt === null && due !== null && due <= now),
     ...(labels.rule === undefined ? {} : { rule: labels.rule }),
   };
+}
+
+/** The current cycle of each clock, response first: what a card's SLA line shows. */
+export function currentClocks(figures: readonly SlaClockFigures[]): SlaClockFigures[] {
+  const latest = new Map<string, SlaClockFigures>();
+  for (const clock of figures) {
+    const seen = latest.get(clock.kind);
+    if (seen === undefined || seen.cycle < clock.cycle) latest.set(clock.kind, clock);
+  }
+  return slaClockKinds.flatMap((kind) => {
+    const clock = latest.get(kind);
+    return clock === undefined ? [] : [clock];
+  });
 }

@@ -1,6 +1,6 @@
 /** The SLA clock model: pure state and transitions over the business-calendar arithmetic. */
 
-export { clockFigures, type SlaClockFigures } from "./figures.js";
+export { clockFigures, currentClocks, type SlaClockFigures } from "./figures.js";
 export {
   type AlertInstant,
   dueAt,

@@ -3,10 +3,8 @@ import type { Tx } from "../../../db/client.js";
 import type { Platform } from "../../../kernel/people/actor.js";
 import type { SlaClockFigures } from "../../../kernel/sla/clock/index.js";
 import type { SlaEscalation } from "../../../kernel/sla/policy.js";
-import { userText } from "../../../kernel/views/post-text.js";
 import type { AlertBody, CardBody } from "../../../outbox/card-payload.js";
-import { cardOrderingKey, channelOrderingKey, enqueueOutbox } from "../../../outbox/index.js";
-import type { DirectMessageBody } from "../../../outbox/message-payload.js";
+import { enqueueSlaAlert } from "../../../outbox/sla-alert.js";
 import { availableIncidentActions } from "../available-actions.js";
 import type { IncidentSnapshot } from "../model.js";
 import { incidentChannel } from "../posts.js";
@@ -60,62 +58,26 @@ export async function enqueueSlaAlertPosts(
     const alert: AlertBody = { card, mentions, headline };
 
     const alertChannel = service?.slaAlerts?.[platform] ?? options.config.channels.slaAlerts[platform];
-    if (alertChannel) {
-      await enqueueOutbox(tx, {
-        idempotencyKey: `${key}:${platform}:channel`,
-        platform,
-        channelId: alertChannel,
-        orderingKey: channelOrderingKey(platform, alertChannel),
-        kind: "post_alert",
-        body: alert,
-        at: post.at,
-      });
-    }
-    const escalationChannel = post.breach ? post.escalation.channel?.[platform] : undefined;
-    if (escalationChannel && escalationChannel !== alertChannel) {
-      await enqueueOutbox(tx, {
-        idempotencyKey: `${key}:${platform}:escalation`,
-        platform,
-        channelId: escalationChannel,
-        orderingKey: channelOrderingKey(platform, escalationChannel),
-        kind: "post_alert",
-        body: alert,
-        at: post.at,
-      });
-    }
-
     const cardChannel = incidentChannel(options.config, platform, serviceId);
-    if (cardChannel) {
-      const body: CardBody = { card: incidentCard(incident, actions, { sla: slaLineText(post.current) }) };
-      await enqueueOutbox(tx, {
-        idempotencyKey: `${key}:${platform}:card`,
-        platform,
-        channelId: cardChannel,
-        orderingKey: cardOrderingKey("incident", incident.id, platform),
-        ref: { ticketKind: "incident", ticketId: incident.id, purpose: "card" },
-        kind: "update_card",
-        body,
-        at: post.at,
-      });
-    }
-
-    // Privately: the assignee hears of every alert; the lead of a breach they are escalated.
-    for (const [who, userId] of [
-      ["assignee", assignee],
-      ["lead", lead],
-    ] as const) {
-      if (userId === undefined || (who === "lead" && userId === assignee)) continue;
-      const body: DirectMessageBody = { text: userText(headline), card };
-      await enqueueOutbox(tx, {
-        idempotencyKey: `${key}:${platform}:dm:${who}`,
-        platform,
-        channelId: userId,
-        orderingKey: `dm:${platform}:${userId}`,
-        kind: "direct_message",
-        body,
-        at: post.at,
-      });
-    }
+    const cardBody: CardBody = { card: incidentCard(incident, actions, { sla: slaLineText(post.current) }) };
+    await enqueueSlaAlert(tx, {
+      key,
+      platform,
+      alert,
+      channels: [
+        { role: "channel", channelId: alertChannel },
+        { role: "escalation", channelId: post.breach ? post.escalation.channel?.[platform] : undefined },
+      ],
+      ...(cardChannel
+        ? { card: { channelId: cardChannel, ticketKind: "incident", ticketId: incident.id, body: cardBody } }
+        : {}),
+      // The assignee hears of every alert; the lead of a breach they are escalated.
+      people: [
+        { role: "assignee", userId: assignee },
+        { role: "lead", userId: lead },
+      ],
+      at: post.at,
+    });
   }
 }
 

@@ -17,16 +17,10 @@ import {
   type SlaPolicy,
   slaClockKinds,
 } from "../../../kernel/sla/policy.js";
+import { stateColumns, toState } from "../../../kernel/sla/store/index.js";
 import type { IncidentChange } from "../context.js";
 import type { IncidentSnapshot } from "../model.js";
-import {
-  createColumns,
-  policySnapshot,
-  readPolicySnapshot,
-  type SlaClockRow,
-  stateColumns,
-  toState,
-} from "./clock-row.js";
+import { createColumns, policySnapshot, readPolicySnapshot, type SlaClockRow } from "./clock-row.js";
 import type { SlaRuntime } from "./runtime.js";
 
 /**

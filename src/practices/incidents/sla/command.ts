@@ -1,10 +1,9 @@
-import { choice, service, ticket } from "../../../kernel/commands/argument-kinds.js";
+import { choice, service, text } from "../../../kernel/commands/argument-kinds.js";
 import {
   defineCommand,
   defineSubcommand,
   type ParsedCommandOf,
 } from "../../../kernel/commands/command-spec.js";
-import { INCIDENT_PREFIX } from "../model.js";
 
 export const slaReportPeriods = ["7d", "30d"] as const;
 export type SlaReportPeriod = (typeof slaReportPeriods)[number];
@@ -14,23 +13,24 @@ const periodLabels: Readonly<Record<SlaReportPeriod, string>> = {
   "30d": "The last 30 days",
 };
 
-/** `/sla`: the clocks of one incident, and how the desk is doing against its targets. */
+/** `/sla`: the clocks of one incident or request, and how the desk is doing against its targets. */
 export const slaCommand = defineCommand({
   name: "sla",
   description: "See SLA clocks and compliance",
   whenEmpty: "help",
   subcommands: {
     show: defineSubcommand({
-      description: "Every SLA clock of an incident: target, elapsed, remaining, due",
+      description: "Every SLA clock of an incident or a request: target, elapsed, remaining, due",
       args: {
-        ref: ticket({
-          description: "The incident, e.g. INC-7",
-          prefix: INCIDENT_PREFIX,
+        // Free text, read by the ticket directory: any practice whose items run SLA clocks answers it.
+        ref: text({
+          description: "The incident or request, e.g. INC-7 or REQ-4",
+          maxLength: 40,
           positional: true,
           required: true,
         }),
       },
-      examples: ["/sla show INC-7"],
+      examples: ["/sla show INC-7", "/sla show REQ-4"],
     }),
     report: defineSubcommand({
       description: "The same as /report sla: SLA compliance per priority over time, breaches, worst services",

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "../../../db/client.js";
 import { clockFigures, type SlaClockFigures } from "../../../kernel/sla/clock/index.js";
-import { slaClockKinds } from "../../../kernel/sla/policy.js";
-import { readPolicySnapshot, type SlaClockRow, toState } from "./clock-row.js";
+import { toState } from "../../../kernel/sla/store/index.js";
+import { readPolicySnapshot, type SlaClockRow } from "./clock-row.js";
 import type { SlaRuntime } from "./runtime.js";
 
 export function figuresOf(runtime: SlaRuntime, row: SlaClockRow, now: number): SlaClockFigures {
@@ -29,14 +29,4 @@ export async function incidentClockFigures(
 }
 
 /** The current cycle of each clock, response first: what the card's SLA line shows. */
-export function currentClocks(figures: readonly SlaClockFigures[]): SlaClockFigures[] {
-  const latest = new Map<string, SlaClockFigures>();
-  for (const clock of figures) {
-    const seen = latest.get(clock.kind);
-    if (seen === undefined || seen.cycle < clock.cycle) latest.set(clock.kind, clock);
-  }
-  return slaClockKinds.flatMap((kind) => {
-    const clock = latest.get(kind);
-    return clock === undefined ? [] : [clock];
-  });
-}
+export { currentClocks } from "../../../kernel/sla/clock/figures.js";

@@ -1,8 +1,6 @@
-import type { BusinessCalendar as ConfigCalendar, OpsdeskConfig } from "../../../config/types.js";
+import { compileConfigCalendars } from "../../../config/compiled-calendars.js";
+import type { OpsdeskConfig } from "../../../config/types.js";
 import type { BusinessCalendar } from "../../../kernel/sla/business-calendar.js";
-import type { CalendarDefinition } from "../../../kernel/sla/calendar-definition.js";
-import { compileCalendar } from "../../../kernel/sla/compile-calendar.js";
-import { twentyFourSeven } from "../../../kernel/sla/index.js";
 import {
   calendarFor,
   policyFor,
@@ -27,27 +25,10 @@ export interface SlaRuntime {
   calendar(id: string): BusinessCalendar;
 }
 
-function definitionOf(calendar: ConfigCalendar): CalendarDefinition {
-  return {
-    timezone: calendar.timezone,
-    hours: Object.fromEntries(
-      Object.entries(calendar.hours).map(([day, intervals]) => [
-        day,
-        intervals.map((interval) => [interval.start, interval.end] as const),
-      ]),
-    ),
-    holidays: calendar.holidays,
-  };
-}
-
 export function createSlaRuntime(
   config: Pick<OpsdeskConfig, "timezone" | "calendars" | "services" | "sla">,
 ): SlaRuntime {
-  const calendars = new Map<string, BusinessCalendar>();
-  for (const [id, calendar] of Object.entries(config.calendars)) {
-    calendars.set(id, compileCalendar(definitionOf(calendar), id));
-  }
-  const fallback = compileCalendar(twentyFourSeven("UTC"), "24x7");
+  const calendar = compileConfigCalendars(config);
   const serviceCalendars = new Map(
     config.services.flatMap((service) => (service.calendar ? [[service.id, service.calendar] as const] : [])),
   );
@@ -57,6 +38,6 @@ export function createSlaRuntime(
     policy: (priority, serviceId) => policyFor(config.sla, priority, serviceId),
     calendarIdFor: (policy, kind, serviceId) =>
       calendarFor(config.sla, policy, kind, serviceId === null ? undefined : serviceCalendars.get(serviceId)),
-    calendar: (id) => calendars.get(id) ?? fallback,
+    calendar,
   };
 }

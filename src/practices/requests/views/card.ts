@@ -49,6 +49,8 @@ export interface RequestCardOptions {
   readonly item: CatalogItem | undefined;
   readonly names: ReadonlyMap<string, string>;
   readonly actions: readonly CardAction[];
+  /** The current SLA clocks in a line, when the item has an SLA. */
+  readonly sla?: string;
 }
 
 /** The request's card in its channel (and privately with /request show). */
@@ -81,6 +83,7 @@ export function requestCard(request: RequestSnapshot, options: RequestCardOption
         : []),
       ...(tasks.length > 0 ? [{ label: "Tasks", value: tasks.join("\n") }] : []),
       ...(request.reason ? [{ label: "Reason", value: request.reason }] : []),
+      ...(options.sla ? [{ label: "SLA", value: options.sla }] : []),
     ],
     timestamp: request.createdAt,
     actions: options.actions,

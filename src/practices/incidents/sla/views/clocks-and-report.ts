@@ -1,5 +1,7 @@
 import type { SlaClockFigures } from "../../../../kernel/sla/clock/figures.js";
 import { formatDuration } from "../../../../kernel/sla/format-duration.js";
+import type { SlaClockKind } from "../../../../kernel/sla/policy.js";
+import type { TicketSlaClocks } from "../../../../kernel/tickets/directory.js";
 import type { Card, CardField } from "../../../../kernel/views/card.js";
 import type { IncidentSnapshot } from "../../model.js";
 import { priorityLabels } from "../../views/labels.js";
@@ -7,8 +9,12 @@ import { clockKindLabels, clockRuleText, clockStateText, formatInstant } from ".
 
 const statusWords = { running: "running", paused: "paused", stopped: "stopped" } as const;
 
-function clockLabel(clock: SlaClockFigures, cycles: number): string {
-  const kind = clockKindLabels[clock.kind];
+function clockLabel(
+  clock: SlaClockFigures,
+  cycles: number,
+  labels: Readonly<Record<SlaClockKind, string>>,
+): string {
+  const kind = labels[clock.kind];
   return cycles > 1 ? `${kind} (cycle ${clock.cycle})` : kind;
 }
 
@@ -22,10 +28,25 @@ export function slaClocksCard(
   clocks: readonly SlaClockFigures[],
   timezone: string,
 ): Card {
+  return ticketClocksCard(
+    {
+      title: `${incident.ref} · ${incident.title}`,
+      subtitle: priorityLabels[incident.priority],
+      labels: clockKindLabels,
+      clocks,
+      none: `${incident.ref} has no SLA clocks: it was raised before SLAs were set up.`,
+    },
+    timezone,
+  );
+}
+
+/** `/sla show` for any item whose owner keeps SLA clocks (an incident, a request): the same readout. */
+export function ticketClocksCard(item: TicketSlaClocks, timezone: string): Card {
+  const { clocks, labels } = item;
   const fields: CardField[] = [];
   for (const clock of clocks) {
     const cycles = clocks.filter((other) => other.kind === clock.kind).length;
-    const label = clockLabel(clock, cycles);
+    const label = clockLabel(clock, cycles, labels);
     const remaining =
       clock.remainingMs >= 0
         ? `${formatDuration(clock.remainingMs)} left`
@@ -54,13 +75,11 @@ export function slaClocksCard(
   const breached = clocks.some((clock) => clock.breached);
   return {
     type: "card",
-    title: `SLA · ${incident.ref} · ${incident.title}`,
-    subtitle: priorityLabels[incident.priority],
+    title: `SLA · ${item.title}`,
+    subtitle: item.subtitle,
     badge: breached ? { text: "Breached", intent: "danger" } : { text: "Within SLA", intent: "success" },
     fields,
-    ...(clocks.length === 0
-      ? { body: `${incident.ref} has no SLA clocks: it was raised before SLAs were set up.` }
-      : {}),
+    ...(clocks.length === 0 ? { body: item.none } : {}),
     actions: [],
     links: [],
   };
